@@ -1,0 +1,27 @@
+//! `sitrep eval ...`: accuracy measurements. Each subcommand lives in its own module.
+use anyhow::Result;
+use clap::Subcommand;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    what: What,
+}
+
+#[derive(Subcommand)]
+enum What {
+    /// Sentence-boundary precision/recall/F1 against CoNLL-U treebanks.
+    Segment(super::eval_segment::Args),
+    /// POS tagging and lemma accuracy against CoNLL-U treebanks.
+    Tagger(super::eval_syntax::Args),
+    /// Dependency parsing UAS/LAS (plus tagging) against CoNLL-U treebanks.
+    Parser(super::eval_syntax::Args),
+}
+
+pub fn run(args: Args) -> Result<()> {
+    match args.what {
+        What::Segment(a) => super::eval_segment::run(a),
+        What::Tagger(a) => super::eval_syntax::run(a, super::eval_syntax::Task::Tagger),
+        What::Parser(a) => super::eval_syntax::run(a, super::eval_syntax::Task::Parser),
+    }
+}

@@ -1,0 +1,44 @@
+//! `sitrep`: the command-line front end. Thin by design: argument parsing and
+//! printing live here; all analysis lives in the library crates.
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+
+mod cmd;
+
+#[derive(Parser)]
+#[command(
+    name = "sitrep",
+    version,
+    about = "Structured, sourced event data from raw conflict and political news",
+    long_about = "sitrep turns raw news text into structured events: who did what to whom, \
+                  where, when, and according to whom, with every field traced to byte offsets \
+                  of its evidence in the input."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read articles and print datelines, sentences and tokens with byte offsets.
+    Segment(cmd::segment::Args),
+    /// Train a model (tagger or parser) from CoNLL-U treebanks.
+    Train(cmd::train::Args),
+    /// Measure accuracy against reference data.
+    Eval(cmd::eval::Args),
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let result: Result<()> = match cli.command {
+        Command::Segment(args) => cmd::segment::run(args),
+        Command::Train(args) => cmd::train::run(args),
+        Command::Eval(args) => cmd::eval::run(args),
+    };
+    if let Err(err) = result {
+        eprintln!("sitrep: error: {err:#}");
+        std::process::exit(1);
+    }
+}

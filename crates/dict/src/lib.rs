@@ -1,0 +1,1 @@
+//! sitrep-dict: see Cargo.toml description and ARCHITECTURE.md.

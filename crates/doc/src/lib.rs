@@ -1,0 +1,31 @@
+//! The sitrep annotation model.
+//!
+//! Every stage of sitrep reads and writes one [`Doc`]: the article's original text,
+//! **never modified**, plus layers of annotations whose positions are byte offsets
+//! ([`Span`]) into that text. Whatever a later stage reports (an actor, a verb, a
+//! place, a quote) can therefore always be cited as `doc.text[span.range()]` of the
+//! input exactly as it was received.
+//!
+//! Normalisation (curly quotes, NBSP, soft hyphens, zero-width characters, Penn
+//! contractions) never rewrites the text: a [`Token`] keeps the span of the original
+//! bytes and, only where it differs, a normalised form in [`Token::norm`].
+//!
+//! Layers, in pipeline order (a stage only fills its own):
+//! - `paragraphs`, `dateline`, `sentences`, `tokens` — segmentation (`sitrep-text`);
+//! - token `upos`, `xpos`, `lemma`, `head`, `deprel` — tagging and parsing (`sitrep-syntax`);
+//! - later stages add entities, events, places, times and attributions.
+//!
+//! This crate depends on nothing but `serde`, so every stage can depend on it.
+
+mod article;
+pub mod conllu;
+mod date;
+mod doc;
+mod span;
+mod tags;
+
+pub use article::{Article, Origin};
+pub use date::{Date, DateError};
+pub use doc::{Dateline, Doc, Sentence, Token};
+pub use span::Span;
+pub use tags::{Deprel, Upos, Xpos};

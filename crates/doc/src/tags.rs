@@ -1,0 +1,155 @@
+//! Closed tag sets stored as one byte per token.
+//!
+//! Tag names are interned into static tables so a token table stays small and
+//! comparisons are integer compares; names round-trip through `as_str`/`from_name`
+//! and serialize as the plain strings users know (`NOUN`, `NNP`, `nsubj:pass`).
+
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+macro_rules! interned_tag {
+    ($(#[$doc:meta])* $name:ident, $table:ident, [$($s:literal),* $(,)?]) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+        pub struct $name(u8);
+
+        const $table: &[&str] = &[$($s),*];
+
+        impl $name {
+            /// Every name in the table, in index order; index 0 is the "unset" value.
+            pub const NAMES: &'static [&'static str] = $table;
+
+            /// The tag with this name, if the table knows it.
+            pub fn from_name(name: &str) -> Option<$name> {
+                $table.iter().position(|t| *t == name).map(|i| $name(i as u8))
+            }
+            /// The tag with this table index, if in range.
+            pub fn from_index(i: usize) -> Option<$name> {
+                (i < $table.len()).then_some($name(i as u8))
+            }
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+            pub fn as_str(self) -> &'static str {
+                $table[self.0 as usize]
+            }
+            /// Whether a stage has assigned this tag (index 0 means not yet).
+            pub fn is_set(self) -> bool {
+                self.0 != 0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+
+interned_tag!(
+    /// Universal POS tag (UD v2). Index 0 (`_`) means "not tagged yet".
+    Upos,
+    UPOS_NAMES,
+    [
+        "_", "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON",
+        "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X",
+    ]
+);
+
+interned_tag!(
+    /// Penn Treebank tag as used by UD English (`XPOS`), including the UD additions
+    /// `HYPH`, `NFP`, `ADD`, `GW`, `AFX`. Index 0 (`_`) means "not tagged yet".
+    Xpos,
+    XPOS_NAMES,
+    [
+        "_", "CC", "CD", "DT", "EX", "FW", "IN", "JJ", "JJR", "JJS", "LS", "MD", "NN", "NNS",
+        "NNP", "NNPS", "PDT", "POS", "PRP", "PRP$", "RB", "RBR", "RBS", "RP", "SYM", "TO", "UH",
+        "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "WDT", "WP", "WP$", "WRB", ".", ",", ":", "``",
+        "''", "-LRB-", "-RRB-", "$", "#", "HYPH", "NFP", "ADD", "GW", "AFX", "XX",
+    ]
+);
+
+interned_tag!(
+    /// Universal dependency relation with the English subtypes found in UD EWT and
+    /// GUM. Index 0 (`_`) means "not parsed yet".
+    Deprel,
+    DEPREL_NAMES,
+    [
+        "_", "root", "punct", "case", "det", "nsubj", "amod", "obl", "advmod", "nmod", "obj",
+        "compound", "conj", "cc", "mark", "aux", "cop", "nmod:poss", "advcl", "flat", "xcomp",
+        "acl:relcl", "aux:pass", "acl", "nsubj:pass", "appos", "ccomp", "nummod", "parataxis",
+        "nmod:unmarked", "dep", "obl:unmarked", "discourse", "expl", "fixed", "list",
+        "compound:prt", "obl:agent", "iobj", "nmod:desc", "csubj", "reparandum", "nsubj:outer",
+        "advcl:relcl", "det:predet", "vocative", "cc:preconj", "orphan", "goeswith",
+        "dislocated", "csubj:pass", "csubj:outer", "nmod:tmod", "nmod:npmod", "obl:tmod",
+        "obl:npmod", "flat:foreign", "flat:name", "det:poss", "expl:pv", "clf", "compound:lvc",
+    ]
+);
+
+impl Upos {
+    pub const NOUN: Upos = Upos(8);
+    pub const PROPN: Upos = Upos(12);
+    pub const PRON: Upos = Upos(11);
+    pub const VERB: Upos = Upos(16);
+    pub const AUX: Upos = Upos(4);
+    pub const PUNCT: Upos = Upos(13);
+}
+
+impl Deprel {
+    /// The part before `:` (`nsubj:pass` → `nsubj`).
+    pub fn base(self) -> &'static str {
+        let s = self.as_str();
+        s.split(':').next().unwrap_or(s)
+    }
+
+    /// Looks up `name`, falling back to its base relation (`obl:foo` → `obl`) and
+    /// finally to `dep`, so a parser trained on a newer treebank never loses an arc.
+    pub fn from_name_or_base(name: &str) -> Deprel {
+        Deprel::from_name(name)
+            .or_else(|| Deprel::from_name(name.split(':').next().unwrap_or(name)))
+            .or_else(|| Deprel::from_name("dep"))
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_names() {
+        for (i, n) in Upos::NAMES.iter().enumerate() {
+            assert_eq!(Upos::from_name(n).map(Upos::index), Some(i));
+        }
+        assert_eq!(Upos::from_name("NOUN"), Some(Upos::NOUN));
+        assert_eq!(Upos::from_name("PROPN"), Some(Upos::PROPN));
+        assert_eq!(Upos::from_name("PRON"), Some(Upos::PRON));
+        assert_eq!(Upos::from_name("VERB"), Some(Upos::VERB));
+        assert_eq!(Upos::from_name("AUX"), Some(Upos::AUX));
+        assert_eq!(Upos::from_name("PUNCT"), Some(Upos::PUNCT));
+        assert_eq!(Xpos::from_name("PRP$").map(|x| x.as_str()), Some("PRP$"));
+        assert!(!Upos::default().is_set());
+        assert!(Xpos::NAMES.len() < 256 && Deprel::NAMES.len() < 256);
+    }
+
+    #[test]
+    fn deprel_fallbacks() {
+        assert_eq!(
+            Deprel::from_name_or_base("nsubj:pass").as_str(),
+            "nsubj:pass"
+        );
+        assert_eq!(Deprel::from_name_or_base("obl:xyz").as_str(), "obl");
+        assert_eq!(Deprel::from_name_or_base("weird").as_str(), "dep");
+        assert_eq!(
+            Deprel::from_name("acl:relcl").map(Deprel::base),
+            Some("acl")
+        );
+    }
+}

@@ -1,0 +1,1 @@
+//! sitrep-geo: see Cargo.toml description and ARCHITECTURE.md.

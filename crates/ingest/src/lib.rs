@@ -1,0 +1,1 @@
+//! sitrep-ingest: see Cargo.toml description and ARCHITECTURE.md.

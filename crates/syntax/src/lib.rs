@@ -1,0 +1,1 @@
+//! sitrep-syntax: see Cargo.toml description and ARCHITECTURE.md.

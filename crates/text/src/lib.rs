@@ -1,0 +1,1 @@
+//! sitrep-text: see Cargo.toml description and ARCHITECTURE.md.
