@@ -28,6 +28,10 @@ enum Command {
     Train(cmd::train::Args),
     /// Measure accuracy against reference data.
     Eval(cmd::eval::Args),
+    /// Compile or inspect event-coding dictionaries (PETRARCH / TABARI formats).
+    Dict(cmd::dict::Args),
+    /// Build or query the offline GeoNames gazetteer.
+    Gazetteer(cmd::gazetteer::Args),
 }
 
 fn main() {
@@ -36,6 +40,8 @@ fn main() {
         Command::Segment(args) => cmd::segment::run(args),
         Command::Train(args) => cmd::train::run(args),
         Command::Eval(args) => cmd::eval::run(args),
+        Command::Dict(args) => cmd::dict::run(args),
+        Command::Gazetteer(args) => cmd::gazetteer::run(args),
     };
     if let Err(err) = result {
         eprintln!("sitrep: error: {err:#}");

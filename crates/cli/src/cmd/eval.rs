@@ -16,6 +16,8 @@ enum What {
     Tagger(super::eval_syntax::Args),
     /// Dependency parsing UAS/LAS (plus tagging) against CoNLL-U treebanks.
     Parser(super::eval_syntax::Args),
+    /// Temporal-expression normalisation accuracy on fixture files.
+    Time(super::eval_time::Args),
 }
 
 pub fn run(args: Args) -> Result<()> {
@@ -23,5 +25,6 @@ pub fn run(args: Args) -> Result<()> {
         What::Segment(a) => super::eval_segment::run(a),
         What::Tagger(a) => super::eval_syntax::run(a, super::eval_syntax::Task::Tagger),
         What::Parser(a) => super::eval_syntax::run(a, super::eval_syntax::Task::Parser),
+        What::Time(a) => super::eval_time::run(a),
     }
 }

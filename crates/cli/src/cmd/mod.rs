@@ -1,6 +1,9 @@
 //! One module per subcommand.
+pub mod dict;
 pub mod eval;
 pub mod eval_segment;
 pub mod eval_syntax;
+pub mod eval_time;
+pub mod gazetteer;
 pub mod segment;
 pub mod train;
