@@ -1,0 +1,41 @@
+//! Plain text: the first line is the title, the rest the body.
+
+use crate::bytes::decode_lossy;
+use crate::ctx::Ctx;
+use crate::event::{Event, SkipReason, WarningKind};
+use sitrep_doc::Article;
+
+/// Reads one whole (already size-checked) text file.
+///
+/// Line ends are normalised to `\n`; the title is the trimmed first line and the
+/// body starts at the first non-blank line after it. A file of a single line is a
+/// body without a title (the text is what analysis needs most).
+pub(crate) fn read(bytes: Vec<u8>, ctx: &Ctx) -> Vec<Event> {
+    let mut events = Vec::new();
+    let (s, bad) = decode_lossy(bytes);
+    if let Some(at) = bad {
+        events.push(ctx.warn(None, WarningKind::InvalidUtf8 { offset: at as u64 }));
+    }
+    let s = s.strip_prefix('\u{FEFF}').unwrap_or(&s);
+    let s = s.replace("\r\n", "\n");
+    let s = s.trim_start_matches(|c: char| c.is_whitespace());
+    if s.trim().is_empty() {
+        events.push(ctx.skip(None, SkipReason::Empty));
+        return events;
+    }
+    let (first, rest) = s.split_once('\n').unwrap_or((s, ""));
+    let body = rest.trim();
+    let (title, text) = if body.is_empty() {
+        (None, first.trim().to_string())
+    } else {
+        (Some(first.trim().to_string()), body.to_string())
+    };
+    events.push(Event::Article(Article {
+        id: ctx.id_base.clone(),
+        title,
+        text,
+        origin: ctx.origin(None),
+        ..Article::default()
+    }));
+    events
+}
