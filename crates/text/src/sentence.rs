@@ -1,0 +1,188 @@
+//! Sentence boundaries over the tokens of one region (a paragraph, or the part
+//! of a paragraph before or after a dateline).
+//!
+//! A sentence ends after a terminal (`.`, `?`, `!`, an ellipsis) plus any closing
+//! quotes and brackets that touch it, when the next token can open a sentence
+//! (a capital, a digit, an opening quote or bracket, a letter of an uncased
+//! script); a lowercase word or a comma after `"Go!"` keeps the quote inside its
+//! sentence (`"Go!" he said.`). Abbreviation tokens keep their period
+//! ([`crate::abbrev`]): titles and initials never end a sentence, the others
+//! (`U.S.`, `Inc.`, `a.m.`) only before a typical opener (`The`, `He`, ...).
+//! Because the tokenizer splits glued periods (`stressed.SOHR`), scraped text
+//! with missing spaces needs no special case here.
+//!
+//! A single line break ends a sentence after a short line (a headline, a byline,
+//! a list item) or before a bullet; hard-wrapped prose has long lines and is left
+//! alone. A sentence is also cut after [`MAX_SENTENCE_TOKENS`] tokens so that
+//! later, superlinear stages (parsing) stay bounded on punctuation-free input.
+
+use crate::abbrev::{self, AbbrevClass};
+use crate::tokenize::Kind;
+use sitrep_doc::{Sentence, Span, Token};
+use std::ops::Range;
+
+/// The longest sentence, in tokens, before a break is forced at a token boundary.
+pub const MAX_SENTENCE_TOKENS: usize = 1000;
+
+/// Lines shorter than this (bytes) that end at a line break end their sentence.
+const SHORT_LINE: usize = 50;
+
+/// Appends the sentences of `tokens[range]` to `out`. The sentences partition
+/// the range: every token lands in exactly one sentence, in order.
+pub(crate) fn split(
+    text: &str,
+    tokens: &[Token],
+    kinds: &[Kind],
+    range: Range<usize>,
+    out: &mut Vec<Sentence>,
+) {
+    let t1 = range.end.min(tokens.len()).min(kinds.len());
+    let mut start = range.start;
+    let mut k = start;
+    let Some(first) = tokens.get(start) else {
+        return;
+    };
+    let region_start = first.span.start as usize;
+    let s = Splitter {
+        text,
+        tokens,
+        kinds,
+        t1,
+        region_start,
+    };
+    while k < t1 {
+        let mut end = s.boundary_after(k);
+        if end.is_none() && k + 1 < t1 && s.line_break_after(k) {
+            end = Some(k + 1);
+        }
+        if end.is_none() && k + 1 - start >= MAX_SENTENCE_TOKENS && k + 1 < t1 {
+            end = Some(k + 1);
+        }
+        match end {
+            Some(e) if e < t1 => {
+                push(tokens, start, e, out);
+                start = e;
+                k = e;
+            }
+            _ => k += 1,
+        }
+    }
+    if start < t1 {
+        push(tokens, start, t1, out);
+    }
+}
+
+fn push(tokens: &[Token], a: usize, b: usize, out: &mut Vec<Sentence>) {
+    let span = Span {
+        start: tokens[a].span.start,
+        end: tokens[b - 1].span.end,
+    };
+    out.push(Sentence {
+        span,
+        token_start: a as u32,
+        token_end: b as u32,
+    });
+}
+
+struct Splitter<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    kinds: &'a [Kind],
+    t1: usize,
+    /// Byte offset of the region's first token: a line that starts there is
+    /// short if it ends within [`SHORT_LINE`] bytes.
+    region_start: usize,
+}
+
+impl Splitter<'_> {
+    /// If a sentence ends at or just after token `k` (a terminal or an
+    /// abbreviation), the index of the first token of the next sentence.
+    fn boundary_after(&self, k: usize) -> Option<usize> {
+        match self.kinds[k] {
+            Kind::Terminal | Kind::Ellipsis => {
+                let e = self.absorb_closers(k + 1);
+                (e < self.t1 && self.opens_sentence(e)).then_some(e)
+            }
+            Kind::Abbrev(AbbrevClass::Any) => {
+                let e = self.absorb_closers(k + 1);
+                if e >= self.t1 {
+                    return None;
+                }
+                let quoted = e > k + 1 && self.opens_sentence(e);
+                let opener = abbrev::is_opener(self.tokens[e].text(self.text));
+                (quoted || opener).then_some(e)
+            }
+            _ => None,
+        }
+    }
+
+    /// Skips closing quotes and brackets that belong to the sentence ending
+    /// before `e`, plus a further terminal after them (`(see above.)` or `"Go".`).
+    fn absorb_closers(&self, mut e: usize) -> usize {
+        while e < self.t1 {
+            let attached = self.tokens[e].span.start == self.tokens[e - 1].span.end;
+            match self.kinds[e] {
+                Kind::CloseQuote | Kind::CloseBracket => e += 1,
+                Kind::Quote if attached => e += 1,
+                Kind::Terminal if attached => e += 1,
+                _ => break,
+            }
+        }
+        e
+    }
+
+    /// Whether token `e` can be the first of a sentence.
+    fn opens_sentence(&self, e: usize) -> bool {
+        let tok = &self.tokens[e];
+        let c = tok.span.slice(self.text).chars().next().unwrap_or(' ');
+        match self.kinds[e] {
+            Kind::OpenQuote | Kind::OpenBracket | Kind::Quote => true,
+            Kind::CloseQuote | Kind::CloseBracket | Kind::Terminal | Kind::Ellipsis => false,
+            Kind::Punct => !matches!(c, ',' | ';' | ':' | '%' | '/' | '-'),
+            Kind::Word | Kind::Abbrev(_) => {
+                crate::chars::is_upper(c)
+                    || c.is_ascii_digit()
+                    || (c.is_alphabetic() && !c.is_lowercase())
+                    || crate::chars::is_apostrophe(c)
+            }
+        }
+    }
+
+    /// Whether a single line break between tokens `k` and `k + 1` ends the
+    /// sentence: after a short line or before a bullet.
+    fn line_break_after(&self, k: usize) -> bool {
+        let (a, b) = (
+            self.tokens[k].span.end as usize,
+            self.tokens[k + 1].span.start as usize,
+        );
+        let gap = self.text.get(a..b).unwrap_or("");
+        if !gap.contains('\n') {
+            return false;
+        }
+        let next = self.tokens[k + 1].span.slice(self.text);
+        let bullet = matches!(next, "•" | "*" | "-" | "–" | "—" | "·" | "▪");
+        if bullet {
+            return true;
+        }
+        if matches!(self.kinds[k], Kind::Punct) && !self.is_symbolic(k) {
+            // `,` `;` `:` `-` at a line end continue the sentence.
+            return false;
+        }
+        // Length of the line ending at token k, looking back at most SHORT_LINE
+        // bytes so the check stays constant-time.
+        let lo = a.saturating_sub(SHORT_LINE);
+        let window = self.text.as_bytes().get(lo..a).unwrap_or(&[]);
+        let short = window.contains(&b'\n') || lo <= self.region_start;
+        short && self.opens_sentence(k + 1)
+    }
+
+    fn is_symbolic(&self, k: usize) -> bool {
+        let c = self.tokens[k]
+            .span
+            .slice(self.text)
+            .chars()
+            .next()
+            .unwrap_or(' ');
+        crate::chars::is_pictograph(c)
+    }
+}
