@@ -1,1 +1,358 @@
-//! sitrep-dict: see Cargo.toml description and ARCHITECTURE.md.
+//! sitrep-dict: event-coding dictionaries (actors, agents, verbs, discards,
+//! issues) in the formats of PETRARCH and TABARI, one format-independent model,
+//! a compact compiled form, and the fast phrase matcher the event coder uses.
+//!
+//! # Model
+//!
+//! - [`ActorDict`]: actors, each with names (a primary phrase and `+` synonyms)
+//!   and [`Role`]s `(code, from, to)`; [`Actor::code_on`] resolves the role for a
+//!   date (dated roles first, in file order, then the undated default).
+//! - [`AgentDict`]: common nouns refining an actor (`FOREIGN_MINISTER [~GOV]`),
+//!   with their [`Placement`] (`~GOV` suffix, `IGO~` prefix) and plural forms.
+//! - [`VerbDict`]: verb blocks (synonymous verbs sharing a base code and a list
+//!   of [`Pattern`]s of [`Elem`]s: words, `*` verb, `$` source, `+` target,
+//!   `%` compound, `^` skip, `&SYNSET`s, PETRARCH `(...)`/`{...}` groups and
+//!   TABARI `{ a | b }` alternatives), the [`Synset`]s and `~` transformations.
+//! - [`Discards`], [`Issues`], prepositions, TABARI [`Options`].
+//!
+//! Every phrase is stored as *match words* (lowercase, split at `_`, blanks and
+//! hyphens, possessive `'s` removed; see [`phrase`]), the same normalisation the
+//! matcher applies to text, so `al-Assad`, `Al Assad` and `AL_ASSAD` meet.
+//!
+//! # Formats read
+//!
+//! PETRARCH: `CAMEO.2.0.txt` verbs, `Phoenix.*.actors.txt`, `Phoenix.agents.txt`
+//! (with `!MARKER!` substitutions and `{plural}` rules), `Phoenix.discards.txt`,
+//! `Phoenix.IssueCoding.txt` (`n:`/`v:` expansions), `Phoenix.prepositions.txt`.
+//! TABARI 0.8: `.actors` (single-line `[CODE <DATE]` lists or multi-line form,
+//! `<NOUN>`/`<ADJECTIVE>` sections skipped), `.agents`, `.verbs` (`<SYNSETS>`,
+//! `{ forms }` lines, stems), `.options`. Comments: `#`, `;`, `<!-- -->`.
+//!
+//! A malformed line is skipped with a [`Warning`] naming `file:line`; a file that
+//! is binary, or in which no line parses, is an [`Error::NotADictionary`].
+//!
+//! # Compiled form
+//!
+//! [`Dictionaries::to_compiled`] writes the model (not the indexes, which are
+//! rebuilt in a few tens of milliseconds) as: the magic `SITREPDICT`, a format
+//! version (`u16`, little-endian), the uncompressed length (`u32`), then a
+//! deflate stream of a string table and varint-coded records (see [`codec`]).
+//! Invariants: loading a compiled file yields a model equal to the one written;
+//! an unknown version or truncated data is an [`Error::Compiled`], never a panic.
+//! The Phoenix dictionaries ship compiled in `data/dict/` and are built into the
+//! library: [`Dictionaries::vendored`].
+//!
+//! # Matching
+//!
+//! [`Dictionaries::find_actors`] finds the longest actor or agent phrase at each
+//! token of a sentence (a word-id trie, one hash lookup per word) and composes
+//! agents with an adjacent actor: `Syrian opposition` → `SYROPP`, `Russian
+//! Foreign Minister` → `RUSGOV`, `minister of Russia` → `RUSGOV`.
+
+pub mod codec;
+mod error;
+mod index;
+mod load;
+mod matcher;
+mod model;
+pub mod phrase;
+mod source;
+
+mod actors;
+mod agents;
+mod lists;
+mod pattern;
+mod verbs;
+
+use std::path::Path;
+
+use sitrep_doc::Date;
+
+pub use error::{Error, Warning};
+pub use load::{scan_dir, Kind};
+pub use matcher::ActorMatch;
+pub use model::*;
+
+/// Parsers for single files, for callers that want one dictionary only.
+pub mod read {
+    pub use crate::actors::read_actors;
+    pub use crate::agents::read_agents;
+    pub use crate::lists::{read_discards, read_issues, read_options, read_prepositions};
+    pub use crate::verbs::{read_petrarch_verbs, read_tabari_verbs};
+}
+
+/// The dictionary model: everything that the compiled form stores.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DictSet {
+    pub actors: ActorDict,
+    pub agents: AgentDict,
+    pub verbs: VerbDict,
+    pub discards: Discards,
+    pub issues: Issues,
+    pub prepositions: Vec<Box<str>>,
+    pub options: Options,
+    /// File names the set was read from, in load order.
+    pub sources: Vec<Box<str>>,
+}
+
+impl DictSet {
+    /// Reads one file into the set; `kind: None` detects it from the name.
+    pub fn add_file(
+        &mut self,
+        path: &Path,
+        kind: Option<Kind>,
+        warnings: &mut Vec<Warning>,
+    ) -> Result<Kind, Error> {
+        load::add_file(self, path, kind, warnings)
+    }
+
+    /// Parses in-memory text as a dictionary of `kind` (`name` is used in messages).
+    pub fn add_bytes(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        kind: Kind,
+        warnings: &mut Vec<Warning>,
+    ) -> Result<(), Error> {
+        load::add_bytes(self, name, bytes, kind, warnings)
+    }
+
+    /// Summary counts.
+    pub fn stats(&self) -> Stats {
+        Stats {
+            actors: self.actors.actors.len(),
+            actor_synonyms: self.actors.synonym_count(),
+            roles: self.actors.role_count(),
+            agents: self.agents.agents.len(),
+            agent_forms: self.agents.agents.iter().map(|a| a.names.len()).sum(),
+            verb_blocks: self.verbs.blocks.len(),
+            verbs: self.verbs.verb_count(),
+            patterns: self.verbs.pattern_count(),
+            synsets: self.verbs.synsets.len(),
+            discards: self.discards.entries.len(),
+            issues: self.issues.entries.len(),
+            prepositions: self.prepositions.len(),
+        }
+    }
+}
+
+/// Entry counts of a [`DictSet`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    pub actors: usize,
+    pub actor_synonyms: usize,
+    pub roles: usize,
+    pub agents: usize,
+    pub agent_forms: usize,
+    pub verb_blocks: usize,
+    pub verbs: usize,
+    pub patterns: usize,
+    pub synsets: usize,
+    pub discards: usize,
+    pub issues: usize,
+    pub prepositions: usize,
+}
+
+impl std::fmt::Display for Stats {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "actors {} (synonyms {}, roles {}), agents {} ({} forms), verb blocks {} (verbs {}, patterns {}, synsets {}), discards {}, issues {}, prepositions {}",
+            self.actors, self.actor_synonyms, self.roles, self.agents, self.agent_forms,
+            self.verb_blocks, self.verbs, self.patterns, self.synsets, self.discards,
+            self.issues, self.prepositions
+        )
+    }
+}
+
+/// A loaded dictionary set with its lookup indexes.
+#[derive(Debug)]
+pub struct Dictionaries {
+    set: DictSet,
+    index: index::Index,
+    warnings: Vec<Warning>,
+}
+
+/// Everything a phrase matches, for analysts (`sitrep dict lookup`).
+#[derive(Clone, Debug, Default)]
+pub struct Lookup {
+    /// Actors with exactly this phrase as a name.
+    pub actors: Vec<usize>,
+    /// Agents with exactly this phrase as a form.
+    pub agents: Vec<usize>,
+    /// `(block, verb)` whose forms (irregular or regular) include the phrase.
+    pub verbs: Vec<(usize, usize)>,
+    /// Actors whose multi-word names end in this (single) word.
+    pub last_name: Vec<usize>,
+    /// The phrase read as a sentence: longest matches with composed codes.
+    pub matches: Vec<ActorMatch>,
+}
+
+/// The compiled Phoenix dictionaries (plus sitrep's additions), built in.
+static VENDORED: &[u8] = include_bytes!("../../../data/dict/phoenix.sdict");
+
+impl Dictionaries {
+    /// Indexes a model.
+    pub fn new(set: DictSet) -> Dictionaries {
+        Dictionaries::with_warnings(set, Vec::new())
+    }
+
+    fn with_warnings(set: DictSet, warnings: Vec<Warning>) -> Dictionaries {
+        let index = index::Index::build(&set.actors, &set.agents, &set.verbs);
+        Dictionaries {
+            set,
+            index,
+            warnings,
+        }
+    }
+
+    /// Loads every dictionary file in `dir` (kinds detected from file names).
+    pub fn load_dir(dir: impl AsRef<Path>) -> Result<Dictionaries, Error> {
+        let files = scan_dir(dir.as_ref())?;
+        Dictionaries::load_files(files.iter().map(|(p, k)| (p.as_path(), Some(*k))))
+    }
+
+    /// Loads the given files; a `None` kind is detected from the name.
+    pub fn load_files<'a>(
+        files: impl IntoIterator<Item = (&'a Path, Option<Kind>)>,
+    ) -> Result<Dictionaries, Error> {
+        let mut set = DictSet::default();
+        let mut warnings = Vec::new();
+        for (path, kind) in files {
+            set.add_file(path, kind, &mut warnings)?;
+        }
+        Ok(Dictionaries::with_warnings(set, warnings))
+    }
+
+    /// Loads a compiled dictionary file.
+    pub fn load_compiled(path: impl AsRef<Path>) -> Result<Dictionaries, Error> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Dictionaries::from_compiled(&bytes)
+    }
+
+    /// Loads a compiled dictionary from memory.
+    pub fn from_compiled(bytes: &[u8]) -> Result<Dictionaries, Error> {
+        Ok(Dictionaries::new(codec::decode(bytes)?))
+    }
+
+    /// The built-in compiled Phoenix dictionaries (works offline, no files needed).
+    pub fn vendored() -> Result<Dictionaries, Error> {
+        Dictionaries::from_compiled(VENDORED)
+    }
+
+    /// The built-in compiled bytes.
+    pub fn vendored_bytes() -> &'static [u8] {
+        VENDORED
+    }
+
+    /// The compiled form of this set.
+    pub fn to_compiled(&self) -> Vec<u8> {
+        codec::encode(&self.set)
+    }
+
+    /// The model.
+    pub fn set(&self) -> &DictSet {
+        &self.set
+    }
+    pub fn actors(&self) -> &ActorDict {
+        &self.set.actors
+    }
+    pub fn agents(&self) -> &AgentDict {
+        &self.set.agents
+    }
+    pub fn verbs(&self) -> &VerbDict {
+        &self.set.verbs
+    }
+    pub fn discards(&self) -> &Discards {
+        &self.set.discards
+    }
+    pub fn issues(&self) -> &Issues {
+        &self.set.issues
+    }
+
+    /// Warnings from loading text files (empty for compiled ones).
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
+    }
+
+    /// Finds actors and agents in a sentence's tokens (longest match, agents
+    /// composed with adjacent actors), codes resolved on `date`.
+    ///
+    /// `lemmas`, if given, is parallel to `tokens` and is tried where the token
+    /// itself does not continue a phrase (`ministers` → `minister`).
+    pub fn find_actors(
+        &self,
+        tokens: &[&str],
+        lemmas: Option<&[&str]>,
+        date: Option<Date>,
+    ) -> Vec<ActorMatch> {
+        matcher::find(
+            &self.index,
+            &self.set.actors,
+            &self.set.agents,
+            tokens,
+            lemmas,
+            date,
+        )
+    }
+
+    /// Actors whose multi-word names end in `word` (`Lavrov` → Sergey Lavrov).
+    /// Many surnames are ambiguous; the caller decides (e.g. only for PERSON
+    /// mentions, or only if one candidate has a role on the date).
+    pub fn actors_by_last_name(&self, word: &str) -> &[u32] {
+        let mut words = phrase::token_words(word);
+        match (words.next(), words.next()) {
+            (Some(w), None) => self
+                .index
+                .vocab
+                .get(&w)
+                .and_then(|id| self.index.last_names.get(&id))
+                .map_or(&[], Vec::as_slice),
+            _ => &[],
+        }
+    }
+
+    /// Verb blocks whose verbs have `phrase` as a form: `(block, verb)` indexes.
+    pub fn verbs_for(&self, phrase: &str) -> Vec<(usize, usize)> {
+        self.exact(&self.index.verbs, phrase)
+            .iter()
+            .map(|&r| ((r >> 8) as usize, (r & 0xff) as usize))
+            .collect()
+    }
+
+    fn exact(&self, trie: &index::Trie, phrase: &str) -> Vec<u32> {
+        let words = phrase::phrase_words(phrase);
+        match self.index.ids(&words) {
+            Some(ids) => trie.get(&ids).to_vec(),
+            None => Vec::new(),
+        }
+    }
+
+    /// Everything `phrase` matches (analyst lookup).
+    pub fn lookup(&self, phrase: &str, date: Option<Date>) -> Lookup {
+        let tokens: Vec<&str> = phrase.split_whitespace().collect();
+        Lookup {
+            actors: self
+                .exact(&self.index.actors, phrase)
+                .into_iter()
+                .map(|a| a as usize)
+                .collect(),
+            agents: self
+                .exact(&self.index.agents, phrase)
+                .into_iter()
+                .map(|a| a as usize)
+                .collect(),
+            verbs: self.verbs_for(phrase),
+            last_name: self
+                .actors_by_last_name(phrase)
+                .iter()
+                .map(|&a| a as usize)
+                .collect(),
+            matches: self.find_actors(&tokens, None, date),
+        }
+    }
+}

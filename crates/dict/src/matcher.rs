@@ -1,0 +1,275 @@
+//! Longest-match actor and agent lookup over a sentence's tokens, with agent
+//! composition (`Syrian` + `opposition` → `SYR` + `~OPP` → `SYROPP`).
+//!
+//! Matching works on *match words* (see [`crate::phrase`]): each token is
+//! normalised and split at hyphens, possessive `'s` tokens vanish. A match must
+//! start and end on token boundaries, so its span maps back to whole tokens.
+
+use sitrep_doc::Date;
+
+use crate::index::{Index, Trie};
+use crate::model::{ActorDict, AgentDict};
+use crate::phrase::token_words;
+
+/// An actor or agent phrase found in a sentence, with its resolved code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActorMatch {
+    /// Token range `[start, end)` in the input slice.
+    pub start: usize,
+    pub end: usize,
+    /// The dictionary actor (index into [`ActorDict::actors`]), if an actor phrase matched.
+    pub actor: Option<usize>,
+    /// The agent (index into [`AgentDict::agents`]), if an agent phrase is part of the match.
+    pub agent: Option<usize>,
+    /// The code on the date: the actor's role, composed with the agent's code.
+    /// `None` for a bare agent, or an actor with no role (or the null code) then.
+    pub code: Option<String>,
+}
+
+/// One word of the prepared sentence.
+#[derive(Clone, Copy, Debug)]
+struct Word {
+    /// Word id, `u32::MAX` if the word is in no dictionary.
+    id: u32,
+    /// Id of the lemma, when it differs and is known.
+    lemma: u32,
+    token: u32,
+    /// First word of its token (matches may start here).
+    first: bool,
+}
+
+const UNKNOWN: u32 = u32::MAX;
+
+#[derive(Clone, Copy, Debug)]
+enum Hit {
+    Actor { start: usize, end: usize, node: u32 },
+    Agent { start: usize, end: usize, node: u32 },
+}
+
+pub(crate) fn find(
+    index: &Index,
+    actors: &ActorDict,
+    agents: &AgentDict,
+    tokens: &[&str],
+    lemmas: Option<&[&str]>,
+    date: Option<Date>,
+) -> Vec<ActorMatch> {
+    let words = prepare(index, tokens, lemmas);
+    // Token index just past word i's token, for boundary checks.
+    let ends_token = |i: usize| words.get(i + 1).is_none_or(|n| n.first);
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !words[i].first {
+            i += 1;
+            continue;
+        }
+        let actor = longest(&index.actors, &words, i, &ends_token);
+        let agent = longest(&index.agents, &words, i, &ends_token);
+        let hit = match (actor, agent) {
+            (Some((ae, _)), Some((ge, gn))) if ge > ae => Some(Hit::Agent {
+                start: i,
+                end: ge,
+                node: gn,
+            }),
+            (Some((ae, an)), _) => Some(Hit::Actor {
+                start: i,
+                end: ae,
+                node: an,
+            }),
+            (None, Some((ge, gn))) => Some(Hit::Agent {
+                start: i,
+                end: ge,
+                node: gn,
+            }),
+            (None, None) => None,
+        };
+        match hit {
+            Some(h) => {
+                i = match h {
+                    Hit::Actor { end, .. } | Hit::Agent { end, .. } => end,
+                };
+                hits.push(h);
+            }
+            None => i += 1,
+        }
+    }
+
+    let tok = |w: usize| words.get(w).map_or(tokens.len(), |x| x.token as usize);
+    let span = |start: usize, end: usize| (tok(start), tok(end));
+    let resolve_actor = |node: u32| -> (Option<usize>, Option<&str>) {
+        let ids = index.actors.values(node);
+        // Several actors may share a phrase: prefer one with a role on the date.
+        let pick = ids
+            .iter()
+            .find(|&&a| {
+                actors
+                    .actors
+                    .get(a as usize)
+                    .and_then(|x| x.code_on(date))
+                    .is_some()
+            })
+            .or(ids.first());
+        match pick {
+            Some(&a) => (
+                Some(a as usize),
+                actors.actors.get(a as usize).and_then(|x| x.code_on(date)),
+            ),
+            None => (None, None),
+        }
+    };
+    let agent_of = |node: u32| index.agents.values(node).first().map(|&g| g as usize);
+
+    let mut out: Vec<ActorMatch> = Vec::with_capacity(hits.len());
+    let mut used = vec![false; hits.len()];
+    for h in 0..hits.len() {
+        let Hit::Agent { start, end, node } = hits[h] else {
+            continue;
+        };
+        let Some(g) = agent_of(node) else { continue };
+        let Some(agent) = agents.agents.get(g) else {
+            continue;
+        };
+        // The actor the agent belongs to: directly before it ("Syrian opposition"),
+        // directly after it ("Foreign Minister Lavrov"), or after OF/IN
+        // ("minister of Russia").
+        let before = h
+            .checked_sub(1)
+            .filter(|&p| !used[p])
+            .filter(|&p| matches!(hits[p], Hit::Actor { end: e, .. } if e == start));
+        let after = || {
+            let n = h + 1;
+            let Some(Hit::Actor { start: s, .. }) = hits.get(n) else {
+                return None;
+            };
+            let gap: Vec<u32> = (end..*s).map(|w| words[w].id).collect();
+            let linked = gap.is_empty() || is_linker(index, &gap);
+            linked.then_some(n)
+        };
+        if let Some(p) = before.or_else(after) {
+            if let Hit::Actor {
+                start: s2,
+                end: e2,
+                node: n2,
+            } = hits[p]
+            {
+                let (actor, code) = resolve_actor(n2);
+                let (a, b) = span(s2.min(start), e2.max(end));
+                out.push(ActorMatch {
+                    start: a,
+                    end: b,
+                    actor,
+                    agent: Some(g),
+                    code: code.map(|c| agent.compose(c)),
+                });
+                used[p] = true;
+                used[h] = true;
+            }
+        }
+    }
+    for (h, hit) in hits.iter().enumerate() {
+        if used[h] {
+            continue;
+        }
+        let m = match *hit {
+            Hit::Actor { start, end, node } => {
+                let (actor, code) = resolve_actor(node);
+                let (a, b) = span(start, end);
+                ActorMatch {
+                    start: a,
+                    end: b,
+                    actor,
+                    agent: None,
+                    code: code.map(str::to_string),
+                }
+            }
+            Hit::Agent { start, end, node } => {
+                let (a, b) = span(start, end);
+                ActorMatch {
+                    start: a,
+                    end: b,
+                    actor: None,
+                    agent: agent_of(node),
+                    code: None,
+                }
+            }
+        };
+        out.push(m);
+    }
+    out.sort_by_key(|m| (m.start, m.end));
+    out
+}
+
+/// `of`, `in`, `of the`, `in the` between an agent and its actor.
+fn is_linker(index: &Index, gap: &[u32]) -> bool {
+    let id = |w: &str| index.vocab.get(w).unwrap_or(UNKNOWN - 1);
+    let (of, inn, the) = (id("of"), id("in"), id("the"));
+    match gap {
+        [p] => *p == of || *p == inn,
+        [p, t] => (*p == of || *p == inn) && *t == the,
+        _ => false,
+    }
+}
+
+fn prepare(index: &Index, tokens: &[&str], lemmas: Option<&[&str]>) -> Vec<Word> {
+    let mut words = Vec::with_capacity(tokens.len() + 4);
+    for (t, token) in tokens.iter().enumerate() {
+        let lemma = lemmas
+            .and_then(|l| l.get(t))
+            .map(|l| token_words(l).collect::<Vec<_>>())
+            .filter(|l| l.len() == 1)
+            .and_then(|l| l.first().and_then(|w| index.vocab.get(w)))
+            .unwrap_or(UNKNOWN);
+        let mut first = true;
+        for w in token_words(token) {
+            let id = index.vocab.get(&w).unwrap_or(UNKNOWN);
+            words.push(Word {
+                id,
+                lemma: if lemma != id { lemma } else { UNKNOWN },
+                token: u32::try_from(t).unwrap_or(u32::MAX),
+                first,
+            });
+            first = false;
+        }
+    }
+    words
+}
+
+/// The longest phrase in `trie` starting at word `i` and ending on a token
+/// boundary: `(end word, node)`.
+fn longest(
+    trie: &Trie,
+    words: &[Word],
+    i: usize,
+    ends_token: &dyn Fn(usize) -> bool,
+) -> Option<(usize, u32)> {
+    let mut best = None;
+    // At most two live paths: through the word itself or through its lemma.
+    let mut frontier: Vec<u32> = vec![0];
+    let mut next: Vec<u32> = Vec::with_capacity(2);
+    for (j, w) in words.iter().enumerate().skip(i) {
+        next.clear();
+        for &node in &frontier {
+            for id in [w.id, w.lemma] {
+                if id == UNKNOWN {
+                    continue;
+                }
+                if let Some(n) = trie.step(node, id) {
+                    if !next.contains(&n) {
+                        next.push(n);
+                    }
+                }
+            }
+        }
+        if next.is_empty() {
+            break;
+        }
+        if ends_token(j) {
+            if let Some(&n) = next.iter().find(|&&n| !trie.values(n).is_empty()) {
+                best = Some((j + 1, n));
+            }
+        }
+        std::mem::swap(&mut frontier, &mut next);
+    }
+    best
+}

@@ -1,0 +1,100 @@
+//! Normalisation shared by the dictionary side and the text side of matching.
+//!
+//! Invariant: a dictionary phrase and a text span match iff their token sequences
+//! are equal after [`normalize_word`] and hyphen splitting. Both sides therefore go
+//! through this module and nothing else:
+//! - lowercase (Unicode), typographic apostrophes and dashes folded to ASCII;
+//! - a possessive ending (`'s`, or a bare trailing `'`) removed, so `Russia's`,
+//!   `Russia 's` (Penn tokenisation) and `RUSSIA` all meet;
+//! - hyphens split words (`al-Assad` = `al Assad` = `AL_ASSAD`), as TABARI 0.7.3 did;
+//! - in dictionaries, `_` and blanks separate words, and a leading `(` or trailing
+//!   `)`/`,` is its own token, as a tokenizer would produce.
+
+/// Normalises one word for matching. May return an empty string (for `'s`).
+pub fn normalize_word(word: &str) -> String {
+    let mut s = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            '\u{2019}' | '\u{2018}' | '`' | '\u{00b4}' => s.push('\''),
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => s.push('-'),
+            c if c.is_ascii() => s.push(c.to_ascii_lowercase()),
+            c => s.extend(c.to_lowercase()),
+        }
+    }
+    if let Some(stem) = s.strip_suffix("'s") {
+        s.truncate(stem.len());
+    } else if s.len() > 1 && s.ends_with('\'') {
+        s.pop();
+    }
+    s
+}
+
+/// Splits one text token into match words (hyphen parts), normalised.
+pub fn token_words(token: &str) -> impl Iterator<Item = String> + '_ {
+    let norm = normalize_word(token);
+    let parts: Vec<String> = if norm.len() > 1 && norm.contains('-') {
+        norm.split('-')
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect()
+    } else if norm.is_empty() {
+        Vec::new()
+    } else {
+        vec![norm]
+    };
+    parts.into_iter()
+}
+
+/// Splits a dictionary phrase (`SERGEY_V._LAVROV`, `BAN_KI-MOON`, `CARAS GALADHON`)
+/// into normalised match words.
+pub fn phrase_words(raw: &str) -> Vec<Box<str>> {
+    let mut out = Vec::new();
+    for piece in raw.split(|c: char| c == '_' || c.is_whitespace()) {
+        let mut piece = piece;
+        let mut trailing = Vec::new();
+        if let Some(rest) = piece.strip_prefix('(') {
+            out.push("(".into());
+            piece = rest;
+        }
+        while let Some(rest) = piece.strip_suffix([')', ',']) {
+            trailing.push(&piece[rest.len()..]);
+            piece = rest;
+        }
+        out.extend(token_words(piece).map(String::into_boxed_str));
+        out.extend(trailing.into_iter().rev().map(Box::<str>::from));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        phrase_words(s).into_iter().map(String::from).collect()
+    }
+
+    #[test]
+    fn dictionary_phrases() {
+        assert_eq!(words("SERGEY_V._LAVROV_"), ["sergey", "v.", "lavrov"]);
+        assert_eq!(words("BAN_KI-MOON"), ["ban", "ki", "moon"]);
+        assert_eq!(words("CARAS GALADHON"), ["caras", "galadhon"]);
+        assert_eq!(
+            words("NATIONAL_PEOPLE'S_CONGRESS"),
+            ["national", "people", "congress"]
+        );
+        assert_eq!(
+            words("ROBINSON, BARON_(X)_"),
+            ["robinson", ",", "baron", "(", "x", ")"]
+        );
+    }
+
+    #[test]
+    fn text_tokens() {
+        assert_eq!(token_words("Russia’s").collect::<Vec<_>>(), ["russia"]);
+        assert_eq!(token_words("'s").count(), 0);
+        assert_eq!(token_words("al-Assad").collect::<Vec<_>>(), ["al", "assad"]);
+        assert_eq!(token_words("-").collect::<Vec<_>>(), ["-"]);
+        assert_eq!(token_words("U.S.").collect::<Vec<_>>(), ["u.s."]);
+    }
+}

@@ -1,0 +1,139 @@
+//! Reading dictionary text: binary detection, decoding and comment removal.
+//!
+//! All loaders share one notion of a *content line*: the file is split into lines
+//! (`\n` or `\r\n`), `<!-- ... -->` comments (possibly spanning lines) are removed,
+//! everything after `#` or `;` (PETRARCH and KEDS/TABARI comment markers) is dropped,
+//! and lines that are then blank are skipped. Leading whitespace is *kept*, because
+//! in actor files a line that starts with a tab or space is a date-restricted role.
+
+use std::borrow::Cow;
+
+use crate::error::Error;
+
+/// One content line: 1-based number and the text with comments removed (not trimmed).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Line<'a> {
+    pub no: usize,
+    pub text: &'a str,
+}
+
+/// Decodes a dictionary file, refusing binary data.
+///
+/// Dictionaries are plain text; a NUL byte, or many control characters, means the
+/// caller handed us something else (a compiled file, an archive, an image), and the
+/// error says so rather than producing a flood of per-line warnings. Text that is
+/// not UTF-8 is read as Latin-1, the encoding of older KEDS/TABARI files.
+pub(crate) fn decode<'a>(
+    name: &str,
+    bytes: &'a [u8],
+    kind: &'static str,
+) -> Result<Cow<'a, str>, Error> {
+    let head = &bytes[..bytes.len().min(8192)];
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+        .count();
+    if head.contains(&0) || controls * 20 > head.len() {
+        return Err(Error::NotADictionary {
+            path: name.to_string(),
+            kind,
+            reason: "binary data (NUL or control bytes), expected plain text".to_string(),
+        });
+    }
+    Ok(match std::str::from_utf8(bytes) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => Cow::Owned(bytes.iter().map(|&b| char::from(b)).collect()),
+    })
+}
+
+/// Which end-of-line comment markers a format uses.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Comments {
+    pub hash: bool,
+    pub semicolon: bool,
+}
+
+impl Comments {
+    pub const ALL: Comments = Comments {
+        hash: true,
+        semicolon: true,
+    };
+}
+
+/// Splits `text` into content lines (see the module docs).
+pub(crate) fn content_lines(text: &str, comments: Comments) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut in_xml_comment = false;
+    for (i, raw) in text.split('\n').enumerate() {
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        let mut line = raw;
+        if in_xml_comment {
+            match line.find("-->") {
+                Some(end) => {
+                    in_xml_comment = false;
+                    line = &line[end + 3..];
+                }
+                None => continue,
+            }
+        }
+        // Only a comment at the start or end of a line is supported, as in PETRARCH:
+        // text between two comments on one line is not a case the files use.
+        if let Some(start) = line.find("<!--") {
+            match line[start..].find("-->") {
+                Some(_) if line[..start].trim().is_empty() => {
+                    let end = start + line[start..].find("-->").unwrap_or(0) + 3;
+                    line = &line[end.min(line.len())..];
+                }
+                Some(_) => line = &line[..start],
+                None => {
+                    in_xml_comment = true;
+                    line = &line[..start];
+                }
+            }
+        }
+        let mut cut = line.len();
+        if comments.hash {
+            if let Some(p) = line.find('#') {
+                cut = cut.min(p);
+            }
+        }
+        if comments.semicolon {
+            if let Some(p) = line.find(';') {
+                cut = cut.min(p);
+            }
+        }
+        let line = line[..cut].trim_end();
+        if !line.trim_start().is_empty() {
+            out.push(Line {
+                no: i + 1,
+                text: line,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_comments_and_keeps_indent() {
+        let text = "<!-- head -->\nA [X] # c\n<!-- multi\nstill\n-->\n\t[Y] ; old\n\n";
+        let lines = content_lines(text, Comments::ALL);
+        let got: Vec<(usize, &str)> = lines.iter().map(|l| (l.no, l.text)).collect();
+        assert_eq!(got, vec![(2, "A [X]"), (6, "\t[Y]")]);
+    }
+
+    #[test]
+    fn refuses_binary() {
+        let err = decode("x.bin", b"\x7fELF\x00\x01\x02", "actor").unwrap_err();
+        assert!(err.to_string().contains("binary"), "{err}");
+    }
+
+    #[test]
+    fn latin1_fallback() {
+        let s = decode("x", b"CAF\xc9 [FRA]", "actor").unwrap();
+        assert_eq!(s, "CAF\u{c9} [FRA]");
+    }
+}

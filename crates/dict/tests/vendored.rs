@@ -1,0 +1,115 @@
+//! The built-in compiled Phoenix dictionaries: lookups the event coder relies on.
+
+use sitrep_dict::{ActorMatch, Dictionaries};
+use sitrep_doc::Date;
+use std::sync::OnceLock;
+
+fn dicts() -> &'static Dictionaries {
+    static D: OnceLock<Dictionaries> = OnceLock::new();
+    D.get_or_init(|| Dictionaries::vendored().expect("vendored dictionary loads"))
+}
+
+fn date(s: &str) -> Option<Date> {
+    Some(s.parse().expect("test date"))
+}
+
+/// Codes of all matches in a whitespace-tokenised sentence.
+fn codes(text: &str, on: Option<Date>) -> Vec<(String, Option<String>)> {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    dicts()
+        .find_actors(&tokens, None, on)
+        .into_iter()
+        .map(|m: ActorMatch| (tokens[m.start..m.end].join(" "), m.code))
+        .collect()
+}
+
+fn one(text: &str, on: Option<Date>) -> Option<String> {
+    let all = codes(text, on);
+    assert_eq!(all.len(), 1, "{text:?}: {all:?}");
+    all.into_iter().next().and_then(|(_, c)| c)
+}
+
+#[test]
+fn lavrov_dated_roles() {
+    for name in ["Sergey Lavrov", "Sergei Lavrov", "Lavrov", "sergey lavrov"] {
+        assert_eq!(
+            one(name, date("2016-12-12")).as_deref(),
+            Some("RUSGOV"),
+            "{name}"
+        );
+    }
+    // In 2003 he was ambassador to the UN: the earlier (also RUSGOV) role,
+    // 1994-09-22..2004-07-12, applies, not the foreign-minister one.
+    let lavrov = &dicts().actors().actors[dicts().lookup("Sergey Lavrov", None).actors[0]];
+    let role_2003 = lavrov.role_on(date("2003-01-01")).expect("a role in 2003");
+    assert_eq!(role_2003.from, date("1994-09-22"));
+    let role_2016 = lavrov.role_on(date("2016-12-12")).expect("a role in 2016");
+    assert_eq!(role_2016.from, date("2004-03-09"));
+    // Before any role: no code.
+    assert_eq!(one("Sergey Lavrov", date("1990-01-01")), None);
+}
+
+#[test]
+fn agents_compose_with_countries() {
+    let d = date("2016-12-12");
+    assert_eq!(one("Syrian opposition", d).as_deref(), Some("SYROPP"));
+    assert_eq!(
+        one("Russian Foreign Minister", d).as_deref(),
+        Some("RUSGOV")
+    );
+    assert_eq!(
+        one("Foreign Minister of Russia", d).as_deref(),
+        Some("RUSGOV")
+    );
+    assert_eq!(one("Syrian forces", d).as_deref(), Some("SYRMIL"));
+    let all = codes("Russian Foreign Minister Sergei Lavrov said", d);
+    assert_eq!(
+        all,
+        [
+            (
+                "Russian Foreign Minister".to_string(),
+                Some("RUSGOV".to_string())
+            ),
+            ("Sergei Lavrov".to_string(), Some("RUSGOV".to_string())),
+        ]
+    );
+}
+
+#[test]
+fn countries_and_capitals() {
+    assert_eq!(one("United States", None).as_deref(), Some("USA"));
+    assert_eq!(one("Washington", None).as_deref(), Some("USA"));
+    assert_eq!(one("the U.S.", None).as_deref(), Some("USA"));
+    assert_eq!(one("Russia 's", None).as_deref(), Some("RUS"));
+    assert_eq!(one("Russia’s", None).as_deref(), Some("RUS"));
+}
+
+#[test]
+fn longest_match_wins() {
+    // `United States` alone is USA; the longer name is the legislature.
+    let all = codes("yesterday United States Congress voted", None);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].0, "United States Congress");
+    assert_ne!(all[0].1.as_deref(), Some("USA"));
+}
+
+#[test]
+fn last_name_facility() {
+    let ids = dicts().actors_by_last_name("Lavrov");
+    assert!(ids
+        .iter()
+        .any(|&a| dicts().actors().actors[a as usize].display_name() == "sergey lavrov"));
+}
+
+#[test]
+fn verbs_and_synsets_present() {
+    let v = dicts().verbs_for("said");
+    assert!(!v.is_empty(), "SAY has irregular form SAID");
+    let v = dicts().verbs_for("accelerated");
+    assert!(!v.is_empty(), "regular forms are generated");
+    assert!(dicts()
+        .verbs()
+        .synsets
+        .iter()
+        .any(|s| &*s.name == "CURRENCY"));
+}
