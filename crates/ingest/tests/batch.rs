@@ -1,0 +1,284 @@
+//! Batch behaviour: compression, directories, huge inputs, WARC.
+
+mod common;
+
+use common::{gzip, read, zstd, TempDir};
+use sitrep_doc::Date;
+use sitrep_ingest::{Codec, ReadOptions, SkipReason};
+
+fn jsonl_lines(n: usize) -> Vec<u8> {
+    (1..=n)
+        .map(|i| format!("{{\"id\": \"n{i}\", \"text\": \"Article number {i}, with some filler text to compress.\"}}\n"))
+        .collect::<String>()
+        .into_bytes()
+}
+
+#[test]
+fn compressed_variants_read() {
+    let dir = TempDir::new("codecs");
+    let a = dir.write("a.jsonl.gz", &gzip(&jsonl_lines(3)));
+    let b = dir.write("b.txt.zst", &zstd(b"Zstd title\n\nZstd body."));
+    // Two zstd frames back to back are one stream.
+    let mut two = zstd(&jsonl_lines(2));
+    two.extend(zstd(b"{\"text\": \"third frame\"}\n"));
+    let c = dir.write("c.jsonl.zst", &two);
+    // Gzip without a .gz name is still recognised by its magic bytes.
+    let d = dir.write("d.txt", &gzip(b"Hidden gzip\n\nbody"));
+    let run = read(&[a, b, c, d], &ReadOptions::default());
+    assert_eq!(
+        run.log,
+        ["A n1", "A n2", "A n3", "A b", "A n1", "A n2", "A c:3", "A d"],
+        "{:?}",
+        run.skips
+    );
+    assert_eq!(run.articles[3].title.as_deref(), Some("Zstd title"));
+    assert_eq!(run.articles[7].text, "body");
+}
+
+#[test]
+fn truncated_gzip_is_reported_and_the_batch_continues() {
+    let dir = TempDir::new("truncated");
+    let full = gzip(&jsonl_lines(2000));
+    let cut = dir.write("cut.jsonl.gz", &full[..full.len() / 2]);
+    let next = dir.write("next.txt", b"Next\n\nStill read.");
+    let run = read(&[cut, next], &ReadOptions::default());
+    // All but the last article come from the cut file.
+    let n = run.articles.len() - 1;
+    assert!(n > 100 && n < 2000, "read {n} before the cut");
+    assert_eq!(run.skips.len(), 1, "{:?}", run.skips);
+    let s = &run.skips[0];
+    assert_eq!(s.reason, SkipReason::Truncated { codec: Codec::Gzip });
+    // The skip names the line where reading stopped.
+    assert_eq!(s.origin.record, Some(n as u64 + 1), "{s}");
+    assert_eq!(run.articles.last().map(|a| a.id.as_str()), Some("next"));
+    assert!(
+        run.tally
+            .to_string()
+            .ends_with("skipped 1 (1 truncated gzip)"),
+        "{}",
+        run.tally
+    );
+
+    let bad = dir.write("bad.txt.zst", &zstd(b"some text that is long enough")[..8]);
+    let run = read(&[bad], &ReadOptions::default());
+    assert!(
+        matches!(
+            run.skips[0].reason,
+            SkipReason::Truncated { codec: Codec::Zstd }
+                | SkipReason::Corrupt {
+                    codec: Codec::Zstd,
+                    ..
+                }
+        ),
+        "{:?}",
+        run.skips
+    );
+}
+
+#[test]
+fn directories_are_walked_sorted_and_unknown_files_skipped() {
+    let dir = TempDir::new("walk");
+    dir.write("b.txt", b"B\n\nbody b");
+    dir.write("a/z.txt", b"Z\n\nbody z");
+    dir.write("a/notes.pdf", b"%PDF-1.4");
+    dir.write("a/README", b"no extension");
+    dir.write(".git/config", b"[core]");
+    dir.write("c/b.txt", b"Other B\n\nsame file name, other directory");
+    let run = read(std::slice::from_ref(&dir.0), &ReadOptions::default());
+    let root = dir.0.display().to_string();
+    assert_eq!(
+        run.log,
+        [
+            format!("S {root}/.git: hidden file or directory (name starts with '.')"),
+            format!("S {root}/a/README: unknown extension \"\" (known: txt, jsonl, ndjson, csv, tsv, html, htm, warc, optionally .gz/.zst)"),
+            format!("S {root}/a/notes.pdf: unknown extension \"pdf\" (known: txt, jsonl, ndjson, csv, tsv, html, htm, warc, optionally .gz/.zst)"),
+            "A a/z".to_string(),
+            "A b".to_string(),
+            "A c/b".to_string(),
+        ]
+    );
+    assert_eq!(
+        run.tally.to_string(),
+        "read 3, skipped 3 (2 unknown extension, 1 hidden)"
+    );
+
+    // Named explicitly, an extension-less file is sniffed instead.
+    let run = read(&[dir.0.join("a/README")], &ReadOptions::default());
+    assert_eq!(run.articles[0].text, "no extension");
+    let missing = read(&[dir.0.join("nope.txt")], &ReadOptions::default());
+    assert!(
+        missing.skips[0].to_string().contains("cannot open"),
+        "{:?}",
+        missing.skips
+    );
+}
+
+#[test]
+fn huge_single_line_inputs_fail_clearly_without_buffering() {
+    let dir = TempDir::new("huge");
+    let line = vec![b'x'; 20 << 20];
+    let txt = dir.write("huge.txt", &line);
+    let mut jsonl = b"{\"text\": \"before\"}\n{\"text\": \"".to_vec();
+    jsonl.extend_from_slice(&line);
+    jsonl.extend_from_slice(b"\"}\n{\"text\": \"after\"}\n");
+    let json = dir.write("huge.jsonl", &jsonl);
+    let mut csv = b"text\n\"".to_vec();
+    csv.extend_from_slice(&line);
+    csv.extend_from_slice(b"\"\nafter\n");
+    let csv = dir.write("huge.csv", &csv);
+    let opts = ReadOptions {
+        max_article_bytes: 1 << 20,
+        ..ReadOptions::default()
+    };
+    let run = read(&[txt, json, csv], &opts);
+    let too_large = SkipReason::TooLarge { limit: 1 << 20 };
+    let reasons: Vec<_> = run
+        .skips
+        .iter()
+        .map(|s| (s.origin.record, s.reason.clone()))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            (None, too_large.clone()),
+            (Some(2), too_large.clone()),
+            (Some(2), too_large)
+        ]
+    );
+    let texts: Vec<_> = run.articles.iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(texts, ["before", "after", "after"]);
+    assert!(run.skips[0]
+        .to_string()
+        .contains("too large: more than 1048576 bytes"));
+}
+
+/// One WARC record with a correct Content-Length.
+fn warc_record(kind: &str, uri: &str, content: &[u8]) -> Vec<u8> {
+    let mut r = format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{kind}-{}>\r\nWARC-Date: 2016-12-12T11:00:00Z\r\nWARC-Target-URI: {uri}\r\nContent-Type: application/http; msgtype={kind}\r\nContent-Length: {}\r\n\r\n",
+        content.len(),
+        content.len()
+    )
+    .into_bytes();
+    r.extend_from_slice(content);
+    r.extend_from_slice(b"\r\n\r\n");
+    r
+}
+
+fn http(status: &str, content_type: &str, body: &str) -> Vec<u8> {
+    format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
+}
+
+const PAGE: &str = "<html><head><title>Aleppo talks</title><meta property=\"og:site_name\" content=\"Wire\"></head><body><nav>Home | World</nav><article><p>Government forces advanced in eastern Aleppo on Monday, a monitoring group said.</p><p>Talks in Geneva, the group added, were stalled.</p></article></body></html>";
+
+fn warc_records() -> Vec<Vec<u8>> {
+    vec![
+        warc_record("warcinfo", "", b"software: test\r\n"),
+        warc_record(
+            "request",
+            "https://wire.example/a",
+            b"GET /a HTTP/1.1\r\nHost: wire.example\r\n\r\n",
+        ),
+        warc_record(
+            "response",
+            "https://wire.example/logo.png",
+            &http("200 OK", "image/png", "\u{1}PNG"),
+        ),
+        warc_record(
+            "response",
+            "https://wire.example/gone",
+            &http("404 Not Found", "text/html", "<p>Not found</p>"),
+        ),
+        warc_record(
+            "response",
+            "https://wire.example/a",
+            &http("200 OK", "text/html; charset=utf-8", PAGE),
+        ),
+    ]
+}
+
+fn check_warc(run: &common::Run, shown: &str) {
+    assert_eq!(
+        run.log,
+        [
+            format!("S {shown}:1: WARC record of type \"warcinfo\", not \"response\""),
+            format!("S {shown}:2: WARC record of type \"request\", not \"response\""),
+            format!("S {shown}:3: not HTML: Content-Type \"image/png\""),
+            format!("S {shown}:4: HTTP status 404"),
+            format!(
+                "A urn:uuid:response-{}",
+                http("200 OK", "text/html; charset=utf-8", PAGE).len()
+            ),
+            format!("S {shown}:6: truncated WARC record: Content-Length 500, only 20 bytes"),
+        ]
+    );
+    let a = &run.articles[0];
+    assert_eq!(a.url.as_deref(), Some("https://wire.example/a"));
+    assert_eq!(a.title.as_deref(), Some("Aleppo talks"));
+    assert_eq!(a.source.as_deref(), Some("Wire"));
+    assert_eq!(
+        a.published,
+        Date::new(2016, 12, 12),
+        "WARC-Date is the fallback"
+    );
+    assert_eq!(
+        a.text,
+        "Government forces advanced in eastern Aleppo on Monday, a monitoring group said.\n\nTalks in Geneva, the group added, were stalled."
+    );
+    assert_eq!(a.origin.record, Some(5));
+    assert_eq!(
+        run.tally.to_string(),
+        "read 1, skipped 5 (2 non-response record, 1 HTTP status not 200, 1 non-HTML record, 1 truncated record)"
+    );
+}
+
+fn truncated_tail() -> Vec<u8> {
+    let mut cut = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 500\r\n\r\n".to_vec();
+    cut.extend_from_slice(&[b'y'; 20]);
+    cut
+}
+
+#[test]
+fn warc_keeps_only_html_200_responses() {
+    let dir = TempDir::new("warc");
+    let mut plain: Vec<u8> = warc_records().concat();
+    plain.extend(truncated_tail());
+    let p = dir.write("crawl.warc", &plain);
+    check_warc(
+        &read(std::slice::from_ref(&p), &ReadOptions::default()),
+        &p.display().to_string(),
+    );
+
+    // CC-News style: one gzip member per record, the last member cut short.
+    let mut gz: Vec<u8> = warc_records().iter().flat_map(|r| gzip(r)).collect();
+    gz.extend(gzip(&truncated_tail()));
+    let p = dir.write("crawl.warc.gz", &gz);
+    check_warc(
+        &read(std::slice::from_ref(&p), &ReadOptions::default()),
+        &p.display().to_string(),
+    );
+}
+
+#[test]
+fn warc_resyncs_after_garbage_and_handles_chunked_gzip_payloads() {
+    let dir = TempDir::new("warc2");
+    let gz_body = gzip(PAGE.as_bytes());
+    let mut payload = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n".to_vec();
+    payload.extend(format!("{:x}\r\n", gz_body.len()).as_bytes());
+    payload.extend(&gz_body);
+    payload.extend(b"\r\n0\r\n\r\n");
+    let mut data = b"garbage line\r\nmore garbage\r\n".to_vec();
+    data.extend(warc_record("response", "https://wire.example/c", &payload));
+    let p = dir.write("x.warc", &data);
+    let run = read(&[p], &ReadOptions::default());
+    assert_eq!(run.skips.len(), 1, "{:?}", run.log);
+    assert!(matches!(
+        run.skips[0].reason,
+        SkipReason::InvalidWarc { .. }
+    ));
+    assert!(run.articles[0].text.starts_with("Government forces"));
+}
