@@ -1,1 +1,47 @@
-//! sitrep-geo: see Cargo.toml description and ARCHITECTURE.md.
+//! sitrep-geo: an offline GeoNames gazetteer and temporal expressions.
+//!
+//! # Gazetteer
+//!
+//! [`Gazetteer`] answers "which places can this name refer to?" from a compiled
+//! file (`data/geo/gazetteer.bin`, built by `sitrep gazetteer build` with
+//! [`build::Builder`]). Each [`Place`] exposes what a resolver scores by:
+//! coordinates, [`PlaceKind`] and GeoNames feature class/code, country, admin1
+//! code and population; [`haversine_km`] measures distances.
+//!
+//! ## Normalisation key
+//!
+//! Names are indexed by a key (see [`normalize`]): NFKD with combining marks
+//! dropped, lowercase ASCII, apostrophes and full stops deleted (`Dar'a` =
+//! `Dara`, `U.S.` = `US`), every other non-alphanumeric character a word
+//! separator, and Arabic article variants (`el`, `ez`, `ash`, `ad`...) before
+//! another word rewritten to `al`. So `Ḩalab` → `halab`, and `Deir ez-Zor`,
+//! `Deir al-Zor`, `Deir el Zor` share `deir al zor` (spellings that differ in
+//! more than the article — `Dayr az Zawr` — are found because GeoNames lists
+//! them as alternate names). Names in other scripts are not indexed.
+//!
+//! ## File format
+//!
+//! See [`format`]: a 32-byte header, then a deflate-compressed body with
+//! fixed-size place records (sorted by GeoNames id), a postings array, a string
+//! table and two `fst` maps (name key → postings range; demonym → country).
+//! Loading is one read, one inflate and one decoding pass.
+//!
+//! Demonyms (`Syrian` → SY) live in their own index ([`Gazetteer::demonym`]):
+//! they are evidence of a country, not mentions of a place.
+//!
+//! # Temporal expressions
+//!
+//! [`time`] finds and normalises date expressions ("on Monday", "December 12",
+//! "two days ago", "since 2011") relative to an anchor date.
+
+pub mod build;
+mod error;
+pub mod format;
+mod gazetteer;
+pub mod normalize;
+mod place;
+pub mod time;
+
+pub use error::Error;
+pub use gazetteer::{Demonym, Gazetteer, NameIter, NameMatch, VENDORED_RELATIVE};
+pub use place::{haversine_km, Candidate, Place, PlaceId, PlaceKind, EARTH_RADIUS_KM};

@@ -1,0 +1,87 @@
+//! `cargo bench -p sitrep-geo --bench gazetteer`: load time, resident memory
+//! after load, lookups per second and temporal-expression extraction speed.
+//! Plain `std::time`; skips the gazetteer part if the vendored file is absent.
+use sitrep_doc::Date;
+use sitrep_geo::{time, Gazetteer};
+use std::hint::black_box;
+use std::time::Instant;
+
+fn vm_rss_mb() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = s.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn main() {
+    let path = Gazetteer::vendored_path();
+    if path.exists() {
+        let before = vm_rss_mb().unwrap_or(0.0);
+        let t = Instant::now();
+        let gaz = match Gazetteer::load(&path) {
+            Ok(g) => g,
+            Err(e) => {
+                eprintln!("cannot load {}: {e}", path.display());
+                return;
+            }
+        };
+        let load = t.elapsed();
+        let after = vm_rss_mb().unwrap_or(0.0);
+        println!(
+            "gazetteer load: {:.3} s ({} entries, {} keys, {} postings); VmRSS {:.1} MB (+{:.1} MB)",
+            load.as_secs_f64(),
+            gaz.len(),
+            gaz.name_count(),
+            gaz.posting_count(),
+            after,
+            after - before
+        );
+        let names = [
+            "Aleppo",
+            "Deir ez-Zor",
+            "Belgrade",
+            "Mosul",
+            "New York",
+            "Springfield",
+            "Halab",
+            "Nowhere Land",
+            "Damascus",
+            "Washington",
+            "Paris",
+            "Sukkari",
+        ];
+        let n = 200_000;
+        let t = Instant::now();
+        let mut hits = 0usize;
+        for i in 0..n {
+            hits += black_box(gaz.lookup(names[i % names.len()])).len();
+        }
+        let dt = t.elapsed().as_secs_f64();
+        println!("lookups: {:.0}/s ({hits} candidates)", n as f64 / dt);
+    } else {
+        println!("gazetteer: {} absent, skipped", path.display());
+    }
+
+    let anchor = Date::new(2016, 12, 12);
+    let sentences = [
+        "Russian Foreign Minister Sergei Lavrov said on Monday that talks would resume.",
+        "The ceasefire, agreed on December 12, 2016, collapsed two days ago.",
+        "Rebels have held the east of the city since 2012, the monitor said.",
+        "Government forces advanced overnight after heavy bombardment last week.",
+        "The Syrian Observatory for Human Rights said 20 people were killed.",
+    ];
+    if let Some(anchor) = anchor {
+        let n = 50_000;
+        let t = Instant::now();
+        let mut found = 0usize;
+        for i in 0..n {
+            let s = sentences[i % sentences.len()];
+            found += black_box(time::extract(s, anchor, time::Tense::Past)).len();
+        }
+        let dt = t.elapsed().as_secs_f64();
+        println!(
+            "time expressions: {:.0} sentences/s ({found} found)",
+            n as f64 / dt
+        );
+    }
+}
