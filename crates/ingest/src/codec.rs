@@ -131,7 +131,7 @@ impl<R: BufRead> Read for ZstdFrames<R> {
                         Err(e) => {
                             let msg = e.to_string();
                             // A header cut short is a truncation, not corruption.
-                            let truncated = msg.contains("EOF") || msg.contains("eof");
+                            let truncated = msg.to_ascii_lowercase().contains("eof");
                             return Err(zstd_error(msg, truncated));
                         }
                     }

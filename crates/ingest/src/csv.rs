@@ -116,8 +116,16 @@ impl CsvReader {
                         State::FieldStart | State::Unquoted | State::QuoteSeen
                             if b == self.delim =>
                         {
-                            rec.fields.push(std::mem::take(&mut field));
-                            rec.starts.push(field_start);
+                            // Fields cost memory even when empty: count each
+                            // as a byte so a line of commas stays bounded too.
+                            if size >= limit {
+                                rec.too_large = true;
+                                field.clear();
+                            } else {
+                                size += 1;
+                                rec.fields.push(std::mem::take(&mut field));
+                                rec.starts.push(field_start);
+                            }
                             field_start = at + 1;
                             state = State::FieldStart;
                         }

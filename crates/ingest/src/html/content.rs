@@ -317,7 +317,9 @@ impl Blocks {
     }
 
     fn text(&mut self, t: &str) {
-        let before = self.cur.chars().count();
+        // Count only the characters added: recounting the whole block would
+        // make a block of many small inline elements quadratic.
+        let before = self.cur.len();
         if self.in_pre > 0 {
             self.cur.push_str(t);
         } else {
@@ -339,7 +341,7 @@ impl Blocks {
                 self.cur.push(' ');
             }
         }
-        let added = self.cur.chars().count() - before;
+        let added = self.cur[before..].chars().count();
         self.cur_len += added;
         if self.in_link > 0 {
             self.cur_links += added;
