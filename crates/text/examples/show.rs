@@ -16,7 +16,9 @@ fn main() {
         return;
     };
     if skip {
-        text = text.split_once('\n').map_or(String::new(), |(_, b)| b.to_string());
+        text = text
+            .split_once('\n')
+            .map_or(String::new(), |(_, b)| b.to_string());
     }
     let mut doc = sitrep_doc::Doc::from_text(text);
     doc.anchor_date = rest.get(1).and_then(|d| d.parse().ok());

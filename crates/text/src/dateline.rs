@@ -551,7 +551,14 @@ mod tests {
     #[test]
     fn forms() {
         let a = Date::new(2016, 12, 12);
-        let cases: &[(&str, &str, Option<&str>, Option<&str>, Option<&str>)] = &[
+        type Case<'a> = (
+            &'a str,
+            &'a str,
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+        );
+        let cases: &[Case] = &[
             (
                 "BELGRADE, December 12. /TASS/. US proposals",
                 "BELGRADE, December 12. /TASS/.",

@@ -272,7 +272,7 @@ impl<'t> Tokenizer<'t> {
         let prev = (i > 0).then(|| self.ch(i - 1));
         let next_opens = next
             .is_some_and(|n| is_word_char(n) || is_open_bracket(n) || is_pictograph(n) || n == '$');
-        if is_opening_quote(c) && !(prev.is_some_and(is_word_char) && !next_opens) {
+        if is_opening_quote(c) && (next_opens || !prev.is_some_and(is_word_char)) {
             return Kind::OpenQuote;
         }
         if is_closing_quote(c) && !(prev.is_none() && next_opens) {
@@ -283,7 +283,7 @@ impl<'t> Tokenizer<'t> {
         match (prev, next_opens) {
             (None, true) => Kind::OpenQuote,
             (Some(p), true) if !is_word_char(p) && !is_apostrophe(c) => Kind::OpenQuote,
-            (Some(p), true) if matches!(p, '.' | '?' | '!' | ',' | ':' | ';') => Kind::OpenQuote,
+            (Some('.' | '?' | '!' | ',' | ':' | ';'), true) => Kind::OpenQuote,
             (Some(_), _) => Kind::CloseQuote,
             (None, false) => Kind::Quote,
         }

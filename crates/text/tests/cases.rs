@@ -13,12 +13,17 @@ fn doc(text: &str) -> Doc {
 
 fn sents(text: &str) -> Vec<String> {
     let d = doc(text);
-    d.sentences.iter().map(|s| d.slice(s.span).to_string()).collect()
+    d.sentences
+        .iter()
+        .map(|s| d.slice(s.span).to_string())
+        .collect()
 }
 
 fn toks(text: &str) -> Vec<String> {
     let d = doc(text);
-    (0..d.tokens.len()).map(|i| d.token_text(i).to_string()).collect()
+    (0..d.tokens.len())
+        .map(|i| d.token_text(i).to_string())
+        .collect()
 }
 
 /// The invariants every segmentation must keep, whatever the input.
@@ -102,7 +107,10 @@ fn ellipses_and_questions() {
         sents("Wait... Then it fell. Really?! Yes."),
         ["Wait...", "Then it fell.", "Really?!", "Yes."]
     );
-    assert_eq!(sents("It went on and on... until dawn."), ["It went on and on... until dawn."]);
+    assert_eq!(
+        sents("It went on and on... until dawn."),
+        ["It went on and on... until dawn."]
+    );
 }
 
 #[test]
@@ -134,7 +142,12 @@ fn missing_spaces_in_scraped_text() {
 fn paragraphs_and_headlines() {
     assert_eq!(
         sents("Aleppo Falls\n\nRebels left the city. Troops moved in.\n\nMore soon"),
-        ["Aleppo Falls", "Rebels left the city.", "Troops moved in.", "More soon"]
+        [
+            "Aleppo Falls",
+            "Rebels left the city.",
+            "Troops moved in.",
+            "More soon"
+        ]
     );
     // A short line ends its sentence; a hard-wrapped long line does not.
     assert_eq!(
@@ -148,18 +161,49 @@ fn paragraphs_and_headlines() {
 #[test]
 fn datelines_through_segment() {
     let cases = [
-        ("BELGRADE, December 12. /TASS/. US proposals failed.", "BELGRADE, December 12. /TASS/.", "US proposals failed."),
-        ("DAMASCUS (Reuters) - Troops advanced.", "DAMASCUS (Reuters) -", "Troops advanced."),
-        ("ALEPPO, Syria, Dec 13 (AP) — Rebels fled.", "ALEPPO, Syria, Dec 13 (AP) —", "Rebels fled."),
-        ("BEIRUT, Dec 12 (Reuters) - Rebels fled.", "BEIRUT, Dec 12 (Reuters) -", "Rebels fled."),
-        ("MOSCOW, December 12 (RIA Novosti) Lavrov spoke.", "MOSCOW, December 12 (RIA Novosti)", "Lavrov spoke."),
-        ("WASHINGTON — The senate voted.", "WASHINGTON —", "The senate voted."),
+        (
+            "BELGRADE, December 12. /TASS/. US proposals failed.",
+            "BELGRADE, December 12. /TASS/.",
+            "US proposals failed.",
+        ),
+        (
+            "DAMASCUS (Reuters) - Troops advanced.",
+            "DAMASCUS (Reuters) -",
+            "Troops advanced.",
+        ),
+        (
+            "ALEPPO, Syria, Dec 13 (AP) — Rebels fled.",
+            "ALEPPO, Syria, Dec 13 (AP) —",
+            "Rebels fled.",
+        ),
+        (
+            "BEIRUT, Dec 12 (Reuters) - Rebels fled.",
+            "BEIRUT, Dec 12 (Reuters) -",
+            "Rebels fled.",
+        ),
+        (
+            "MOSCOW, December 12 (RIA Novosti) Lavrov spoke.",
+            "MOSCOW, December 12 (RIA Novosti)",
+            "Lavrov spoke.",
+        ),
+        (
+            "WASHINGTON — The senate voted.",
+            "WASHINGTON —",
+            "The senate voted.",
+        ),
         ("(AFP) - Clashes erupted.", "(AFP) -", "Clashes erupted."),
-        ("Title here alleyBELGRADE, December 12. /TASS/. US proposals failed.", "BELGRADE, December 12. /TASS/.", "US proposals failed."),
+        (
+            "Title here alleyBELGRADE, December 12. /TASS/. US proposals failed.",
+            "BELGRADE, December 12. /TASS/.",
+            "US proposals failed.",
+        ),
     ];
     for (text, dateline, first) in cases {
         let d = doc(text);
-        let dl = d.dateline.clone().unwrap_or_else(|| panic!("no dateline: {text:?}"));
+        let dl = d
+            .dateline
+            .clone()
+            .unwrap_or_else(|| panic!("no dateline: {text:?}"));
         assert_eq!(d.slice(dl.span), dateline);
         let s: Vec<&str> = d.sentences.iter().map(|s| d.slice(s.span)).collect();
         assert!(s.contains(&first), "{text:?} -> {s:?}");
@@ -167,21 +211,32 @@ fn datelines_through_segment() {
     let d = doc("KABUL, Dec 30 - Text.");
     assert_eq!(d.dateline.and_then(|x| x.date), Date::new(2015, 12, 30));
     // Only the first part of a paragraph, and not ordinary capitals.
-    assert!(doc("The NATO summit - in BRUSSELS - ended.").dateline.is_none());
+    assert!(doc("The NATO summit - in BRUSSELS - ended.")
+        .dateline
+        .is_none());
     assert!(doc("SOHR: Battle for Aleppo Ended?").dateline.is_none());
 }
 
 #[test]
 fn penn_tokens() {
     assert_eq!(toks("I don't know."), ["I", "do", "n't", "know", "."]);
-    assert_eq!(toks("We can't, won't."), ["We", "ca", "n't", ",", "wo", "n't", "."]);
+    assert_eq!(
+        toks("We can't, won't."),
+        ["We", "ca", "n't", ",", "wo", "n't", "."]
+    );
     assert_eq!(
         toks("They're sure he'll say we've lost, I'd guess, I'm told."),
-        ["They", "'re", "sure", "he", "'ll", "say", "we", "'ve", "lost", ",", "I", "'d", "guess", ",", "I", "'m", "told", "."]
+        [
+            "They", "'re", "sure", "he", "'ll", "say", "we", "'ve", "lost", ",", "I", "'d",
+            "guess", ",", "I", "'m", "told", "."
+        ]
     );
     assert_eq!(toks("Assad's army"), ["Assad", "'s", "army"]);
     assert_eq!(toks("It cost $5."), ["It", "cost", "$", "5", "."]);
-    assert_eq!(toks("the US-led coalition"), ["the", "US", "-", "led", "coalition"]);
+    assert_eq!(
+        toks("the US-led coalition"),
+        ["the", "US", "-", "led", "coalition"]
+    );
     assert_eq!(toks("by e-mail"), ["by", "e-mail"]);
     assert_eq!(toks("Mail a@b.com now"), ["Mail", "a@b.com", "now"]);
     assert_eq!(toks("See http://x.org/a."), ["See", "http://x.org/a", "."]);
@@ -193,9 +248,15 @@ fn normalisation_cites_original_bytes() {
     let text = "“Don’t go,” he said\u{A0}to the\u{2009}press.";
     let d = doc(text);
     let norm: Vec<&str> = (0..d.tokens.len()).map(|i| d.token_text(i)).collect();
-    assert_eq!(norm, ["\"", "Do", "n't", "go", ",", "\"", "he", "said", "to", "the", "press", "."]);
+    assert_eq!(
+        norm,
+        ["\"", "Do", "n't", "go", ",", "\"", "he", "said", "to", "the", "press", "."]
+    );
     let raw: Vec<&str> = d.tokens.iter().map(|t| d.slice(t.span)).collect();
-    assert_eq!(raw, ["“", "Do", "n’t", "go", ",", "”", "he", "said", "to", "the", "press", "."]);
+    assert_eq!(
+        raw,
+        ["“", "Do", "n’t", "go", ",", "”", "he", "said", "to", "the", "press", "."]
+    );
     assert!(d.tokens[1].norm.is_none());
 
     let text = "an inter\u{AD}national zero\u{200B}width\u{2060}joined word";
@@ -240,7 +301,10 @@ fn one_megabyte_without_punctuation_is_linear_and_capped() {
     let elapsed = t.elapsed();
     assert_eq!(d.tokens.len(), 200_000);
     assert_eq!(d.sentences.len(), 200_000 / MAX_SENTENCE_TOKENS);
-    assert!(d.sentences.iter().all(|s| s.tokens().len() <= MAX_SENTENCE_TOKENS));
+    assert!(d
+        .sentences
+        .iter()
+        .all(|s| s.tokens().len() <= MAX_SENTENCE_TOKENS));
     // Generous bound (debug builds, shared machine): quadratic behaviour would
     // take minutes.
     assert!(elapsed.as_secs() < 20, "took {elapsed:?}");

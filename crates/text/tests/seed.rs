@@ -56,7 +56,11 @@ fn glued_sentences_start_their_own_sentence() {
     let starting = |prefix: &str| s.iter().filter(|x| x.starts_with(prefix)).count();
     assert_eq!(starting("\"The US has returned to its old"), 1, "{s:#?}");
     assert_eq!(starting("SOHR: Battle for Aleppo Ended?"), 1, "{s:#?}");
-    assert_eq!(starting("The director of the Syrian Observatory"), 1, "{s:#?}");
+    assert_eq!(
+        starting("The director of the Syrian Observatory"),
+        1,
+        "{s:#?}"
+    );
     assert_eq!(starting("Rami Abdulrahman, SOHR’s chief,"), 1, "{s:#?}");
     assert!(s.contains(&"SOHR: Battle for Aleppo Ended?"), "{s:#?}");
     // Quotes keep their attribution.
@@ -67,7 +71,9 @@ fn glued_sentences_start_their_own_sentence() {
         .unwrap_or_default();
     assert!(quote.ends_with("must be declared,\" he said."), "{quote:?}");
     assert!(s.iter().any(|x| x.ends_with("population,\" he added.")));
-    assert!(s.iter().any(|x| x.ends_with("\" the Russian minister stressed.")));
+    assert!(s
+        .iter()
+        .any(|x| x.ends_with("\" the Russian minister stressed.")));
     // Headlines without final punctuation end at their paragraph.
     assert!(s.contains(&"WaPo image- Looks like final retreat"));
     assert!(s.contains(&"From Earlier:"));
