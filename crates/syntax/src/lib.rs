@@ -1,1 +1,79 @@
-//! sitrep-syntax: see Cargo.toml description and ARCHITECTURE.md.
+//! sitrep-syntax: part-of-speech tagging, lemmatization and dependency parsing.
+//!
+//! - [`Tagger`]: greedy averaged perceptron over joint `UPOS|XPOS` classes, with
+//!   word-shape, affix and Brill-lexicon features, and a rule-based [`Tagger`]
+//!   lemmatizer learned from treebank lemmas.
+//! - [`Parser`]: arc-eager transition parser (greedy, O(n)), averaged perceptron
+//!   trained with a dynamic oracle on jackknifed tags; labelled UD relations.
+//! - [`annotate`]: fills a [`Doc`]'s token annotations sentence by sentence.
+//!
+//! Both models are trained here from UD English EWT (dev) and GUM, and vendored in
+//! `data/models/` (see its README for provenance and figures); [`Tagger::vendored`]
+//! and [`Parser::vendored`] load the copies compiled into the binary, so no file
+//! lookup happens at runtime. Model files use a small versioned binary format with
+//! a checksum ([`binio`]): a corrupt model is an [`Error`], never a panic.
+
+pub mod binio;
+pub mod corpus;
+mod error;
+pub mod eval;
+mod hash;
+mod lemma;
+mod lexicon;
+pub mod parser;
+mod perceptron;
+mod projective;
+pub mod tagger;
+pub mod train;
+mod wordfeat;
+
+pub use error::{Error, Result};
+pub use lexicon::Lexicon;
+pub use parser::{Arc, Parser, ParserConfig};
+pub use tagger::{Tag, Tagger, TaggerConfig};
+
+use sitrep_doc::Doc;
+
+pub(crate) static VENDORED_TAGGER: &[u8] = include_bytes!("../../../data/models/tagger.bin");
+pub(crate) static VENDORED_PARSER: &[u8] = include_bytes!("../../../data/models/parser.bin");
+
+/// Tags, lemmatizes and (if `parser` is given) parses every sentence of `doc`,
+/// reading each token's normalised text. Heads are document-wide token indices
+/// within the same sentence (`None` for the root). Tokens outside any sentence
+/// are left untouched.
+pub fn annotate(doc: &mut Doc, tagger: &Tagger, parser: Option<&Parser>) {
+    let mut forms: Vec<String> = Vec::new();
+    let mut lower = String::new();
+    let mut lemma = String::new();
+    let mut tags = Vec::new();
+    let mut state = tagger::TagState::default();
+    for si in 0..doc.sentences.len() {
+        let range = doc.sentences[si].tokens();
+        if range.is_empty() || range.end > doc.tokens.len() {
+            continue;
+        }
+        forms.clear();
+        forms.extend(
+            doc.tokens[range.clone()]
+                .iter()
+                .map(|t| t.text(&doc.text).to_string()),
+        );
+        tagger.tag_into(&forms, &mut state, &mut tags);
+        let arcs = parser.map(|p| p.parse(&forms, &tags));
+        let start = range.start;
+        for (k, ti) in range.enumerate() {
+            let tag = tags.get(k).copied().unwrap_or_default();
+            lower.clear();
+            lower.extend(forms[k].chars().flat_map(char::to_lowercase));
+            tagger.lemma_into(&forms[k], &lower, tag.xpos, &mut lemma);
+            let tok = &mut doc.tokens[ti];
+            tok.upos = tag.upos;
+            tok.xpos = tag.xpos;
+            tok.lemma = Some(lemma.as_str().into());
+            if let Some(arc) = arcs.as_ref().and_then(|a| a.get(k)) {
+                tok.head = arc.head.map(|h| (start + h as usize) as u32);
+                tok.deprel = arc.deprel;
+            }
+        }
+    }
+}

@@ -1,6 +1,10 @@
-//! `sitrep eval tagger|parser` (owned by the syntax-stage work; placeholder until it lands).
-use anyhow::Result;
+//! `sitrep eval tagger|parser`: accuracy against CoNLL-U treebanks (gold
+//! tokenisation; punctuation included in every figure, as in CoNLL 2018).
+use anyhow::{Context, Result};
+use sitrep_syntax::eval::{self, pct};
+use sitrep_syntax::{corpus, Parser, Tagger};
 use std::path::PathBuf;
+use std::time::Instant;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Task {
@@ -13,8 +17,59 @@ pub struct Args {
     /// CoNLL-U files to evaluate on.
     #[arg(long, num_args = 1.., required = true)]
     pub treebank: Vec<PathBuf>,
+    /// Model to evaluate (tagger or parser model per task); default: the vendored one.
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+    /// Tagger model supplying the parser's tags; default: the vendored one.
+    #[arg(long)]
+    pub tagger: Option<PathBuf>,
 }
 
-pub fn run(_args: Args, _task: Task) -> Result<()> {
-    anyhow::bail!("eval tagger/parser is not available yet")
+fn load_tagger(p: Option<&PathBuf>) -> Result<Tagger> {
+    match p {
+        Some(p) => Tagger::load(p).with_context(|| format!("loading {}", p.display())),
+        None => Ok(Tagger::vendored().context("loading the vendored tagger")?),
+    }
+}
+
+pub fn run(args: Args, task: Task) -> Result<()> {
+    let sents = corpus::load(&args.treebank)?;
+    let start = Instant::now();
+    match task {
+        Task::Tagger => {
+            let tagger = load_tagger(args.model.as_ref().or(args.tagger.as_ref()))?;
+            let s = eval::tagger(&tagger, &sents);
+            print_tags(&s);
+        }
+        Task::Parser => {
+            let tagger = load_tagger(args.tagger.as_ref())?;
+            let parser = match &args.model {
+                Some(p) => Parser::load(p).with_context(|| format!("loading {}", p.display()))?,
+                None => Parser::vendored().context("loading the vendored parser")?,
+            };
+            let s = eval::parser(&tagger, &parser, &sents);
+            print_tags(&s.tags);
+            let n = s.tags.tokens;
+            println!("UAS            {:6.2}%  ({}/{n})", pct(s.uas, n), s.uas);
+            println!("LAS            {:6.2}%  ({}/{n})", pct(s.las, n), s.las);
+            println!(
+                "LAS (base rel) {:6.2}%  ({}/{n})  [CoNLL 2018 style: subtypes ignored]",
+                pct(s.las_base, n),
+                s.las_base
+            );
+        }
+    }
+    println!(
+        "({} sentences, {:.2}s; gold tokenisation, punctuation included)",
+        sents.len(),
+        start.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn print_tags(s: &eval::TagScores) {
+    let n = s.tokens;
+    println!("UPOS accuracy  {:6.2}%  ({}/{n})", pct(s.upos, n), s.upos);
+    println!("XPOS accuracy  {:6.2}%  ({}/{n})", pct(s.xpos, n), s.xpos);
+    println!("lemma accuracy {:6.2}%  ({}/{n})", pct(s.lemma, n), s.lemma);
 }

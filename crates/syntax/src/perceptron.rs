@@ -1,0 +1,309 @@
+//! Averaged perceptron: a sparse trainer and a compact, quantised runtime table.
+//!
+//! Training keeps, per hashed feature, a short list of the classes it has ever
+//! been updated for (most features touch only a few classes), with the lazy
+//! averaging bookkeeping of Collins (2002) / Daumé: each weight remembers the step
+//! it last changed at, so averaging costs O(1) per update.
+//!
+//! At runtime, [`Weights`] is an open-addressing table from a 32-bit feature
+//! fingerprint to a run of `(class, i16 weight)` pairs; scores are accumulated in
+//! integers. All feature hashes come from [`crate::hash`].
+
+use crate::binio::{Reader, Writer};
+use crate::error::{Error, Result};
+use crate::hash::IdMap;
+
+#[derive(Clone, Copy)]
+struct Slot {
+    class: u16,
+    w: f32,
+    total: f64,
+    stamp: u32,
+}
+
+/// The training-time model.
+pub struct Trainer {
+    n_classes: usize,
+    index: IdMap<u32>,
+    rows: Vec<Vec<Slot>>,
+    /// Number of training instances seen; the averaging clock.
+    step: u32,
+}
+
+impl Trainer {
+    pub fn new(n_classes: usize) -> Trainer {
+        Trainer {
+            n_classes,
+            index: IdMap::default(),
+            rows: Vec::new(),
+            step: 0,
+        }
+    }
+
+    /// Adds the current (non-averaged) weights of `feats` into `scores`.
+    pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        scores.fill(0.0);
+        for f in feats {
+            if let Some(&r) = self.index.get(f) {
+                for s in &self.rows[r as usize] {
+                    scores[s.class as usize] += s.w;
+                }
+            }
+        }
+    }
+
+    /// Advances the averaging clock by one instance.
+    pub fn tick(&mut self) {
+        self.step = self.step.saturating_add(1);
+    }
+
+    /// The perceptron update: reward `truth`, penalise `guess` (no-op if equal).
+    pub fn update(&mut self, feats: &[u64], truth: usize, guess: usize) {
+        if truth == guess {
+            return;
+        }
+        for &f in feats {
+            let n = self.rows.len() as u32;
+            let r = *self.index.entry(f).or_insert(n);
+            if r == n {
+                self.rows.push(Vec::new());
+            }
+            let row = &mut self.rows[r as usize];
+            for (class, delta) in [(truth, 1.0f32), (guess, -1.0)] {
+                let slot = match row.iter_mut().position(|s| s.class as usize == class) {
+                    Some(i) => &mut row[i],
+                    None => {
+                        row.push(Slot {
+                            class: class as u16,
+                            w: 0.0,
+                            total: 0.0,
+                            stamp: self.step,
+                        });
+                        let last = row.len() - 1;
+                        &mut row[last]
+                    }
+                };
+                slot.total += f64::from(self.step - slot.stamp) * f64::from(slot.w);
+                slot.stamp = self.step;
+                slot.w += delta;
+            }
+        }
+    }
+
+    /// Averages, prunes weights whose magnitude is below `prune`, quantises.
+    pub fn finish(&self, prune: f32) -> Weights {
+        let now = f64::from(self.step.max(1));
+        let mut feats: Vec<(u64, Vec<(u8, f32)>)> = Vec::with_capacity(self.index.len());
+        let mut max_abs = 0f32;
+        for (&f, &r) in &self.index {
+            let mut row: Vec<(u8, f32)> = self.rows[r as usize]
+                .iter()
+                .map(|s| {
+                    let total = s.total + (now - f64::from(s.stamp)) * f64::from(s.w);
+                    (s.class as u8, (total / now) as f32)
+                })
+                .filter(|&(_, w)| w.abs() >= prune && w != 0.0)
+                .collect();
+            if row.is_empty() {
+                continue;
+            }
+            row.sort_by_key(|&(c, _)| c);
+            for &(_, w) in &row {
+                max_abs = max_abs.max(w.abs());
+            }
+            feats.push((f, row));
+        }
+        // Deterministic layout regardless of HashMap iteration order.
+        feats.sort_by_key(|(f, _)| *f);
+        let scale = if max_abs > 0.0 {
+            32767.0 / max_abs
+        } else {
+            1.0
+        };
+        let cap = (feats.len() * 2).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut keys = vec![0u32; cap];
+        let mut spans = vec![0u32; cap];
+        let mut classes = Vec::new();
+        let mut values = Vec::new();
+        for (f, row) in feats {
+            let start = classes.len() as u32;
+            for (c, w) in &row {
+                classes.push(*c);
+                values.push((w * scale).round().clamp(-32767.0, 32767.0) as i16);
+            }
+            let key = fingerprint(f);
+            let mut i = (f as usize) & mask;
+            while keys[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            keys[i] = key;
+            spans[i] = (start << 8) | row.len() as u32;
+        }
+        Weights {
+            n_classes: self.n_classes,
+            mask,
+            keys,
+            spans,
+            classes,
+            values,
+        }
+    }
+}
+
+#[inline]
+fn fingerprint(f: u64) -> u32 {
+    ((f >> 32) as u32) | 1
+}
+
+/// The runtime model: quantised averaged weights in an open-addressing table.
+///
+/// Invariants (checked by [`Weights::read`]): `keys.len() == spans.len()` is a
+/// power of two with at least one empty (zero) key; every span lies inside
+/// `classes`/`values`, which have equal lengths; every class is `< n_classes`.
+#[derive(Clone, Debug)]
+pub struct Weights {
+    n_classes: usize,
+    mask: usize,
+    keys: Vec<u32>,
+    /// `start << 8 | len` into `classes`/`values`.
+    spans: Vec<u32>,
+    classes: Vec<u8>,
+    values: Vec<i16>,
+}
+
+impl Weights {
+    pub fn n_classes(&self) -> usize {
+        self.n_classes
+    }
+
+    /// Number of stored (feature, class) weights.
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    /// Sums the weights of `feats` into `scores` (which is zeroed first).
+    #[inline]
+    pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
+        scores.fill(0);
+        for &f in feats {
+            let key = fingerprint(f);
+            let mut i = (f as usize) & self.mask;
+            loop {
+                let k = self.keys[i];
+                if k == key {
+                    let span = self.spans[i];
+                    let start = (span >> 8) as usize;
+                    let end = start + (span & 0xFF) as usize;
+                    for (c, v) in self.classes[start..end]
+                        .iter()
+                        .zip(&self.values[start..end])
+                    {
+                        scores[*c as usize] += i32::from(*v);
+                    }
+                    break;
+                }
+                if k == 0 {
+                    break;
+                }
+                i = (i + 1) & self.mask;
+            }
+        }
+    }
+
+    pub fn write(&self, w: &mut Writer) {
+        w.u32(self.n_classes as u32);
+        w.u32s(&self.keys);
+        w.u32s(&self.spans);
+        w.bytes(&self.classes);
+        w.i16s(&self.values);
+    }
+
+    pub fn read(r: &mut Reader<'_>) -> Result<Weights> {
+        let n_classes = r.u32()? as usize;
+        if n_classes == 0 || n_classes > 256 {
+            return Err(Error::corrupt("weights: bad class count"));
+        }
+        let keys = r.u32s()?;
+        let spans = r.u32s()?;
+        let classes = r.bytes()?;
+        let values = r.i16s()?;
+        if !keys.len().is_power_of_two() || keys.len() != spans.len() {
+            return Err(Error::corrupt("weights: bad table size"));
+        }
+        if !keys.contains(&0) {
+            return Err(Error::corrupt("weights: table has no empty slot"));
+        }
+        if classes.len() != values.len() {
+            return Err(Error::corrupt("weights: class/value length mismatch"));
+        }
+        if classes.iter().any(|&c| c as usize >= n_classes) {
+            return Err(Error::corrupt("weights: class out of range"));
+        }
+        for (k, s) in keys.iter().zip(&spans) {
+            let end = (s >> 8) as usize + (s & 0xFF) as usize;
+            if *k != 0 && end > classes.len() {
+                return Err(Error::corrupt("weights: span out of range"));
+            }
+        }
+        Ok(Weights {
+            n_classes,
+            mask: keys.len() - 1,
+            keys,
+            spans,
+            classes,
+            values,
+        })
+    }
+}
+
+/// Index of the highest score among `allowed` classes (first wins ties).
+#[inline]
+pub fn argmax_where<T: PartialOrd + Copy>(
+    scores: &[T],
+    allowed: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let mut best: Option<(usize, T)> = None;
+    for (i, &s) in scores.iter().enumerate() {
+        if !allowed(i) {
+            continue;
+        }
+        match best {
+            Some((_, b)) if s <= b => {}
+            _ => best = Some((i, s)),
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_separable_data_and_round_trips() {
+        let mut t = Trainer::new(3);
+        let data = [(vec![1u64, 10], 0), (vec![2, 10], 1), (vec![3, 10], 2)];
+        let mut scores = vec![0f32; 3];
+        for _ in 0..5 {
+            for (f, y) in &data {
+                t.tick();
+                t.score(f, &mut scores);
+                let g = argmax_where(&scores, |_| true).unwrap_or(0);
+                t.update(f, *y, g);
+            }
+        }
+        let w = t.finish(0.0);
+        let mut out = Writer::new(b'X');
+        w.write(&mut out);
+        let bytes = out.finish();
+        let mut r = Reader::new(&bytes, b'X').unwrap();
+        let w = Weights::read(&mut r).unwrap();
+        r.end().unwrap();
+        let mut s = vec![0i32; 3];
+        for (f, y) in &data {
+            w.score(f, &mut s);
+            assert_eq!(argmax_where(&s, |_| true), Some(*y));
+        }
+    }
+}

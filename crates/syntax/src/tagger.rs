@@ -1,0 +1,350 @@
+//! Part-of-speech tagger: a greedy left-to-right averaged perceptron over joint
+//! `UPOS|XPOS` classes, plus the lemmatizer and the vendored Brill lexicon.
+
+use crate::binio::{Reader, Writer};
+use crate::corpus::{Rng, Sent};
+use crate::error::{Error, Result};
+use crate::hash::{feat1, feat2, feat3};
+use crate::lemma::Lemmatizer;
+use crate::lexicon::Lexicon;
+use crate::perceptron::{argmax_where, Trainer, Weights};
+use crate::wordfeat::{self, Scratch, WordFeats, PAD_END, PAD_START};
+use sitrep_doc::{Upos, Xpos};
+use std::path::Path;
+
+const KIND: u8 = b'T';
+
+/// The tags of one token.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tag {
+    pub upos: Upos,
+    pub xpos: Xpos,
+}
+
+/// A trained tagger + lemmatizer. Immutable and `Sync`: share one across threads.
+#[derive(Clone, Debug)]
+pub struct Tagger {
+    classes: Vec<Tag>,
+    weights: Weights,
+    lexicon: Lexicon,
+    lemmatizer: Lemmatizer,
+}
+
+/// Training settings. Training is deterministic given these.
+#[derive(Clone, Debug)]
+pub struct TaggerConfig {
+    pub iterations: usize,
+    pub seed: u64,
+    /// Fraction of sentences presented per epoch in ALL CAPS or Title Case
+    /// (half each), so headlines tag like running text.
+    pub augment: f64,
+    /// Averaged weights smaller than this are dropped from the model.
+    pub prune: f32,
+}
+
+impl Default for TaggerConfig {
+    fn default() -> TaggerConfig {
+        TaggerConfig {
+            iterations: 10,
+            seed: 1,
+            augment: 0.1,
+            prune: 0.3,
+        }
+    }
+}
+
+/// Writes the feature hashes for token `i` given the two previous predicted
+/// classes (`0` = sentence start, else class + 1).
+fn features(w: &[WordFeats], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+    let at = |j: isize| -> &WordFeats {
+        if j < 0 {
+            &PAD_START
+        } else {
+            w.get(j as usize).unwrap_or(&PAD_END)
+        }
+    };
+    let i0 = i as isize;
+    let (c, m1, m2, n1, n2) = (at(i0), at(i0 - 1), at(i0 - 2), at(i0 + 1), at(i0 + 2));
+    let first = u64::from(i == 0);
+    out.clear();
+    out.extend_from_slice(&[
+        feat1(0, 0),
+        feat1(1, c.lower),
+        feat1(2, c.exact),
+        feat1(3, c.suf[0]),
+        feat1(4, c.suf[1]),
+        feat1(5, c.suf[2]),
+        feat1(6, c.suf[3]),
+        feat1(7, c.pre[0]),
+        feat1(8, c.pre[1]),
+        feat1(9, c.pre[2]),
+        feat1(10, c.shape),
+        feat2(11, u64::from(c.cap), first),
+        feat1(12, u64::from(c.flags)),
+        feat1(13, u64::from(c.lex)),
+        feat3(14, u64::from(c.lex), u64::from(c.cap), first),
+        feat1(15, p1),
+        feat1(16, p2),
+        feat2(17, p1, p2),
+        feat2(18, p1, c.lower),
+        feat1(19, m1.lower),
+        feat1(20, m2.lower),
+        feat1(21, n1.lower),
+        feat1(22, n2.lower),
+        feat1(23, m1.suf[2]),
+        feat1(24, n1.suf[2]),
+        feat1(25, u64::from(m1.lex)),
+        feat1(26, u64::from(n1.lex)),
+        feat1(27, u64::from(n2.lex)),
+        feat2(28, u64::from(m1.cap), u64::from(c.cap)),
+        feat2(29, u64::from(n1.cap), u64::from(c.cap)),
+        feat2(30, m1.lower, c.lower),
+        feat2(31, c.lower, n1.lower),
+        feat2(32, p1, u64::from(c.lex)),
+        feat2(33, u64::from(c.lex), u64::from(n1.lex)),
+        feat2(34, p1, c.suf[2]),
+        feat2(35, c.shape, u64::from(c.lex)),
+        feat2(36, n1.shape, c.suf[1]),
+        feat2(37, p1, n1.lower),
+    ]);
+}
+
+fn sentence_feats(
+    forms: &[impl AsRef<str>],
+    lex: &Lexicon,
+    s: &mut Scratch,
+    out: &mut Vec<WordFeats>,
+) {
+    out.clear();
+    out.extend(forms.iter().map(|f| wordfeat::compute(f.as_ref(), lex, s)));
+}
+
+impl Tagger {
+    /// Loads a model file written by [`Tagger::save`].
+    pub fn load(path: impl AsRef<Path>) -> Result<Tagger> {
+        let path = path.as_ref();
+        let data = std::fs::read(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Tagger::from_bytes(&data)
+    }
+
+    /// The model trained on GUM + EWT dev and compiled into the binary
+    /// (`data/models/tagger.bin`).
+    pub fn vendored() -> Result<Tagger> {
+        Tagger::from_bytes(crate::VENDORED_TAGGER)
+    }
+
+    pub fn from_bytes(data: &[u8]) -> Result<Tagger> {
+        let mut r = Reader::new(data, KIND)?;
+        let names = r.strs()?;
+        let mut classes = Vec::with_capacity(names.len());
+        for n in &names {
+            let (u, x) = n
+                .split_once('|')
+                .ok_or_else(|| Error::corrupt(format!("tagger: bad class {n:?}")))?;
+            let upos =
+                Upos::from_name(u).ok_or_else(|| Error::corrupt(format!("unknown UPOS {u:?}")))?;
+            let xpos =
+                Xpos::from_name(x).ok_or_else(|| Error::corrupt(format!("unknown XPOS {x:?}")))?;
+            classes.push(Tag { upos, xpos });
+        }
+        let weights = Weights::read(&mut r)?;
+        if weights.n_classes() != classes.len() {
+            return Err(Error::corrupt("tagger: class count mismatch"));
+        }
+        let lexicon = Lexicon::read(&mut r)?;
+        let lemmatizer = Lemmatizer::read(&mut r)?;
+        r.end()?;
+        Ok(Tagger {
+            classes,
+            weights,
+            lexicon,
+            lemmatizer,
+        })
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::new(KIND);
+        let names: Vec<String> = self
+            .classes
+            .iter()
+            .map(|t| format!("{}|{}", t.upos, t.xpos))
+            .collect();
+        w.strs(&names);
+        self.weights.write(&mut w);
+        self.lexicon.write(&mut w);
+        self.lemmatizer.write(&mut w);
+        w.finish()
+    }
+
+    pub fn save(&self, path: impl AsRef<Path>) -> Result<()> {
+        let path = path.as_ref();
+        std::fs::write(path, self.to_bytes()).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })
+    }
+
+    /// Tags one sentence (token forms, Penn-style tokenisation).
+    pub fn tag(&self, forms: &[impl AsRef<str>]) -> Vec<Tag> {
+        let mut out = Vec::with_capacity(forms.len());
+        let mut ws = TagState::default();
+        self.tag_into(forms, &mut ws, &mut out);
+        out
+    }
+
+    /// [`Tagger::tag`] with caller-owned buffers, for throughput.
+    pub fn tag_into(&self, forms: &[impl AsRef<str>], st: &mut TagState, out: &mut Vec<Tag>) {
+        sentence_feats(forms, &self.lexicon, &mut st.scratch, &mut st.words);
+        st.scores.resize(self.classes.len(), 0);
+        out.clear();
+        let (mut p1, mut p2) = (0u64, 0u64);
+        for i in 0..st.words.len() {
+            features(&st.words, i, p1, p2, &mut st.feats);
+            self.weights.score(&st.feats, &mut st.scores);
+            let c = argmax_where(&st.scores, |_| true).unwrap_or(0);
+            out.push(self.classes.get(c).copied().unwrap_or_default());
+            p2 = p1;
+            p1 = c as u64 + 1;
+        }
+    }
+
+    /// Tags and lemmatizes one sentence.
+    pub fn analyze(&self, forms: &[impl AsRef<str>]) -> Vec<(Tag, String)> {
+        let tags = self.tag(forms);
+        let mut lower = String::new();
+        forms
+            .iter()
+            .zip(tags)
+            .map(|(f, t)| {
+                let mut lemma = String::new();
+                lower.clear();
+                lower.extend(f.as_ref().chars().flat_map(char::to_lowercase));
+                self.lemma_into(f.as_ref(), &lower, t.xpos, &mut lemma);
+                (t, lemma)
+            })
+            .collect()
+    }
+
+    /// The lemma of `form` (whose lowercase is `lower`) tagged `xpos`.
+    pub fn lemma_into(&self, form: &str, lower: &str, xpos: Xpos, out: &mut String) {
+        self.lemmatizer
+            .lemma_into(form, lower, xpos.index() as u8, xpos.as_str(), out);
+    }
+
+    /// Number of stored (feature, class) weights.
+    pub fn n_weights(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// The tag classes this model predicts.
+    pub fn classes(&self) -> &[Tag] {
+        &self.classes
+    }
+
+    /// Number of Brill lexicon entries vendored in the model.
+    pub fn lexicon_len(&self) -> usize {
+        self.lexicon.len()
+    }
+}
+
+/// Reusable per-thread buffers for [`Tagger::tag_into`].
+#[derive(Default)]
+pub struct TagState {
+    scratch: Scratch,
+    words: Vec<WordFeats>,
+    feats: Vec<u64>,
+    scores: Vec<i32>,
+}
+
+fn title_case(s: &str) -> String {
+    let mut cs = s.chars();
+    match cs.next() {
+        Some(c) => c.to_uppercase().chain(cs).collect(),
+        None => String::new(),
+    }
+}
+
+/// Trains a tagger on gold sentences. `lexicon` is vendored into the model.
+pub fn train(sents: &[Sent], lexicon: Lexicon, cfg: &TaggerConfig) -> Result<Tagger> {
+    let mut classes: Vec<Tag> = sents
+        .iter()
+        .flat_map(|s| {
+            s.upos
+                .iter()
+                .zip(&s.xpos)
+                .map(|(&upos, &xpos)| Tag { upos, xpos })
+        })
+        .collect();
+    classes.sort_by_key(|t| (t.upos, t.xpos));
+    classes.dedup();
+    if classes.is_empty() {
+        return Err(Error::Data("no tagged tokens to train on".into()));
+    }
+    if classes.len() > 255 {
+        return Err(Error::Data("more than 255 UPOS|XPOS classes".into()));
+    }
+    let gold: Vec<Vec<usize>> = sents
+        .iter()
+        .map(|s| {
+            s.upos
+                .iter()
+                .zip(&s.xpos)
+                .map(|(&upos, &xpos)| {
+                    classes
+                        .iter()
+                        .position(|t| *t == Tag { upos, xpos })
+                        .unwrap_or(0)
+                })
+                .collect()
+        })
+        .collect();
+    let mut model = Trainer::new(classes.len());
+    let mut rng = Rng::new(cfg.seed);
+    let mut order: Vec<usize> = (0..sents.len()).collect();
+    let mut scratch = Scratch::default();
+    let mut words = Vec::new();
+    let mut feats = Vec::new();
+    let mut scores = vec![0f32; classes.len()];
+    for _ in 0..cfg.iterations {
+        rng.shuffle(&mut order);
+        for &si in &order {
+            let s = &sents[si];
+            let r = rng.unit();
+            if r < cfg.augment / 2.0 {
+                let f: Vec<String> = s.forms.iter().map(|f| f.to_uppercase()).collect();
+                sentence_feats(&f, &lexicon, &mut scratch, &mut words);
+            } else if r < cfg.augment {
+                let f: Vec<String> = s.forms.iter().map(|f| title_case(f)).collect();
+                sentence_feats(&f, &lexicon, &mut scratch, &mut words);
+            } else {
+                sentence_feats(&s.forms, &lexicon, &mut scratch, &mut words);
+            }
+            let (mut p1, mut p2) = (0u64, 0u64);
+            for (i, &truth) in gold[si].iter().enumerate() {
+                features(&words, i, p1, p2, &mut feats);
+                model.tick();
+                model.score(&feats, &mut scores);
+                let guess = argmax_where(&scores, |_| true).unwrap_or(0);
+                model.update(&feats, truth, guess);
+                p2 = p1;
+                p1 = guess as u64 + 1;
+            }
+        }
+    }
+    let lemmatizer = Lemmatizer::train(sents.iter().flat_map(|s| {
+        s.forms
+            .iter()
+            .zip(&s.xpos)
+            .zip(&s.lemmas)
+            .map(|((f, x), l)| (f.as_str(), x.index() as u8, l.as_str()))
+    }));
+    Ok(Tagger {
+        classes,
+        weights: model.finish(cfg.prune),
+        lexicon,
+        lemmatizer,
+    })
+}
