@@ -83,8 +83,13 @@ pub enum SkipReason {
     InvalidJson { message: String },
     #[error("not a JSON object")]
     NotAnObject,
-    #[error("no text: field {field:?} is {found}")]
-    NoText { field: String, found: &'static str },
+    #[error("no text: field {field:?} is {found} (fields: {})", fields.join(", "))]
+    NoText {
+        field: String,
+        found: &'static str,
+        /// The record's field names, to help pick `text_column`.
+        fields: Vec<String>,
+    },
     #[error("empty text")]
     EmptyText,
     #[error("missing text column {column:?} (header: {})", header.join(", "))]

@@ -53,6 +53,13 @@ pub(crate) fn page_events(bytes: Vec<u8>, ctx: &Ctx, info: PageInfo) -> Vec<Even
     if published.is_none() {
         published = info.fallback_date.as_deref().and_then(parse_published);
     }
+    // A page file without a stated date may still be named after its day.
+    if published.is_none() && info.record.is_none() {
+        published = ctx.name_date();
+        if published.is_some() {
+            extra.insert("published_from".into(), Value::String("file name".into()));
+        }
+    }
     let url = match (info.url, meta.url) {
         (Some(fetched), Some(canonical)) => {
             if canonical != fetched {

@@ -52,7 +52,13 @@ pub(crate) fn build_article(
             return Err(SkipReason::NoText {
                 field: opts.text_column.clone(),
                 found: other.as_ref().map_or("missing", json_kind),
-            })
+                fields: {
+                    // Sorted: the map's order depends on serde_json features.
+                    let mut k: Vec<String> = fields.keys().cloned().collect();
+                    k.sort();
+                    k
+                },
+            });
         }
     };
     if text.trim().is_empty() {

@@ -9,7 +9,8 @@ use sitrep_doc::Article;
 ///
 /// Line ends are normalised to `\n`; the title is the trimmed first line and the
 /// body starts at the first non-blank line after it. A file of a single line is a
-/// body without a title (the text is what analysis needs most).
+/// body without a title (the text is what analysis needs most). A `YYYY-MM-DD`
+/// in the file name is the publication date (`extra["published_from"]` says so).
 pub(crate) fn read(bytes: Vec<u8>, ctx: &Ctx) -> Vec<Event> {
     let mut events = Vec::new();
     let (s, bad) = decode_lossy(bytes);
@@ -30,10 +31,17 @@ pub(crate) fn read(bytes: Vec<u8>, ctx: &Ctx) -> Vec<Event> {
     } else {
         (Some(first.trim().to_string()), body.to_string())
     };
+    let published = ctx.name_date();
+    let mut extra = serde_json::Map::new();
+    if published.is_some() {
+        extra.insert("published_from".into(), "file name".into());
+    }
     events.push(Event::Article(Article {
         id: ctx.id_base.clone(),
         title,
         text,
+        published,
+        extra,
         origin: ctx.origin(None),
         ..Article::default()
     }));

@@ -161,7 +161,10 @@ impl WarcReader {
         let info = PageInfo {
             record: Some(self.record),
             id,
-            url: header(&headers, "WARC-Target-URI").map(str::to_string),
+            // WARC 1.1 drafts wrote the URI in angle brackets.
+            url: header(&headers, "WARC-Target-URI")
+                .map(|u| u.trim_matches(['<', '>']).to_string())
+                .filter(|u| !u.is_empty()),
             fallback_date: header(&headers, "WARC-Date").map(str::to_string),
             charset: None,
         };

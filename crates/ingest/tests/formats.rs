@@ -27,6 +27,9 @@ fn seed_example_reads_as_one_article() {
         &a.text[..40]
     );
     assert!(a.origin.path.ends_with("aleppo-2016-12-12.txt"));
+    // The file states no date inside; its name does.
+    assert_eq!(a.published, Date::new(2016, 12, 12));
+    assert_eq!(a.extra["published_from"], "file name");
     assert_eq!(run.tally.to_string(), "read 1, skipped 0");
 }
 
@@ -78,7 +81,7 @@ fn jsonl_bad_lines_are_skipped_and_the_rest_read() {
                 fixture("mixed.jsonl").display()
             ),
             &format!(
-                "S {}:4: no text: field \"text\" is missing",
+                "S {}:4: no text: field \"text\" is missing (fields: body, title)",
                 fixture("mixed.jsonl").display()
             ),
             "A mixed:5",
