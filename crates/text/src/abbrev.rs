@@ -60,7 +60,7 @@ pub(crate) fn classify(word: &str, before_number: bool) -> Option<AbbrevClass> {
     if ANY.contains(&word) {
         return Some(AbbrevClass::Any);
     }
-    if matches!(word, "No" | "no" | "NO" | "p" | "Nr" | "nr") {
+    if matches!(word, "No" | "no" | "NO" | "p" | "Nr" | "nr" | "c") {
         return before_number.then_some(AbbrevClass::Prefix);
     }
     if INNER_PREFIX.contains(&word) {

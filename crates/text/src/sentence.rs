@@ -51,7 +51,7 @@ pub(crate) fn split(
         region_start,
     };
     while k < t1 {
-        let mut end = s.boundary_after(k);
+        let mut end = s.boundary_after(k, start);
         if end.is_none() && k + 1 < t1 && s.line_break_after(k) {
             end = Some(k + 1);
         }
@@ -97,11 +97,21 @@ struct Splitter<'a> {
 impl Splitter<'_> {
     /// If a sentence ends at or just after token `k` (a terminal or an
     /// abbreviation), the index of the first token of the next sentence.
-    fn boundary_after(&self, k: usize) -> Option<usize> {
+    fn boundary_after(&self, k: usize, start: usize) -> Option<usize> {
+        if k == start + 1 && self.is_list_marker(start, k) {
+            return None;
+        }
         match self.kinds[k] {
             Kind::Terminal | Kind::Ellipsis => {
                 let e = self.absorb_closers(k + 1);
-                (e < self.t1 && self.opens_sentence(e)).then_some(e)
+                if e >= self.t1 {
+                    return None;
+                }
+                if self.opens_sentence(e) || (e == k + 1 && self.lower_after_terminal(k, e)) {
+                    Some(e)
+                } else {
+                    None
+                }
             }
             Kind::Abbrev(AbbrevClass::Any) => {
                 let e = self.absorb_closers(k + 1);
@@ -125,10 +135,60 @@ impl Splitter<'_> {
                 Kind::CloseQuote | Kind::CloseBracket => e += 1,
                 Kind::Quote if attached => e += 1,
                 Kind::Terminal if attached => e += 1,
+                Kind::OpenBracket => match self.citation_end(e) {
+                    Some(end) => e = end,
+                    None => break,
+                },
                 _ => break,
             }
         }
         e
+    }
+
+    /// A lowercase word right after a bare terminal (no closing quote between):
+    /// informal text starts sentences in lowercase (`i was tired. enron is ...`),
+    /// while `"Go!" he said` has a quote in between and stays one sentence.
+    fn lower_after_terminal(&self, k: usize, e: usize) -> bool {
+        let mark = self.tokens[k].span.slice(self.text);
+        let qe = mark.starts_with('?') || mark.starts_with('!');
+        self.kinds[k] == Kind::Terminal && self.kinds[e] == Kind::Word && (mark == "." || qe)
+    }
+
+    /// `1.` or `2.1.` opening a sentence: a list or section number, not a
+    /// sentence of its own.
+    fn is_list_marker(&self, num: usize, dot: usize) -> bool {
+        let n = self.tokens[num].span.slice(self.text);
+        self.tokens[dot].span.slice(self.text) == "."
+            && (1..=6).contains(&n.len())
+            && n.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && n.bytes().next().is_some_and(|b| b.is_ascii_digit())
+    }
+
+    /// A citation mark after a sentence (`[17]`, `[1 - 3]`, `[7], [8]`) belongs
+    /// to it: returns the index after its closing bracket.
+    fn citation_end(&self, open: usize) -> Option<usize> {
+        if self.tokens[open].span.slice(self.text) != "[" {
+            return None;
+        }
+        let mut i = open + 1;
+        while i < self.t1 && i <= open + 8 {
+            let t = self.tokens[i].span.slice(self.text);
+            if t == "]" {
+                return (i > open + 1).then_some(i + 1);
+            }
+            let ok = t.bytes().all(|b| b.is_ascii_digit()) || matches!(t, "," | "-" | "–");
+            if !ok {
+                return None;
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// `wikiHow`, `eBay`, `iPhone`: a lowercase initial before a capital.
+    fn camel_case(&self, e: usize) -> bool {
+        let mut cs = self.tokens[e].span.slice(self.text).chars();
+        cs.next().is_some_and(char::is_lowercase) && cs.take(3).any(crate::chars::is_upper)
     }
 
     /// Whether token `e` can be the first of a sentence.
@@ -138,10 +198,12 @@ impl Splitter<'_> {
         match self.kinds[e] {
             Kind::OpenQuote | Kind::OpenBracket | Kind::Quote => true,
             Kind::CloseQuote | Kind::CloseBracket | Kind::Terminal | Kind::Ellipsis => false,
-            Kind::Punct => !matches!(c, ',' | ';' | ':' | '%' | '/' | '-'),
+            // Dashes introduce attributions (`... it." — Rick Santorum`).
+            Kind::Punct => !matches!(c, ',' | ';' | ':' | '%' | '/' | '-' | '–' | '—'),
             Kind::Word | Kind::Abbrev(_) => {
                 crate::chars::is_upper(c)
                     || c.is_ascii_digit()
+                    || self.camel_case(e)
                     || (c.is_alphabetic() && !c.is_lowercase())
                     || crate::chars::is_apostrophe(c)
             }

@@ -318,3 +318,35 @@ fn one_megabyte_without_punctuation_is_linear_and_capped() {
     let d = doc(&text);
     assert!(!d.tokens.is_empty());
 }
+
+#[test]
+fn informal_and_reference_text() {
+    // A bare period before a lowercase word ends a sentence in informal text.
+    assert_eq!(
+        sents("i was too tired. enron is blowing up."),
+        ["i was too tired.", "enron is blowing up."]
+    );
+    // Brand names in camel case open sentences.
+    assert_eq!(
+        sents("It was called eHow. wikiHow is different."),
+        ["It was called eHow.", "wikiHow is different."]
+    );
+    // Citations stay with the sentence they support; list numbers are not sentences.
+    assert_eq!(
+        sents("He studied at Harrow. [17] Then he left."),
+        ["He studied at Harrow. [17]", "Then he left."]
+    );
+    assert_eq!(
+        sents("2.1. Results are clear."),
+        ["2.1. Results are clear."]
+    );
+    // A dash after a quote introduces its attribution.
+    assert_eq!(
+        sents("\"It is over.\" — Rick Santorum"),
+        ["\"It is over.\" — Rick Santorum"]
+    );
+    assert_eq!(
+        sents("Born c. 1818 in London."),
+        ["Born c. 1818 in London."]
+    );
+}
