@@ -304,3 +304,31 @@ fn formats_parse_from_names() {
         .to_string()
         .contains("\"pdf\""));
 }
+
+#[test]
+fn html_div_paragraphs_are_all_kept() {
+    let dir = TempDir::new("divs");
+    let page = br#"<html><body>
+      <div class="menu-links"><a href="/1">One</a> <a href="/2">Two</a> <a href="/3">Three</a></div>
+      <div class="content">
+        <div>First paragraph of the story, written in a div.</div>
+        <div>Second paragraph, also in a div, and a bit longer than the first one.</div>
+        <div>Third one: <a href="/x">a link</a> inside prose does not make it boilerplate.</div>
+      </div>
+      <div class="content-more"><p>A continuation paragraph in a sibling container, long enough (80 characters) to be prose.</p></div>
+      <div class="copyright">All rights reserved.</div>
+    </body></html>"#;
+    let p = dir.write("divs.html", page);
+    let run = read(&[p], &ReadOptions::default());
+    let text = &run.articles[0].text;
+    assert_eq!(
+        text.split("\n\n").collect::<Vec<_>>(),
+        [
+            "First paragraph of the story, written in a div.",
+            "Second paragraph, also in a div, and a bit longer than the first one.",
+            "Third one: a link inside prose does not make it boilerplate.",
+            "A continuation paragraph in a sibling container, long enough (80 characters) to be prose.",
+        ],
+        "{text}"
+    );
+}

@@ -212,21 +212,19 @@ fn link_density(s: &Stats, id: NodeId) -> f64 {
 fn main_nodes(dom: &Dom, s: &Stats) -> Vec<NodeId> {
     let n = dom.nodes.len();
     let mut score = vec![0.0f64; n];
-    let vote = |score: &mut Vec<f64>, id: NodeId, len: usize, commas: usize, own: bool| {
+    // A paragraph votes for its container (and half for the container's parent):
+    // the container of the most prose is the article body.
+    let vote = |score: &mut Vec<f64>, id: NodeId, len: usize, commas: usize| {
         let v = 1.0 + commas as f64 + (len as f64 / 100.0).min(3.0);
         let parent = dom.nodes[id].parent;
-        let (first, second) = if own {
-            (Some(id), parent)
-        } else {
-            (parent, parent.and_then(|p| dom.nodes[p].parent))
-        };
-        if let Some(p) = first {
+        if let Some(p) = parent {
             score[p] += v;
-        }
-        if let Some(g) = second {
-            score[g] += v / 2.0;
+            if let Some(g) = dom.nodes[p].parent {
+                score[g] += v / 2.0;
+            }
         }
     };
+    let mut prose = vec![false; n];
     for id in 0..n {
         if s.dropped[id] {
             continue;
@@ -234,17 +232,19 @@ fn main_nodes(dom: &Dom, s: &Stats) -> Vec<NodeId> {
         let Some(name) = dom.name(id) else { continue };
         if PARAGRAPHS.contains(&name) {
             if s.text[id] >= 25 {
-                vote(&mut score, id, s.text[id], s.commas[id], false);
+                vote(&mut score, id, s.text[id], s.commas[id]);
+                prose[id] = true;
             }
         } else if BLOCKS.contains(&name) {
-            // Text written straight into a div counts as the div's own paragraph.
+            // Text written straight into a div makes the div a paragraph.
             let (len, commas) = dom.nodes[id]
                 .children
                 .iter()
                 .filter(|&&c| matches!(dom.nodes[c].data, Data::Text(_)))
                 .fold((0, 0), |(l, c), &k| (l + s.text[k], c + s.commas[k]));
             if len >= 25 {
-                vote(&mut score, id, len, commas, true);
+                vote(&mut score, id, len, commas);
+                prose[id] = true;
             }
         }
     }
@@ -271,8 +271,8 @@ fn main_nodes(dom: &Dom, s: &Stats) -> Vec<NodeId> {
     let Some(parent) = dom.nodes[top].parent else {
         return vec![top];
     };
-    // Siblings that scored nearly as well, or that are plain paragraphs of prose,
-    // belong to the same article (bodies split across sibling divs).
+    // Siblings that are prose themselves, or hold a fair share of it, belong to
+    // the same article: bodies are often split across sibling containers by ads.
     dom.nodes[parent]
         .children
         .iter()
@@ -280,10 +280,9 @@ fn main_nodes(dom: &Dom, s: &Stats) -> Vec<NodeId> {
         .filter(|&c| {
             c == top
                 || (!s.dropped[c]
-                    && (score[c] >= (top_score * 0.2).max(10.0)
-                        || (dom.name(c) == Some("p")
-                            && s.text[c] >= 80
-                            && link_density(s, c) < 0.25)))
+                    && s.text[c] >= 80
+                    && link_density(s, c) < 0.25
+                    && (prose[c] || score[c] >= top_score * 0.2))
         })
         .collect()
 }
