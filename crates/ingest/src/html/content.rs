@@ -225,7 +225,7 @@ fn main_nodes(dom: &Dom, s: &Stats) -> Vec<NodeId> {
         }
     };
     let mut prose = vec![false; n];
-    for id in 0..n {
+    for (id, is_prose) in prose.iter_mut().enumerate() {
         if s.dropped[id] {
             continue;
         }
@@ -233,7 +233,7 @@ fn main_nodes(dom: &Dom, s: &Stats) -> Vec<NodeId> {
         if PARAGRAPHS.contains(&name) {
             if s.text[id] >= 25 {
                 vote(&mut score, id, s.text[id], s.commas[id]);
-                prose[id] = true;
+                *is_prose = true;
             }
         } else if BLOCKS.contains(&name) {
             // Text written straight into a div makes the div a paragraph.
@@ -244,7 +244,7 @@ fn main_nodes(dom: &Dom, s: &Stats) -> Vec<NodeId> {
                 .fold((0, 0), |(l, c), &k| (l + s.text[k], c + s.commas[k]));
             if len >= 25 {
                 vote(&mut score, id, len, commas);
-                prose[id] = true;
+                *is_prose = true;
             }
         }
     }
