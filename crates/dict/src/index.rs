@@ -126,19 +126,16 @@ impl Trie {
     }
 }
 
-/// Packs a (block, verb) pair into one trie value.
-pub(crate) fn verb_ref(block: usize, verb: usize) -> u32 {
-    (u32::try_from(block).unwrap_or(u32::MAX) << 8) | u32::try_from(verb.min(255)).unwrap_or(255)
-}
-
 /// All indexes over one dictionary set.
 #[derive(Default, Debug)]
 pub(crate) struct Index {
     pub vocab: Vocab,
     pub actors: Trie,
     pub agents: Trie,
-    /// Values are [`verb_ref`]s.
+    /// Values index [`Index::verb_refs`].
     pub verbs: Trie,
+    /// `(block, verb)` pairs.
+    pub verb_refs: Vec<(usize, usize)>,
     /// Final word of multi-word actor names → actor ids.
     pub last_names: FxMap<u32, Vec<u32>>,
 }
@@ -174,7 +171,8 @@ impl Index {
         }
         for (b, block) in verbs.blocks.iter().enumerate() {
             for (v, verb) in block.verbs.iter().enumerate() {
-                let r = verb_ref(b, v);
+                let r = u32::try_from(ix.verb_refs.len()).unwrap_or(u32::MAX);
+                ix.verb_refs.push((b, v));
                 let mut forms: Vec<Words> = vec![verb.words.clone()];
                 forms.extend(verb.forms.iter().cloned());
                 // Regular forms inflect the first word: `CLEAR_UP` → `clears up`.

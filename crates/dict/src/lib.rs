@@ -320,7 +320,7 @@ impl Dictionaries {
     pub fn verbs_for(&self, phrase: &str) -> Vec<(usize, usize)> {
         self.exact(&self.index.verbs, phrase)
             .iter()
-            .map(|&r| ((r >> 8) as usize, (r & 0xff) as usize))
+            .filter_map(|&r| self.index.verb_refs.get(r as usize).copied())
             .collect()
     }
 

@@ -36,6 +36,9 @@ struct Word {
     token: u32,
     /// First word of its token (matches may start here).
     first: bool,
+    /// The token is a short all-lowercase word (`us`, `un`): as a one-word
+    /// actor it is far more often the common word than the acronym (`US`, `UN`).
+    lower_short: bool,
 }
 
 const UNKNOWN: u32 = u32::MAX;
@@ -64,7 +67,8 @@ pub(crate) fn find(
             i += 1;
             continue;
         }
-        let actor = longest(&index.actors, &words, i, &ends_token);
+        let actor = longest(&index.actors, &words, i, &ends_token)
+            .filter(|&(end, _)| !(end == i + 1 && words[i].lower_short));
         let agent = longest(&index.agents, &words, i, &ends_token);
         let hit = match (actor, agent) {
             (Some((ae, _)), Some((ge, gn))) if ge > ae => Some(Hit::Agent {
@@ -220,14 +224,24 @@ fn prepare(index: &Index, tokens: &[&str], lemmas: Option<&[&str]>) -> Vec<Word>
             .filter(|l| l.len() == 1)
             .and_then(|l| l.first().and_then(|w| index.vocab.get(w)))
             .unwrap_or(UNKNOWN);
+        let lower_short = token.len() <= 3 && token.bytes().all(|b| b.is_ascii_lowercase());
         let mut first = true;
         for w in token_words(token) {
             let id = index.vocab.get(&w).unwrap_or(UNKNOWN);
+            // Without a lemma, try the regular plural as TABARI does (`Syrians`).
+            let lemma = if lemma == UNKNOWN && !w.ends_with("ss") && w.len() > 3 {
+                w.strip_suffix('s')
+                    .and_then(|st| index.vocab.get(st))
+                    .unwrap_or(UNKNOWN)
+            } else {
+                lemma
+            };
             words.push(Word {
                 id,
                 lemma: if lemma != id { lemma } else { UNKNOWN },
                 token: u32::try_from(t).unwrap_or(u32::MAX),
                 first,
+                lower_short,
             });
             first = false;
         }

@@ -80,10 +80,9 @@ pub(crate) fn content_lines(text: &str, comments: Comments) -> Vec<Line<'_>> {
         // text between two comments on one line is not a case the files use.
         if let Some(start) = line.find("<!--") {
             match line[start..].find("-->") {
-                Some(_) if line[..start].trim().is_empty() => {
-                    let end = start + line[start..].find("-->").unwrap_or(0) + 3;
-                    line = &line[end.min(line.len())..];
-                }
+                // A whole-line comment, possibly followed by content.
+                Some(len) if line[..start].trim().is_empty() => line = &line[start + len + 3..],
+                // Content followed by a comment.
                 Some(_) => line = &line[..start],
                 None => {
                     in_xml_comment = true;

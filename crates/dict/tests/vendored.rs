@@ -82,6 +82,11 @@ fn countries_and_capitals() {
     assert_eq!(one("the U.S.", None).as_deref(), Some("USA"));
     assert_eq!(one("Russia 's", None).as_deref(), Some("RUS"));
     assert_eq!(one("Russia’s", None).as_deref(), Some("RUS"));
+    assert_eq!(one("US", None).as_deref(), Some("USA"));
+    // The pronoun is not the country.
+    assert!(codes("The Russians attacked us", None)
+        .iter()
+        .all(|(t, _)| t != "us"));
 }
 
 #[test]
