@@ -17,6 +17,11 @@
 //! standard input; its format is [`ReadOptions::format`] or sniffed
 //! ([`Format::sniff`]: a JSON object on the first line means JSONL).
 //!
+//! Text is UTF-8; a UTF-16 input with a byte-order mark (spreadsheet "Unicode
+//! text" exports) is transcoded. A single-article file (`.txt`, `.html`) without a
+//! stated date takes a `YYYY-MM-DD` found in its file name
+//! (`extra["published_from"] = "file name"`).
+//!
 //! # The event stream
 //!
 //! [`read_paths`] returns [`Events`], a lazy iterator of [`Event`]s: an
@@ -73,6 +78,7 @@ mod page;
 mod reader;
 mod record;
 mod txt;
+mod utf16;
 mod warc;
 
 pub use date::parse_published;

@@ -9,6 +9,7 @@ use crate::jsonl::JsonlReader;
 use crate::options::{Format, ReadOptions};
 use crate::page::{page_events, PageInfo};
 use crate::txt;
+use crate::utf16;
 use crate::warc::WarcReader;
 use sitrep_doc::Origin;
 use std::collections::{HashSet, VecDeque};
@@ -269,10 +270,18 @@ impl Events {
         if let Some(c) = codec {
             stream = codec::decoder(c, stream);
         }
-        let prefix = match read_prefix(&mut stream, SNIFF_BYTES) {
+        let mut prefix = match read_prefix(&mut stream, SNIFF_BYTES) {
             Ok(p) => p,
             Err(e) => return Some(ctx.skip(None, skip_reason(&e))),
         };
+        if let Some(endian) = utf16::sniff_bom(&prefix) {
+            let rest = io::Cursor::new(prefix.split_off(2)).chain(stream);
+            stream = Box::new(utf16::Utf16Reader::new(rest, endian));
+            prefix = match read_prefix(&mut stream, SNIFF_BYTES) {
+                Ok(p) => p,
+                Err(e) => return Some(ctx.skip(None, skip_reason(&e))),
+            };
+        }
         if prefix.is_empty() {
             return Some(ctx.skip(None, SkipReason::Empty));
         }

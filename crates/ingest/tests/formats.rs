@@ -332,3 +332,16 @@ fn html_div_paragraphs_are_all_kept() {
         "{text}"
     );
 }
+
+#[test]
+fn utf16_tsv_exports_are_transcoded() {
+    let dir = TempDir::new("utf16");
+    let s = "title\ttext\nحلب\tForces entered Ḩalab on Monday.\n";
+    let mut le = vec![0xFF, 0xFE];
+    le.extend(s.encode_utf16().flat_map(u16::to_le_bytes));
+    let p = dir.write("export.tsv", &le);
+    let run = read(&[p], &ReadOptions::default());
+    assert_eq!(run.log, ["A export:2"], "{:?}", run.skips);
+    assert_eq!(run.articles[0].title.as_deref(), Some("حلب"));
+    assert_eq!(run.articles[0].text, "Forces entered Ḩalab on Monday.");
+}
