@@ -12,6 +12,7 @@ fn main() {
         Layout::Paragraphs
     };
     let misses = args.iter().any(|a| a == "--misses");
+    let token_misses = args.iter().any(|a| a == "--token-misses");
     let mut total = Score::default();
     for path in args.iter().filter(|a| !a.starts_with("--")) {
         let Ok(input) = std::fs::read_to_string(path) else {
@@ -21,6 +22,23 @@ fn main() {
         for gold in read_treebank(path, &input, layout) {
             let s = score_doc(&gold);
             total.add(s);
+            if token_misses {
+                let mut doc = sitrep_doc::Doc::from_text(gold.text.clone());
+                sitrep_text::segment(&mut doc);
+                let pred: std::collections::HashSet<_> =
+                    doc.tokens.iter().map(|t| t.span).collect();
+                let gold_set: std::collections::HashSet<_> = gold.tokens.iter().copied().collect();
+                for g in &gold.tokens {
+                    if !pred.contains(g) {
+                        println!("GOLD {:?}", g.slice(&gold.text));
+                    }
+                }
+                for t in &doc.tokens {
+                    if !gold_set.contains(&t.span) {
+                        println!("PRED {:?}", t.span.slice(&gold.text));
+                    }
+                }
+            }
             if misses {
                 let mut doc = sitrep_doc::Doc::from_text(gold.text.clone());
                 sitrep_text::segment(&mut doc);

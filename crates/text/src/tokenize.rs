@@ -70,9 +70,15 @@ pub(crate) struct Tokenizer<'t> {
 /// Words that take a hyphen as part of the word in UD English (`e-mail`,
 /// `non-profit`, `re-elected`, `anti-American`); compared case-insensitively.
 const HYPHEN_PREFIXES: &[&str] = &[
-    "anti", "co", "counter", "cross", "e", "ex", "inter", "intra", "mid", "mini", "mis", "multi",
-    "non", "over", "pan", "post", "pre", "pro", "quasi", "re", "self", "semi", "sub", "super",
-    "trans", "ultra", "vice",
+    "anti", "co", "counter", "cross", "e", "ex", "inter", "mid", "mini", "mis", "non", "over",
+    "post", "pre", "pro", "re", "semi", "sub", "vice",
+];
+
+/// Negations written without their apostrophe, split like `n't` (UD EWT does).
+/// `cant` and `wont` are words of their own and are left alone.
+const NT_WITHOUT_APOSTROPHE: &[&str] = &[
+    "aint", "arent", "couldnt", "didnt", "doesnt", "dont", "hadnt", "hasnt", "havent", "isnt",
+    "shouldnt", "wasnt", "werent", "wouldnt",
 ];
 
 impl<'t> Tokenizer<'t> {
@@ -170,6 +176,7 @@ impl<'t> Tokenizer<'t> {
         let url = lower_starts("http://")
             || lower_starts("https://")
             || lower_starts("ftp://")
+            || lower_starts("mailto:")
             || (lower_starts("www.") && core.len() > 6);
         let handle = (core.starts_with('@') || core.starts_with('#'))
             && core[1..].chars().all(|c| is_word_char(c) || c == '_')
@@ -178,7 +185,7 @@ impl<'t> Tokenizer<'t> {
             Some(at) if at > 0 => {
                 let (user, host) = (&core[..at], &core[at + 1..]);
                 user.chars().all(|c| is_word_char(c) || "._%+-".contains(c))
-                    && host.contains('.')
+                    && host.starts_with(is_word_char)
                     && !host.ends_with('.')
                     && host
                         .chars()
@@ -252,7 +259,11 @@ impl<'t> Tokenizer<'t> {
                 )
             }
             '…' => (run(&|x| x == '…' || x == '.'), Kind::Ellipsis),
-            '-' => (run(&|x| x == '-'), Kind::Punct),
+            // Rules and separators (`-----`, `*****`, `____`) stay one token.
+            '-' | '*' | '_' | '=' | '~' | '#' | '+' | '^' => (run(&|x| x == c), Kind::Punct),
+            ':' | ';' if self.emoticon_len(i, i1) > 0 => {
+                (i + self.emoticon_len(i, i1), Kind::Punct)
+            }
             '?' | '!' => (run(&|x| x == '?' || x == '!'), Kind::Terminal),
             _ if is_terminal(c) => (i + 1, Kind::Terminal),
             _ if is_open_bracket(c) => (i + 1, Kind::OpenBracket),
@@ -262,6 +273,31 @@ impl<'t> Tokenizer<'t> {
         };
         self.push(i, j, kind, out, kinds);
         j
+    }
+
+    /// Length in chars of an emoticon (`:)`, `:-(`, `;)`, `:D`, `:P`) starting at
+    /// char `i`, or 0. It must end the chunk or be followed by a non-word char.
+    fn emoticon_len(&self, i: usize, i1: usize) -> usize {
+        let mut j = i + 1;
+        if j < i1 && self.ch(j) == '-' {
+            j += 1;
+        }
+        if j >= i1
+            || !matches!(
+                self.ch(j),
+                ')' | '(' | 'D' | 'P' | 'p' | '/' | '|' | ']' | '['
+            )
+        {
+            return 0;
+        }
+        j += 1;
+        while j < i1 && matches!(self.ch(j), ')' | '(') && self.ch(j) == self.ch(j - 1) {
+            j += 1;
+        }
+        if j < i1 && is_word_char(self.ch(j)) {
+            return 0;
+        }
+        j - i
     }
 
     /// Decides whether the quote at char `i` opens or closes, from its shape and
@@ -308,7 +344,9 @@ impl<'t> Tokenizer<'t> {
                 '.' => is_word_char(next) && !self.glued_boundary(seg, j, i1),
                 ',' | ':' | '/' => prev.is_ascii_digit() && next.is_ascii_digit(),
                 '&' => prev.is_alphabetic() && next.is_alphabetic() && j + 1 < i1,
-                '-' => is_word_char(next) && self.is_hyphen_prefix(i, j),
+                '-' => {
+                    is_word_char(next) && (self.is_hyphen_prefix(i, j) || self.phone_part(j, i1))
+                }
                 '_' => is_word_char(next) && is_word_char(prev),
                 _ => false,
             };
@@ -365,6 +403,24 @@ impl<'t> Tokenizer<'t> {
         !(tail_caps && k == i1 && k - (dot + 1) <= 3 && self.ch(dot - 1).is_lowercase())
     }
 
+    /// Whether the hyphen at char `h` joins the parts of a phone number
+    /// (`853-7906`, `732-657-3416`): three digits before, three or four after.
+    fn phone_part(&self, h: usize, i1: usize) -> bool {
+        let digits_before = (0..h)
+            .rev()
+            .take_while(|&k| self.ch(k).is_ascii_digit())
+            .count();
+        let boundary = h == digits_before || !is_word_char(self.ch(h - digits_before - 1));
+        let after = (h + 1..i1)
+            .take_while(|&k| self.ch(k).is_ascii_digit())
+            .count();
+        let end_ok = h + 1 + after >= i1 || !self.ch(h + 1 + after).is_alphanumeric();
+        digits_before == 3
+            && (after == 3 || after == 4)
+            && end_ok
+            && (boundary || self.ch(h - 4) == '-')
+    }
+
     /// Whether chars `i..j` spell a prefix that keeps its hyphen.
     fn is_hyphen_prefix(&self, i: usize, j: usize) -> bool {
         let w = &self.text[self.off(i)..self.off(j)];
@@ -406,6 +462,15 @@ impl<'t> Tokenizer<'t> {
             }
         }
         let w = &self.text[self.off(i)..self.off(j)];
+        // Apostrophe-less negations of informal text: `dont` -> `do nt`.
+        if w.len() >= 4
+            && w.len() <= 8
+            && NT_WITHOUT_APOSTROPHE
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(w))
+        {
+            return Some(j - 2);
+        }
         if w.len() == 6 && w.eq_ignore_ascii_case("cannot") {
             return Some(i + 3);
         }
@@ -570,6 +635,27 @@ mod tests {
         );
         assert_eq!(toks("ok😀👍🏽!"), ["ok", "😀", "👍🏽", "!"]);
         assert_eq!(toks("👨\u{200D}👩\u{200D}👧"), ["👨\u{200D}👩\u{200D}👧"]);
+    }
+
+    #[test]
+    fn web_text() {
+        assert_eq!(
+            toks("great :) see you :-("),
+            ["great", ":)", "see", "you", ":-("]
+        );
+        assert_eq!(toks("Note:Please"), ["Note", ":", "Please"]);
+        assert_eq!(
+            toks("call 853-7906 or 732-657-3416"),
+            ["call", "853-7906", "or", "732-657-3416"]
+        );
+        assert_eq!(toks("pages 10-20"), ["pages", "10", "-", "20"]);
+        assert_eq!(toks("----- ***** ____"), ["-----", "*****", "____"]);
+        assert_eq!(toks("i dont know"), ["i", "do", "nt", "know"]);
+        assert_eq!(
+            toks("John Salinardo@ENRON wrote"),
+            ["John", "Salinardo@ENRON", "wrote"]
+        );
+        assert_eq!(toks("mailto:a@b.com"), ["mailto:a@b.com"]);
     }
 
     #[test]
