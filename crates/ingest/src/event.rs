@@ -13,6 +13,17 @@ pub enum Event {
     Warning(Warning),
 }
 
+impl Event {
+    /// Where the event comes from.
+    pub fn origin(&self) -> &Origin {
+        match self {
+            Event::Article(a) => &a.origin,
+            Event::Skipped(s) => &s.origin,
+            Event::Warning(w) => &w.origin,
+        }
+    }
+}
+
 /// An input unit that produced no article, and why.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Skip {

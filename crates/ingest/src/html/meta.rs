@@ -6,10 +6,14 @@ use serde_json::Value;
 /// What the page says about itself. All strings are trimmed and non-empty.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Meta {
+    /// `og:title` (free of the " | Site" suffixes `<title>` tends to carry), else
+    /// `<title>`, else the JSON-LD `headline`.
     pub title: Option<String>,
     /// The raw publication date as written, from the most specific source found.
     pub published: Option<String>,
+    /// `og:site_name`, else the JSON-LD publisher's name.
     pub site_name: Option<String>,
+    /// `<link rel=canonical>`, else `og:url`.
     pub url: Option<String>,
     /// The declared character set (`<meta charset>` or `http-equiv`), lowercase.
     pub charset: Option<String>,
