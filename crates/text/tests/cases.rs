@@ -350,3 +350,91 @@ fn informal_and_reference_text() {
         ["Born c. 1818 in London."]
     );
 }
+
+/// Random strings over an alphabet of the characters the rules look at: no
+/// panic, invariants hold. A fixed-seed xorshift keeps the test deterministic.
+#[test]
+fn random_inputs_keep_invariants() {
+    const ALPHABET: &[&str] = &[
+        "a",
+        "Z",
+        "é",
+        "ح",
+        "1",
+        "0",
+        ".",
+        ".",
+        ",",
+        "?",
+        "!",
+        ";",
+        ":",
+        "-",
+        "—",
+        "'",
+        "’",
+        "\"",
+        "“",
+        "”",
+        "(",
+        ")",
+        "[",
+        "]",
+        "/",
+        "@",
+        "#",
+        "$",
+        "&",
+        "_",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        "\u{A0}",
+        "\u{AD}",
+        "\u{200B}",
+        "\u{200D}",
+        "\u{FEFF}",
+        "😀",
+        "\u{1F3FD}",
+        "\u{FE0F}",
+        "\u{301}",
+        "U.S.",
+        "Dr.",
+        "No.",
+        "n't",
+        "’s",
+        "BELGRADE",
+        ", December 12",
+        " (Reuters) -",
+        "/TASS/",
+        " — ",
+        "http://",
+        "www.",
+        "…",
+        ":)",
+        "e-mail",
+        "3.5",
+        "1,200",
+        "\u{1F1F8}",
+    ];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..3000 {
+        let len = (next() % 60) as usize;
+        let mut s = String::new();
+        for _ in 0..len {
+            s.push_str(ALPHABET[(next() % ALPHABET.len() as u64) as usize]);
+        }
+        let d = doc(&s);
+        for t in &d.tokens {
+            assert!(!t.text(&d.text).is_empty(), "{s:?}");
+        }
+    }
+}
