@@ -439,9 +439,12 @@ impl<'a> Cx<'a> {
                 if let Some(wd) = self.weekday_at(unit_at) {
                     let aw = i64::from(a.weekday());
                     let wd = i64::from(wd);
+                    // `last Friday` is the nearest one strictly before the
+                    // anchor; `next Wednesday` is the one in the following
+                    // week (said on a Tuesday, it is not tomorrow).
                     let delta = match offset {
                         -1 => -((aw - wd - 1).rem_euclid(7) + 1),
-                        1 => (wd - aw - 1).rem_euclid(7) + 1,
+                        1 => 7 - aw + wd,
                         _ => self.default_weekday_delta(aw, wd),
                     };
                     let h = Hit::point(i, unit_at, a.add_days(delta)?, Precision::Day);

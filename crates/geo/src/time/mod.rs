@@ -18,6 +18,7 @@
 //! Numeric dates `d/d/yyyy` are read month first unless the first number
 //! cannot be a month (`25/12/2016`).
 
+pub mod eval;
 mod grammar;
 mod lex;
 
