@@ -345,3 +345,30 @@ fn utf16_tsv_exports_are_transcoded() {
     assert_eq!(run.articles[0].title.as_deref(), Some("حلب"));
     assert_eq!(run.articles[0].text, "Forces entered Ḩalab on Monday.");
 }
+
+#[test]
+fn invalid_utf8_in_records_names_line_and_offset() {
+    let dir = TempDir::new("utf8-records");
+    // Line 2 starts at byte 14; its bad byte is the 11th of the line.
+    let j = dir.write("x.jsonl", b"{\"text\": \"a\"}\n{\"text\": \"b\xffc\"}\n");
+    let c = dir.write("y.csv", b"title,text\nt,\"b\xffc\"\n");
+    let run = read(&[j.clone(), c.clone()], &ReadOptions::default());
+    assert_eq!(
+        run.log,
+        [
+            "A x:1".to_string(),
+            format!(
+                "W {}:2: warning: invalid UTF-8 at byte offset 25, decoded lossily",
+                j.display()
+            ),
+            "A x:2".to_string(),
+            format!(
+                "W {}:2: warning: invalid UTF-8 at byte offset 15, decoded lossily",
+                c.display()
+            ),
+            "A y:2".to_string(),
+        ]
+    );
+    assert_eq!(run.articles[1].text, "b\u{FFFD}c");
+    assert_eq!(run.articles[2].text, "b\u{FFFD}c");
+}

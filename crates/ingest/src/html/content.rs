@@ -63,6 +63,7 @@ const BOILER_WORDS: &[&str] = &[
     "taboola",
     "widget",
     "paywall",
+    "hidden",
 ];
 
 const BOILER_ROLES: &[&str] = &[
