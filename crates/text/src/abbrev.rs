@@ -11,8 +11,11 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum AbbrevClass {
     /// Precedes a name or a number and (practically) never ends a sentence:
-    /// `Mr.`, `Dr.`, `Gen.`, `Lt.`, `No.`, `e.g.`, initials like `J.`.
+    /// `Mr.`, `Dr.`, `Gen.`, `Lt.`, `No.`, `e.g.`.
     Prefix,
+    /// A single capital (`J. R. R. Tolkien`): a sentence ends after it only
+    /// before a typical opener other than `A` and `I` (`vitamin C. It ...`).
+    Initial,
     /// May end a sentence (`in the U.S.`, `at 9 a.m.`, `Apple Inc.`); the splitter
     /// ends the sentence only when a typical sentence opener follows.
     Any,
@@ -69,7 +72,7 @@ pub(crate) fn classify(word: &str, before_number: bool) -> Option<AbbrevClass> {
     let mut chars = word.chars();
     // A single capital is an initial (`J. R. R. Tolkien`).
     if let (Some(c), None) = (chars.next(), chars.next()) {
-        return (c.is_alphabetic() && c.is_uppercase()).then_some(AbbrevClass::Prefix);
+        return (c.is_alphabetic() && c.is_uppercase()).then_some(AbbrevClass::Initial);
     }
     // Letter groups joined by periods, each short: `U.S`, `a.m`, `Ph.D`, `M.Sc`.
     if word.contains('.')
@@ -177,7 +180,7 @@ mod tests {
         assert_eq!(classify("a.m", false), Some(AbbrevClass::Any));
         assert_eq!(classify("Ph.D", false), Some(AbbrevClass::Any));
         assert_eq!(classify("e.g", false), Some(AbbrevClass::Prefix));
-        assert_eq!(classify("J", false), Some(AbbrevClass::Prefix));
+        assert_eq!(classify("J", false), Some(AbbrevClass::Initial));
         assert_eq!(classify("No", false), None);
         assert_eq!(classify("No", true), Some(AbbrevClass::Prefix));
         assert_eq!(classify("said", false), None);

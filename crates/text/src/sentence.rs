@@ -113,6 +113,11 @@ impl Splitter<'_> {
                     None
                 }
             }
+            Kind::Abbrev(AbbrevClass::Initial) => {
+                let e = k + 1;
+                let next = self.tokens.get(e)?.text(self.text);
+                (e < self.t1 && !matches!(next, "A" | "I") && abbrev::is_opener(next)).then_some(e)
+            }
             Kind::Abbrev(AbbrevClass::Any) => {
                 let e = self.absorb_closers(k + 1);
                 if e >= self.t1 {

@@ -72,6 +72,11 @@ fn sentence_final_abbreviation() {
         ["Troops left the U.S.", "The war ended."]
     );
     assert_eq!(
+        sents("They need vitamin C. It helps."),
+        ["They need vitamin C.", "It helps."]
+    );
+    assert_eq!(sents("George W. Bush spoke."), ["George W. Bush spoke."]);
+    assert_eq!(
         sents("They met at 9 a.m. He spoke first."),
         ["They met at 9 a.m.", "He spoke first."]
     );
