@@ -41,7 +41,7 @@ pub fn read_actors(
 
     for line in content_lines(&text, Comments::ALL) {
         let trimmed = line.text.trim();
-        if trimmed.starts_with("~FINISH") || trimmed.starts_with("---STOP---") {
+        if crate::source::is_finish(trimmed) || trimmed.starts_with("---STOP---") {
             break;
         }
         lines += 1;

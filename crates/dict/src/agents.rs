@@ -31,7 +31,7 @@ pub fn read_agents(
 
     for line in content_lines(&text, Comments::ALL) {
         let s = line.text.trim();
-        if s.starts_with("~FINISH") {
+        if crate::source::is_finish(s) {
             break;
         }
         lines += 1;

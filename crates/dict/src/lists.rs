@@ -242,6 +242,9 @@ pub fn read_options(
     );
     for line in &lines {
         let s = line.text.trim();
+        if s.starts_with('~') {
+            break; // `~~~~~` / `~FINISH`: end of the options
+        }
         let Some((key, rest)) = s.split_once(':') else {
             diag.warn(line.no, "expected KEYWORD: ...; line skipped");
             continue;

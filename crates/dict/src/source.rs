@@ -90,18 +90,11 @@ pub(crate) fn content_lines(text: &str, comments: Comments) -> Vec<Line<'_>> {
                 }
             }
         }
-        let mut cut = line.len();
-        if comments.hash {
-            if let Some(p) = line.find('#') {
-                cut = cut.min(p);
-            }
+        // TABARI: a line beginning with `/` is a comment.
+        if line.starts_with('/') {
+            continue;
         }
-        if comments.semicolon {
-            if let Some(p) = line.find(';') {
-                cut = cut.min(p);
-            }
-        }
-        let line = line[..cut].trim_end();
+        let line = line[..comment_start(line, comments)].trim_end();
         if !line.trim_start().is_empty() {
             out.push(Line {
                 no: i + 1,
@@ -112,16 +105,37 @@ pub(crate) fn content_lines(text: &str, comments: Comments) -> Vec<Line<'_>> {
     out
 }
 
+/// Where an end-of-line comment starts (`line.len()` if none). A `#` or `;`
+/// inside `[...]` is part of a code (TABARI's discard code `[###]`), not a comment.
+fn comment_start(line: &str, comments: Comments) -> usize {
+    let mut depth = 0usize;
+    for (i, b) in line.bytes().enumerate() {
+        match b {
+            b'[' => depth += 1,
+            b']' => depth = depth.saturating_sub(1),
+            b'#' if comments.hash && depth == 0 => return i,
+            b';' if comments.semicolon && depth == 0 => return i,
+            _ => {}
+        }
+    }
+    line.len()
+}
+
+/// True for TABARI's end-of-file mark `~FINISH` / `~~FINISH ...`.
+pub(crate) fn is_finish(trimmed: &str) -> bool {
+    trimmed.starts_with('~') && trimmed.trim_start_matches('~').starts_with("FINISH")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn strips_comments_and_keeps_indent() {
-        let text = "<!-- head -->\nA [X] # c\n<!-- multi\nstill\n-->\n\t[Y] ; old\n\n";
+        let text = "<!-- head -->\nA [X] # c\n<!-- multi\nstill\n-->\n\t[Y] ; old\n\n// tabari\nB [###] #c\n";
         let lines = content_lines(text, Comments::ALL);
         let got: Vec<(usize, &str)> = lines.iter().map(|l| (l.no, l.text)).collect();
-        assert_eq!(got, vec![(2, "A [X]"), (6, "\t[Y]")]);
+        assert_eq!(got, vec![(2, "A [X]"), (6, "\t[Y]"), (9, "B [###]")]);
     }
 
     #[test]

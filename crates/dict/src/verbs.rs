@@ -97,7 +97,7 @@ pub fn read_tabari_verbs(
     let mut section: Option<String> = None;
     for line in content_lines(&text, Comments::ALL) {
         let s = line.text.trim();
-        if s.starts_with("~~FINISH") || s.starts_with("~FINISH") {
+        if crate::source::is_finish(s) {
             break;
         }
         b.lines += 1;

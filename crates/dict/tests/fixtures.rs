@@ -140,8 +140,19 @@ fn tabari_files() {
     let names: Vec<String> = set.actors.actors.iter().map(|a| a.display_name()).collect();
     assert_eq!(
         names,
-        ["freedonia", "firefly", "klopstokia", "sylvania"],
+        [
+            "freedonia",
+            "firefly",
+            "klopstokia",
+            "sylvania",
+            "phantom brigade"
+        ],
         "<NOUN> and ~FINISH respected"
+    );
+    assert_eq!(
+        set.actors.actors[4].code_on(None),
+        Some("###"),
+        "[###] is a code"
     );
     let firefly = &set.actors.actors[1];
     assert_eq!(
@@ -186,7 +197,7 @@ fn tabari_files() {
     let (set, warnings) = load("tabari/test.options", Kind::Options);
     assert_eq!(set.options.labels, [("031".into(), "MEET".into())]);
     assert_eq!(set.options.commands.len(), 2);
-    assert_eq!(lines(&warnings), [4]);
+    assert_eq!(lines(&warnings), [5]);
 }
 
 #[test]
