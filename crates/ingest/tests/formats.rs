@@ -372,3 +372,27 @@ fn invalid_utf8_in_records_names_line_and_offset() {
     assert_eq!(run.articles[1].text, "b\u{FFFD}c");
     assert_eq!(run.articles[2].text, "b\u{FFFD}c");
 }
+
+#[test]
+fn html_wordpress_post() {
+    let run = read(&[fixture("wordpress.html")], &ReadOptions::default());
+    let a = &run.articles[0];
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Aleppo Recovery 100%? – The Syria Watch Blog")
+    );
+    assert_eq!(
+        a.published,
+        date(2016, 12, 12),
+        "from <time class=published>"
+    );
+    assert_eq!(
+        a.text.split("\n\n").collect::<Vec<_>>(),
+        [
+            "Lavrov :US proposals to declare pauses in hostilities in Aleppo lead up blind alley.",
+            "BELGRADE, December 12. /TASS/. US proposals to declare pauses in hostilities for coordinating corridors for the withdrawal of gunmen and civilians from eastern Aleppo lead up a blind alley, the Russian Foreign Minister Sergey Lavrov said on Monday.",
+            "Syrian government soldiers walk in a damaged street in the Old City of Aleppo. (Washington Post)",
+            "“Those who want to be part of settlement must immediately join the ceasefire regime,” the ministry said.",
+        ]
+    );
+}

@@ -15,56 +15,45 @@ const DROP_TAGS: &[&str] = &[
     "dialog", "menu", "head", "title", "video", "audio", "map",
 ];
 
-/// Class/id words that mark boilerplate (matched against whole words of the
+/// Class/id words that mark boilerplate, matched against whole words of the
 /// attribute split on non-alphanumerics, so `header-ad` matches but `heading`,
-/// `shadow` and `read` do not).
+/// `shadow` and `read` do not.
 const BOILER_WORDS: &[&str] = &[
-    "ad",
-    "ads",
-    "adv",
+    "ad", "ads", "adv", "comment", "comments", "nav", "menu", "banner", "footer", "masthead",
+    "popup", "modal", "widget", "hidden", "signup", "consent",
+];
+
+/// Word stems that mark boilerplate wherever a class/id word starts with them
+/// (`relatedposts`, `sharethis`, `advertisement`). Only stems that do not begin
+/// ordinary article words belong here (not `comment`: `commentary`).
+const BOILER_STEMS: &[&str] = &[
     "advert",
-    "adverts",
-    "advertisement",
-    "advertising",
-    "adsense",
     "adsbygoogle",
+    "adsense",
     "sponsor",
-    "sponsored",
     "promo",
-    "promotion",
-    "comment",
-    "comments",
     "disqus",
     "share",
     "sharing",
     "social",
     "related",
-    "recommended",
+    "recommend",
     "newsletter",
-    "subscribe",
-    "subscription",
-    "signup",
+    "subscri",
     "cookie",
-    "cookies",
-    "consent",
-    "banner",
     "sidebar",
     "breadcrumb",
-    "breadcrumbs",
-    "nav",
     "navbar",
     "navigation",
-    "menu",
-    "footer",
-    "masthead",
-    "popup",
-    "modal",
     "outbrain",
     "taboola",
-    "widget",
     "paywall",
-    "hidden",
 ];
+
+fn boiler_word(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    BOILER_WORDS.contains(&w.as_str()) || BOILER_STEMS.iter().any(|s| w.starts_with(s))
+}
 
 const BOILER_ROLES: &[&str] = &[
     "navigation",
@@ -143,7 +132,7 @@ fn is_boilerplate(dom: &Dom, id: NodeId, name: &str) -> bool {
     ["class", "id"].iter().any(|k| {
         dom.attr(id, k).is_some_and(|v| {
             v.split(|c: char| !c.is_ascii_alphanumeric())
-                .any(|w| BOILER_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+                .any(boiler_word)
         })
     })
 }
@@ -411,5 +400,36 @@ fn leave(dom: &Dom, id: NodeId, b: &mut Blocks) {
         }
         Some(n) if BLOCKS.contains(&n) => b.flush(),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::boiler_word;
+
+    #[test]
+    fn boilerplate_words() {
+        for w in [
+            "ad",
+            "ADS",
+            "relatedposts",
+            "sharethis",
+            "advertisement",
+            "comments",
+            "Sidebar",
+        ] {
+            assert!(boiler_word(w), "{w}");
+        }
+        for w in [
+            "commentary",
+            "heading",
+            "shadow",
+            "read",
+            "address",
+            "story",
+            "body",
+        ] {
+            assert!(!boiler_word(w), "{w}");
+        }
     }
 }

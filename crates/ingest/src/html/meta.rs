@@ -142,7 +142,14 @@ pub(crate) fn collect(dom: &Dom) -> Meta {
                 }
             }
             "time" => {
+                // `<time pubdate>`, microdata, or a theme's class (WordPress:
+                // `<time class="entry-date published">`).
+                let class_says = attr("class").is_some_and(|c| {
+                    c.split(|ch: char| !ch.is_ascii_alphanumeric())
+                        .any(|w| matches!(w.to_ascii_lowercase().as_str(), "published" | "pubdate"))
+                });
                 let marked = attr("pubdate").is_some()
+                    || class_says
                     || attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datepublished"));
                 if marked {
                     if let Some(d) = attr("datetime").and_then(nonempty) {
