@@ -9,7 +9,8 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::lists::verb_forms;
-use crate::model::{ActorDict, AgentDict, VerbDict, Words};
+use crate::model::Words;
+use crate::DictSet;
 
 /// A small, fast, non-cryptographic hasher (the Fx multiply-rotate scheme) for
 /// integer and short-string keys built from trusted dictionary data.
@@ -136,14 +137,32 @@ pub(crate) struct Index {
     pub verbs: Trie,
     /// `(block, verb)` pairs.
     pub verb_refs: Vec<(usize, usize)>,
+    pub discards: Trie,
+    pub issues: Trie,
+    pub issue_ignore: Trie,
     /// Final word of multi-word actor names → actor ids.
     pub last_names: FxMap<u32, Vec<u32>>,
 }
 
 impl Index {
-    pub fn build(actors: &ActorDict, agents: &AgentDict, verbs: &VerbDict) -> Index {
+    pub fn build(set: &DictSet) -> Index {
+        let (actors, agents, verbs) = (&set.actors, &set.agents, &set.verbs);
         let mut ix = Index::default();
         let mut ids = Vec::new();
+        for (i, d) in set.discards.entries.iter().enumerate() {
+            ix.intern_into(&d.words, &mut ids);
+            ix.discards
+                .insert(&ids, u32::try_from(i).unwrap_or(u32::MAX));
+        }
+        for (i, issue) in set.issues.entries.iter().enumerate() {
+            ix.intern_into(&issue.words, &mut ids);
+            ix.issues.insert(&ids, u32::try_from(i).unwrap_or(u32::MAX));
+        }
+        for (i, words) in set.issues.ignore.iter().enumerate() {
+            ix.intern_into(words, &mut ids);
+            ix.issue_ignore
+                .insert(&ids, u32::try_from(i).unwrap_or(u32::MAX));
+        }
         for (a, actor) in actors.actors.iter().enumerate() {
             let a = u32::try_from(a).unwrap_or(u32::MAX);
             for name in &actor.names {

@@ -45,9 +45,22 @@
 //! # Matching
 //!
 //! [`Dictionaries::find_actors`] finds the longest actor or agent phrase at each
-//! token of a sentence (a word-id trie, one hash lookup per word) and composes
-//! agents with an adjacent actor: `Syrian opposition` → `SYROPP`, `Russian
-//! Foreign Minister` → `RUSGOV`, `minister of Russia` → `RUSGOV`.
+//! token of a sentence (a word-id trie, one hash lookup per word, a few
+//! microseconds per sentence) and composes agents with an adjacent actor:
+//! `Syrian opposition` → `SYROPP`, `Russian Foreign Minister` → `RUSGOV`,
+//! `minister of Russia` → `RUSGOV`, `Russia's foreign minister` → `RUSGOV`.
+//! Matching is case-insensitive, spans whole tokens only, ignores possessive
+//! `'s`, treats hyphens as word breaks, tries a token's lemma (if given) or its
+//! regular singular (`Syrians`) where the token itself does not continue a
+//! phrase, and does not read a short lowercase word (`us`, `un`) as a one-word
+//! actor. [`Dictionaries::actors_by_last_name`] lists actors by surname for the
+//! coder's own person-name resolution; [`Dictionaries::discard`] and
+//! [`Dictionaries::issues_in`] apply the discard and issue lists.
+//!
+//! Not modelled: TABARI stems in actor and agent phrases (names match as whole
+//! words; verb roots keep a [`Verb::stem`] flag), and the PETRARCH agent rule
+//! that a blank (not `_`) between words allows intervening words (all phrase
+//! words must be consecutive here).
 
 pub mod codec;
 mod error;
@@ -198,7 +211,7 @@ impl Dictionaries {
     }
 
     fn with_warnings(set: DictSet, warnings: Vec<Warning>) -> Dictionaries {
-        let index = index::Index::build(&set.actors, &set.agents, &set.verbs);
+        let index = index::Index::build(&set);
         Dictionaries {
             set,
             index,
@@ -330,6 +343,33 @@ impl Dictionaries {
             Some(ids) => trie.get(&ids).to_vec(),
             None => Vec::new(),
         }
+    }
+
+    /// The first discard phrase in a sentence: if `Some`, the sentence (or, for
+    /// a story-level discard, the whole story) is not coded.
+    pub fn discard(&self, tokens: &[&str]) -> Option<&Discard> {
+        matcher::phrases(&self.index, &self.index.discards, tokens)
+            .first()
+            .and_then(|&(_, _, d)| self.set.discards.entries.get(d as usize))
+    }
+
+    /// Issue codes in a sentence with their phrase counts, in first-seen order;
+    /// empty if an ignore phrase (`~...`) occurs, as in PETRARCH.
+    pub fn issues_in(&self, tokens: &[&str]) -> Vec<(&str, usize)> {
+        if !matcher::phrases(&self.index, &self.index.issue_ignore, tokens).is_empty() {
+            return Vec::new();
+        }
+        let mut out: Vec<(&str, usize)> = Vec::new();
+        for (_, _, i) in matcher::phrases(&self.index, &self.index.issues, tokens) {
+            let Some(issue) = self.set.issues.entries.get(i as usize) else {
+                continue;
+            };
+            match out.iter_mut().find(|(c, _)| *c == &*issue.code) {
+                Some((_, n)) => *n += 1,
+                None => out.push((&issue.code, 1)),
+            }
+        }
+        out
     }
 
     /// Everything `phrase` matches (analyst lookup).

@@ -204,6 +204,32 @@ pub(crate) fn find(
     out
 }
 
+/// Non-overlapping longest occurrences of `trie` phrases in a sentence:
+/// `(start token, end token, first value)`.
+pub(crate) fn phrases(index: &Index, trie: &Trie, tokens: &[&str]) -> Vec<(usize, usize, u32)> {
+    let words = prepare(index, tokens, None);
+    let ends_token = |i: usize| words.get(i + 1).is_none_or(|n| n.first);
+    let tok = |w: usize| words.get(w).map_or(tokens.len(), |x| x.token as usize);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !words[i].first {
+            i += 1;
+            continue;
+        }
+        match longest(trie, &words, i, &ends_token) {
+            Some((end, node)) => {
+                if let Some(&v) = trie.values(node).first() {
+                    out.push((tok(i), tok(end), v));
+                }
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
 /// `of`, `in`, `of the`, `in the` between an agent and its actor.
 fn is_linker(index: &Index, gap: &[u32]) -> bool {
     let id = |w: &str| index.vocab.get(w).unwrap_or(UNKNOWN - 1);

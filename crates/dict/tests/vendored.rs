@@ -118,3 +118,20 @@ fn verbs_and_synsets_present() {
         .iter()
         .any(|s| &*s.name == "CURRENCY"));
 }
+
+#[test]
+fn discards_and_issues() {
+    let d = dicts();
+    let sport: Vec<&str> = "he won the African Nations Cup final".split(' ').collect();
+    assert!(d.discard(&sport).is_some());
+    let news: Vec<&str> = "Lavrov met Kerry in Geneva".split(' ').collect();
+    assert!(d.discard(&news).is_none());
+    let school: Vec<&str> = "teachers and students protested at the university"
+        .split(' ')
+        .collect();
+    let issues = d.issues_in(&school);
+    assert!(
+        issues.contains(&("TEACHERS", 1)) && issues.contains(&("STUDENTS", 1)),
+        "{issues:?}"
+    );
+}
