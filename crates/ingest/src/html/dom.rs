@@ -48,6 +48,11 @@ fn raw_text(name: &str) -> Option<bool> {
     }
 }
 
+/// Open elements kept at most. Deeper ones are kept as empty leaves (their
+/// content goes to the deepest open element): real pages nest a few dozen levels,
+/// and the cap keeps end-tag matching linear on broken or hostile input.
+const MAX_DEPTH: usize = 256;
+
 /// Elements that end an open `<p>` when they start.
 const CLOSES_P: &[&str] = &[
     "p",
@@ -184,7 +189,7 @@ impl Dom {
                     };
                     dom.push(id, Data::Text(text));
                     i = html[stop..].find('>').map_or(b.len(), |j| stop + j + 1);
-                } else if !void {
+                } else if !void && stack.len() < MAX_DEPTH {
                     stack.push(id);
                 }
             } else {
@@ -319,6 +324,15 @@ mod tests {
         assert_eq!(dom.text(nth("li", 0)), "x");
         // Both paragraphs are children of the root, not nested.
         assert_eq!(dom.nodes[nth("p", 1)].parent, Some(0));
+    }
+
+    #[test]
+    fn deep_nesting_stays_linear() {
+        let html = "<div>".repeat(100_000) + "x" + &"</span>".repeat(100_000);
+        let start = std::time::Instant::now();
+        let dom = Dom::parse(&html);
+        assert_eq!(dom.text(0), "x");
+        assert!(start.elapsed().as_secs() < 5);
     }
 
     #[test]
