@@ -22,6 +22,8 @@ pub struct Gazetteer {
     demonyms: fst::Map<Vec<u8>>,
     /// `(iso2, place)` for every country entry, sorted by code.
     countries: Vec<([u8; 2], PlaceId)>,
+    /// `(iso2, admin1 code, place)` for every first-order area, sorted.
+    admin1s: Vec<([u8; 2], u32, PlaceId)>,
 }
 
 /// A demonym or adjective of a country (`Syrian` → SY). Evidence for a country
@@ -123,14 +125,26 @@ impl Gazetteer {
             .map(|(i, r)| (r.country, PlaceId(i as u32)))
             .collect();
         countries.sort();
-        let g = Gazetteer {
+        let mut admin1s: Vec<([u8; 2], u32, PlaceId)> = records
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.kind == PlaceKind::Admin1 as u8)
+            .map(|(i, r)| (r.country, r.admin1, PlaceId(i as u32)))
+            .collect();
+        admin1s.sort();
+        let mut g = Gazetteer {
             records,
             strings,
             postings,
             names,
             demonyms,
             countries,
+            admin1s: Vec::new(),
         };
+        // Sort by the code's text, not its string-table offset, so that
+        // `admin1()` can binary-search by text.
+        admin1s.sort_by(|a, b| (a.0, g.string(a.1)).cmp(&(b.0, g.string(b.1))));
+        g.admin1s = admin1s;
         // Names' postings ranges are not checked here (that would walk the whole
         // index, a third of the load time): `posting_range` checks on each lookup.
         let mut stream = g.demonyms.stream();
@@ -249,6 +263,20 @@ impl Gazetteer {
             .binary_search_by_key(&code, |(c, _)| *c)
             .ok()?;
         self.countries.get(i).map(|&(_, id)| self.place(id))
+    }
+
+    /// The first-order admin area with a GeoNames admin1 code in a country
+    /// (`("SY", "09")` → Aleppo governorate): the context a city sits in.
+    pub fn admin1(&self, iso2: &str, admin1: &str) -> Option<Place<'_>> {
+        let code = match iso2.as_bytes() {
+            [a, c] => [a.to_ascii_uppercase(), c.to_ascii_uppercase()],
+            _ => return None,
+        };
+        let i = self
+            .admin1s
+            .binary_search_by(|(c, a, _)| (*c, self.string(*a)).cmp(&(code, admin1)))
+            .ok()?;
+        self.admin1s.get(i).map(|&(_, _, id)| self.place(id))
     }
 
     /// All country entries, by ISO code.

@@ -85,6 +85,8 @@ fn admin_areas_have_points() {
     // Within ~100 km of the city.
     let city = g.get(170063).expect("Aleppo");
     assert!(gov.distance_km(&city) < 100.0, "{gov:?}");
+    assert_eq!(g.admin1("sy", "09").map(|p| p.geonameid), Some(170062));
+    assert!(g.admin1("SY", "99").is_none());
     let az = g.get(5551752).expect("Arizona");
     assert!(
         (az.lat - 34.29).abs() < 0.1 && (az.lon + 111.66).abs() < 0.1,

@@ -350,7 +350,11 @@ impl Builder {
                 continue;
             };
             let pair = |f: &str| -> Option<Result<(f64, f64), String>> {
-                let a = v.get(f)?.as_array()?;
+                let mut a = v.get(f)?.as_array()?;
+                // Some entries nest the pair once more: `[[12.1, -68.2]]`.
+                if let [Value::Array(inner)] = a.as_slice() {
+                    a = inner;
+                }
                 let (lat, lon) = (a.first()?, a.get(1)?);
                 Some(parse_latlon(&lat.to_string(), &lon.to_string()))
             };

@@ -265,6 +265,75 @@ mod grammar_tests {
     }
 
     #[test]
+    fn never_panics_on_odd_input() {
+        // A deterministic jumble of date-like and hostile pieces.
+        let pieces = [
+            "on",
+            "Monday",
+            "May",
+            "may",
+            "12",
+            "31",
+            "2016",
+            "/",
+            "-",
+            "12/12",
+            "99/99/9999",
+            "Dec",
+            ".",
+            ",",
+            "since",
+            "from",
+            "to",
+            "between",
+            "and",
+            "the",
+            "day",
+            "before",
+            "last",
+            "next",
+            "ago",
+            "two",
+            "Ḩalab",
+            "’s",
+            "'",
+            "1st",
+            "mid",
+            "-",
+            "2016-02-30",
+            "0/0/0",
+            "week",
+            "weekend",
+            "this",
+            "morning",
+            "\u{200b}",
+            "日本",
+            "",
+            " ",
+        ];
+        let mut x: u64 = 12345;
+        for _ in 0..3000 {
+            let mut s = String::new();
+            for _ in 0..8 {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                s.push_str(pieces[(x >> 33) as usize % pieces.len()]);
+                if x & 1 == 0 {
+                    s.push(' ');
+                }
+            }
+            for tense in [Tense::Past, Tense::Future] {
+                for anchor in ["0001-01-01", "9999-12-31", "2016-02-29"] {
+                    for t in extract(&s, d(anchor), tense) {
+                        assert_eq!(&s[t.span.range()], t.text);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn spans_are_byte_offsets() {
         let text = "Ḩalab: fighting resumed on Monday night.";
         let t = &extract(text, d("2016-12-12"), Tense::Past)[0];
