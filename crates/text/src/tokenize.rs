@@ -74,6 +74,11 @@ const HYPHEN_PREFIXES: &[&str] = &[
     "post", "pre", "pro", "re", "semi", "sub", "vice",
 ];
 
+/// Top-level domains that end a domain name rather than start a sentence
+/// after a missing space (`Newsfeeds.Com`).
+/// Country codes are left out: `Gaza.US officials` is a glued sentence end.
+const TLDS: &[&str] = &["com", "net", "org", "gov", "edu", "mil", "info", "biz"];
+
 /// Negations written without their apostrophe, split like `n't` (UD EWT does).
 /// `cant` and `wont` are words of their own and are left alone.
 const NT_WITHOUT_APOSTROPHE: &[&str] = &[
@@ -308,6 +313,11 @@ impl<'t> Tokenizer<'t> {
         let prev = (i > 0).then(|| self.ch(i - 1));
         let next_opens = next
             .is_some_and(|n| is_word_char(n) || is_open_bracket(n) || is_pictograph(n) || n == '$');
+        // Position beats shape: a quote ending a chunk after something closes
+        // (`decision.“ However` is a typo'd closing quote).
+        if prev.is_some() && next.is_none() {
+            return Kind::CloseQuote;
+        }
         if is_opening_quote(c) && (next_opens || !prev.is_some_and(is_word_char)) {
             return Kind::OpenQuote;
         }
@@ -398,9 +408,11 @@ impl<'t> Tokenizer<'t> {
         if k - (dot + 1) < 2 {
             return false;
         }
-        // `Example.COM`-like domains: a short all-caps tail at the end.
-        let tail_caps = (dot + 1..k).all(|x| is_upper(self.ch(x)));
-        !(tail_caps && k == i1 && k - (dot + 1) <= 3 && self.ch(dot - 1).is_lowercase())
+        // Domain names (`Newsfeeds.Com`, `Example.COM`): a top-level domain
+        // ending the word.
+        let tail = &self.text[self.off(dot + 1)..self.off(k)];
+        let word_ends = k >= i1 || !is_word_char(self.ch(k));
+        !(word_ends && TLDS.iter().any(|t| t.eq_ignore_ascii_case(tail)))
     }
 
     /// Whether the hyphen at char `h` joins the parts of a phone number
@@ -614,6 +626,11 @@ mod tests {
         assert_eq!(toks("U.S.A"), ["U.S.A"]);
         assert_eq!(toks("Ph.D"), ["Ph.D"]);
         assert_eq!(toks("example.com"), ["example.com"]);
+        assert_eq!(toks("Newsfeeds.Com"), ["Newsfeeds.Com"]);
+        assert_eq!(
+            toks("in Gaza.US officials"),
+            ["in", "Gaza", ".", "US", "officials"]
+        );
         assert_eq!(toks("No.1"), ["No.1"]);
     }
 
