@@ -121,7 +121,7 @@ fn compile(a: CompileArgs) -> Result<()> {
     );
     for (path, kind) in &files {
         eprintln!(
-            "reading {} ({kind:?})",
+            "reading {} ({kind})",
             path.display(),
             kind = kind.map_or("?".into(), |k| format!("{k:?}"))
         );
