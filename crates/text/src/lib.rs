@@ -20,8 +20,21 @@
 //!    capitalised word (`stressed.SOHR`) is split off, which is how scraped text
 //!    with missing spaces gets its sentence boundaries back.
 //! 4. Sentence boundaries over each region's tokens (see the `sentence` module):
-//!    terminal + closing quotes/brackets + a token that can open a sentence;
-//!    abbreviation-aware; short lines ending at a line break end a sentence.
+//!    a terminal (`.`, `?`, `!`, an ellipsis) plus the closing quotes, brackets
+//!    and citation marks (`[17]`) that touch it ends a sentence when the next
+//!    token can open one (a capital, a digit, an opening quote or bracket, an
+//!    uncased script, a camel-case brand such as `wikiHow`; a lowercase word
+//!    only after a bare period, `?` or `!`, as informal text writes
+//!    `i was tired. enron is ...`, while `"Go!" he said` stays whole).
+//!    Abbreviations keep their period: titles (`Dr.`, `Gen.`, `No. 5`) never
+//!    end a sentence; `U.S.`, `Inc.`, `a.m.` and initials end one only before
+//!    a typical opener word (`The`, `He`, `It`, ...). A section number (`2.1.`)
+//!    is not a sentence. A line break after a short line (headline, byline) or
+//!    before a bullet ends a sentence; hard-wrapped prose is left alone.
+//!
+//! The rules and word lists (abbreviations, hyphen prefixes kept by UD, sentence
+//! openers) were derived by inspecting the UD English EWT and GUM treebanks in
+//! `../shared/data/treebanks`; `sitrep eval segment` measures them there.
 //!
 //! # Invariants
 //!
@@ -40,14 +53,21 @@
 //!
 //! # Known limits
 //!
-//! - Rule-based: a sentence-final abbreviation (`... in the U.S. Army officials`)
-//!   is only split before a common opener word; a sentence ending in an initial
-//!   (`Plan B. Then`) is not split.
+//! - Rule-based: a sentence-final abbreviation or initial (`... in the U.S. Army
+//!   officials ...`, `Plan B. Then`) is only split before a common opener word.
 //! - A sentence that ends without punctuation inside a paragraph (a quote
-//!   followed by a new sentence, a list item) is joined with the next unless a
-//!   line break after a short line separates them.
-//! - Only one dateline per document is recognised (the first).
-//! - Straight quotes standing alone between spaces cannot be told open from close.
+//!   followed by a new sentence, an e-mail signature, a caption run into the
+//!   next line) is joined with the next unless a line break after a short line
+//!   separates them.
+//! - Multi-sentence quotations are split at their inner sentence ends (GUM
+//!   sometimes keeps them whole).
+//! - Only one dateline per document is recognised (the first), and only with an
+//!   ALL-CAPS place or a bracketed agency; Wikinews-style `Evansville, Indiana -`
+//!   is not a dateline.
+//! - Straight quotes standing alone between spaces cannot be told open from
+//!   close; they attach to the preceding sentence only when glued to it.
+//! - Texts over 4 GiB are segmented up to the 4 GiB boundary only (spans are
+//!   `u32`); ingest rejects such inputs long before.
 
 mod abbrev;
 mod chars;
@@ -70,7 +90,7 @@ use sitrep_doc::{Doc, Span};
 ///
 /// Previous values of those four layers are replaced; `doc.text` is untouched.
 pub fn segment(doc: &mut Doc) {
-    let text = doc.text.as_str();
+    let text = addressable_prefix(&doc.text);
     let paragraphs = paragraphs(text);
     let dateline = find_dateline(text, &paragraphs, doc.anchor_date);
     let mut tokens = Vec::with_capacity(text.len() / 5);
@@ -88,6 +108,17 @@ pub fn segment(doc: &mut Doc) {
     doc.dateline = dateline;
     doc.tokens = tokens;
     doc.sentences = sentences;
+}
+
+/// The part of `text` that `u32` spans can address: all of it, except for
+/// (pathological) texts over 4 GiB, which ingest refuses anyway. Cut on a char
+/// boundary so no span can split a character.
+fn addressable_prefix(text: &str) -> &str {
+    let mut end = text.len().min(u32::MAX as usize);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// The parts of paragraph `p` outside the dateline span `dl`: the paragraph

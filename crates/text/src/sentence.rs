@@ -2,12 +2,14 @@
 //! of a paragraph before or after a dateline).
 //!
 //! A sentence ends after a terminal (`.`, `?`, `!`, an ellipsis) plus any closing
-//! quotes and brackets that touch it, when the next token can open a sentence
-//! (a capital, a digit, an opening quote or bracket, a letter of an uncased
-//! script); a lowercase word or a comma after `"Go!"` keeps the quote inside its
-//! sentence (`"Go!" he said.`). Abbreviation tokens keep their period
-//! ([`crate::abbrev`]): titles and initials never end a sentence, the others
-//! (`U.S.`, `Inc.`, `a.m.`) only before a typical opener (`The`, `He`, ...).
+//! quotes, brackets and citation marks (`[17]`) that touch it, when the next
+//! token can open a sentence: a capital, a digit, an opening quote or bracket, a
+//! letter of an uncased script, a camel-case brand (`wikiHow`), or, right after
+//! a bare `.`/`?`/`!`, a lowercase word (informal text). A lowercase word after
+//! a closing quote (`"Go!" he said.`) or a comma keeps the sentence going.
+//! Abbreviation tokens keep their period ([`crate::abbrev`]): titles never end a
+//! sentence; `U.S.`, `Inc.`, `a.m.` and initials only before a typical opener
+//! (`The`, `He`, ...). A section number (`2.1.`) does not form a sentence.
 //! Because the tokenizer splits glued periods (`stressed.SOHR`), scraped text
 //! with missing spaces needs no special case here.
 //!
