@@ -1,4 +1,7 @@
-use crate::{Article, Date, Deprel, Origin, Span, Upos, Xpos};
+use crate::{
+    actors::ActorMention, casualties::Casualty, events::Event, places::PlaceMention, quotes::Quote,
+    times::TimeMention, Article, Date, Deprel, Origin, Span, Upos, Xpos,
+};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -123,6 +126,24 @@ pub struct Doc {
     /// Sentences in text order; their token ranges partition [`Doc::tokens`].
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
+    /// Actor mentions (event coder), in text order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<ActorMention>,
+    /// Coded events (event coder), in text order of their verbs.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<Event>,
+    /// Toponym mentions (geoparser), in text order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<PlaceMention>,
+    /// Temporal expressions (temporal resolver), in text order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub times: Vec<TimeMention>,
+    /// Direct quotes and reported speech (attribution), in text order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<Quote>,
+    /// Casualty counts (attribution), in text order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub casualties: Vec<Casualty>,
 }
 
 impl Doc {

@@ -13,16 +13,24 @@
 //! Layers, in pipeline order (a stage only fills its own):
 //! - `paragraphs`, `dateline`, `sentences`, `tokens` — segmentation (`sitrep-text`);
 //! - token `upos`, `xpos`, `lemma`, `head`, `deprel` — tagging and parsing (`sitrep-syntax`);
-//! - later stages add entities, events, places, times and attributions.
+//! - `actors`, `events` — event coding; `places`, `times` — geoparsing and temporal
+//!   resolution; `quotes`, `casualties` — attribution. Each layer's types live in
+//!   their own module here; the stage that fills a layer lives in its own crate.
 //!
 //! This crate depends on nothing but `serde`, so every stage can depend on it.
 
+pub mod actors;
 mod article;
+pub mod casualties;
 pub mod conllu;
 mod date;
 mod doc;
+pub mod events;
+pub mod places;
+pub mod quotes;
 mod span;
 mod tags;
+pub mod times;
 
 pub use article::{Article, Origin};
 pub use date::{Date, DateError};

@@ -1,0 +1,14 @@
+//! A casualty count (killed, wounded...) with category and qualifiers, owned by the attribution stage.
+//!
+//! This module is the layer's data model only; the stage that fills it lives in
+//! its own crate. Every position is a [`Span`] into [`crate::Doc::text`].
+
+use crate::Span;
+use serde::Serialize;
+
+/// A casualty count (killed, wounded...) with category and qualifiers, owned by the attribution stage.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Casualty {
+    /// The evidence in the original text.
+    pub span: Span,
+}
