@@ -1,2 +1,131 @@
-//! The sitrep facade: one entry point that runs the pipeline stages in order.
+//! The sitrep facade: one entry point that runs the analysis stages in order.
+//!
+//! Stage crates know nothing of each other; this crate is the only place that
+//! knows their order. A [`Pipeline`] is built once (loading models is the costly
+//! part) and then analyses any number of articles; it is `Sync`, so callers may
+//! share it across threads.
+//!
+//! ```no_run
+//! use sitrep::{Pipeline, PipelineOptions};
+//! use sitrep::doc::Article;
+//!
+//! let pipeline = Pipeline::new(&PipelineOptions::default())?;
+//! let doc = pipeline.analyze(Article { text: "Lavrov said on Monday.".into(), ..Article::default() });
+//! assert_eq!(doc.sentences.len(), 1);
+//! # Ok::<(), sitrep::Error>(())
+//! ```
+
 pub use sitrep_doc as doc;
+pub use sitrep_ingest as ingest;
+
+use sitrep_doc::{Article, Date, Doc};
+use sitrep_syntax::{Parser, Tagger};
+use std::path::PathBuf;
+
+/// How far syntactic analysis goes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Depth {
+    /// Segmentation and tokenization only.
+    Segment,
+    /// Plus part-of-speech tags and lemmas.
+    Tag,
+    /// Plus dependency parses (the default: event coding needs them).
+    #[default]
+    Parse,
+}
+
+/// What a [`Pipeline`] does and with which models.
+#[derive(Clone, Debug, Default)]
+pub struct PipelineOptions {
+    pub depth: Depth,
+    /// The date relative expressions and dateline years resolve against when an
+    /// article states no publish date (the CLI's `--date`).
+    pub fallback_date: Option<Date>,
+    /// A tagger model file to use instead of the vendored one.
+    pub tagger_model: Option<PathBuf>,
+    /// A parser model file to use instead of the vendored one.
+    pub parser_model: Option<PathBuf>,
+}
+
+/// A model failed to load.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("loading the {which} model{}: {source}", path.as_ref().map(|p| format!(" {}", p.display())).unwrap_or_default())]
+    Model {
+        which: &'static str,
+        path: Option<PathBuf>,
+        #[source]
+        source: sitrep_syntax::Error,
+    },
+}
+
+/// The analysis stages, ready to run.
+pub struct Pipeline {
+    tagger: Option<Tagger>,
+    parser: Option<Parser>,
+    fallback_date: Option<Date>,
+}
+
+fn load<T>(
+    which: &'static str,
+    path: &Option<PathBuf>,
+    from_file: impl Fn(&PathBuf) -> sitrep_syntax::Result<T>,
+    vendored: impl Fn() -> sitrep_syntax::Result<T>,
+) -> Result<T, Error> {
+    match path {
+        Some(p) => from_file(p),
+        None => vendored(),
+    }
+    .map_err(|source| Error::Model {
+        which,
+        path: path.clone(),
+        source,
+    })
+}
+
+impl Pipeline {
+    /// Loads the models `opts.depth` needs (vendored unless paths are given).
+    pub fn new(opts: &PipelineOptions) -> Result<Pipeline, Error> {
+        let tagger = match opts.depth {
+            Depth::Segment => None,
+            Depth::Tag | Depth::Parse => Some(load(
+                "tagger",
+                &opts.tagger_model,
+                |p| Tagger::load(p),
+                Tagger::vendored,
+            )?),
+        };
+        let parser = match opts.depth {
+            Depth::Parse => Some(load(
+                "parser",
+                &opts.parser_model,
+                |p| Parser::load(p),
+                Parser::vendored,
+            )?),
+            Depth::Segment | Depth::Tag => None,
+        };
+        Ok(Pipeline {
+            tagger,
+            parser,
+            fallback_date: opts.fallback_date,
+        })
+    }
+
+    /// Runs every configured stage over one article.
+    pub fn analyze(&self, article: Article) -> Doc {
+        let mut doc = Doc::from_article(article);
+        if doc.anchor_date.is_none() {
+            doc.anchor_date = self.fallback_date;
+        }
+        self.annotate(&mut doc);
+        doc
+    }
+
+    /// Runs every configured stage over a document whose layers are still empty.
+    pub fn annotate(&self, doc: &mut Doc) {
+        sitrep_text::segment(doc);
+        if let Some(tagger) = &self.tagger {
+            sitrep_syntax::annotate(doc, tagger, self.parser.as_ref());
+        }
+    }
+}

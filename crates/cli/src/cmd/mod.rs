@@ -5,5 +5,6 @@ pub mod eval_segment;
 pub mod eval_syntax;
 pub mod eval_time;
 pub mod gazetteer;
+pub mod input;
 pub mod segment;
 pub mod train;

@@ -1,14 +1,73 @@
-//! `sitrep segment PATH...` (wired once ingest and text stages land).
+//! `sitrep segment PATH...`: datelines, sentences and tokens with byte offsets,
+//! plus tags, lemmas and dependencies (unless `--depth` says otherwise).
+
+use super::input::InputArgs;
 use anyhow::Result;
+use clap::ValueEnum;
+use sitrep::{Depth, Pipeline, PipelineOptions};
+use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum OutputFormat {
+    /// Readable listing: dateline, then each sentence and its tokens.
+    Text,
+    /// One JSON object per article.
+    Jsonl,
+    /// CoNLL-U, one block per sentence, byte offsets in MISC.
+    Conllu,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum DepthArg {
+    /// Sentences and tokens only.
+    Segment,
+    /// Plus part-of-speech tags and lemmas.
+    Tag,
+    /// Plus dependency parses.
+    Parse,
+}
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Input files or directories (`-` for standard input).
-    #[arg(required = true)]
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: OutputFormat,
+    /// How much analysis to run.
+    #[arg(long, value_enum, default_value = "parse")]
+    pub depth: DepthArg,
+    /// Tagger model file (default: the vendored model).
+    #[arg(long, value_name = "FILE")]
+    pub tagger_model: Option<PathBuf>,
+    /// Parser model file (default: the vendored model).
+    #[arg(long, value_name = "FILE")]
+    pub parser_model: Option<PathBuf>,
 }
 
-pub fn run(_args: Args) -> Result<()> {
-    anyhow::bail!("segment is not available yet")
+pub fn run(args: Args) -> Result<()> {
+    let pipeline = Pipeline::new(&PipelineOptions {
+        depth: match args.depth {
+            DepthArg::Segment => Depth::Segment,
+            DepthArg::Tag => Depth::Tag,
+            DepthArg::Parse => Depth::Parse,
+        },
+        fallback_date: args.input.date,
+        tagger_model: args.tagger_model,
+        parser_model: args.parser_model,
+    })?;
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    args.input.for_each_article(|article| {
+        let doc = pipeline.analyze(article);
+        match args.format {
+            OutputFormat::Text => sitrep_output::write_text(&doc, &mut out)?,
+            OutputFormat::Jsonl => sitrep_output::write_jsonl(&doc, &mut out)?,
+            OutputFormat::Conllu => sitrep_output::write_conllu(&doc, &mut out)?,
+        }
+        Ok(())
+    })?;
+    out.flush()?;
+    Ok(())
 }
