@@ -7,9 +7,9 @@
 //! (`, December 12`, `, Dec. 13, 2016`, `, 12 December`), optionally an agency
 //! (`(Reuters)`, `/TASS/`), and a terminator (`-`, `--`, `—`, `–`, `:`, or the
 //! period after a date or agency). It is looked for at the start of a paragraph
-//! and, within its first [`WINDOW`] bytes, where a capital is glued to a
+//! or a line and, within its first [`WINDOW`] bytes, where a capital is glued to a
 //! lowercase letter (`blind alleyBELGRADE, December 12.`: a title run into the
-//! body by a scraper) or follows a sentence end. At a paragraph start the place
+//! body by a scraper) or follows a sentence end. At a paragraph or line start the place
 //! and a dash suffice; elsewhere a date or an agency is required, so ordinary
 //! ALL-CAPS words (`SOHR: Battle`) are not taken for places.
 
@@ -73,11 +73,14 @@ pub fn find_in_paragraph(text: &str, p: Span, anchor: Option<Date>) -> Option<Da
         if !b[i].is_ascii_uppercase() {
             continue;
         }
+        // A line start is as good as a paragraph start (`By Tom Perry\nBEIRUT
+        // (Reuters) - ...`); elsewhere the dateline must carry a date or agency.
+        let line_start = b[i - 1] == b'\n';
         let glued = b[i - 1].is_ascii_lowercase();
-        if !(glued || after_sentence_end(b, start, i)) {
+        if !(line_start || glued || after_sentence_end(b, start, i)) {
             continue;
         }
-        if let Some(d) = parse_at(text, i, end, true, anchor) {
+        if let Some(d) = parse_at(text, i, end, !line_start, anchor) {
             return Some(d);
         }
     }
@@ -641,6 +644,13 @@ mod tests {
         assert_eq!(d.place_span.map(|s| s.slice(text)), Some("BELGRADE"));
         assert_eq!(d.date_span.map(|s| s.slice(text)), Some("December 12"));
         assert_eq!(d.agency_span.map(|s| s.slice(text)), Some("TASS"));
+        let text = "By Tom Perry\nWASHINGTON — The senate";
+        assert_eq!(
+            find(text, None)
+                .map(|d| d.span.slice(text).to_string())
+                .as_deref(),
+            Some("WASHINGTON —")
+        );
         let text = "Breaking news. BEIRUT, Dec 12 (Reuters) - The";
         assert_eq!(
             find(text, None)
