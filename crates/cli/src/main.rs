@@ -24,6 +24,8 @@ struct Cli {
 enum Command {
     /// Read articles and print datelines, sentences and tokens with byte offsets.
     Segment(cmd::segment::Args),
+    /// Code events (who did what to whom) from articles, as JSON Lines or TSV.
+    Code(cmd::code::Args),
     /// Train a model (tagger or parser) from CoNLL-U treebanks.
     Train(cmd::train::Args),
     /// Measure accuracy against reference data.
@@ -38,6 +40,7 @@ fn main() {
     let cli = Cli::parse();
     let result: Result<()> = match cli.command {
         Command::Segment(args) => cmd::segment::run(args),
+        Command::Code(args) => cmd::code::run(args),
         Command::Train(args) => cmd::train::run(args),
         Command::Eval(args) => cmd::eval::run(args),
         Command::Dict(args) => cmd::dict::run(args),

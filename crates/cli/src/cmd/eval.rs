@@ -16,6 +16,12 @@ enum What {
     Tagger(super::eval_syntax::Args),
     /// Dependency parsing UAS/LAS (plus tagging) against CoNLL-U treebanks.
     Parser(super::eval_syntax::Args),
+    /// PETRARCH unit-test records, coded from their text only.
+    Petrarch(super::eval_code::PetrarchArgs),
+    /// A TABARI validation project (.project file and the dictionaries it names).
+    Tabari(super::eval_code::TabariArgs),
+    /// PLOVER gold-standard records: event-type accuracy.
+    Plover(super::eval_code::PloverArgs),
     /// Temporal-expression normalisation accuracy on fixture files.
     Time(super::eval_time::Args),
 }
@@ -25,6 +31,9 @@ pub fn run(args: Args) -> Result<()> {
         What::Segment(a) => super::eval_segment::run(a),
         What::Tagger(a) => super::eval_syntax::run(a, super::eval_syntax::Task::Tagger),
         What::Parser(a) => super::eval_syntax::run(a, super::eval_syntax::Task::Parser),
+        What::Petrarch(a) => super::eval_code::run_petrarch(a),
+        What::Tabari(a) => super::eval_code::run_tabari(a),
+        What::Plover(a) => super::eval_code::run_plover(a),
         What::Time(a) => super::eval_time::run(a),
     }
 }

@@ -1,6 +1,8 @@
 //! One module per subcommand.
+pub mod code;
 pub mod dict;
 pub mod eval;
+pub mod eval_code;
 pub mod eval_segment;
 pub mod eval_syntax;
 pub mod eval_time;

@@ -1,0 +1,1 @@
+//! sitrep-coder: see Cargo.toml description and ARCHITECTURE.md.
