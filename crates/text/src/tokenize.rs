@@ -216,6 +216,10 @@ impl<'t> Tokenizer<'t> {
             {
                 // `'90s` and `'73` keep their apostrophe.
                 i = self.word(i, i1, out, kinds);
+            } else if let Some(n) = self.detached_clitic(i, i1) {
+                // `U.S.'s`, `(AP)'s`: the clitic follows punctuation, not a word.
+                self.push(i, i + n, Kind::Word, out, kinds);
+                i += n;
             } else if is_pictograph(c) || is_regional_indicator(c) {
                 let mut j = i + 1;
                 if is_regional_indicator(c) && j < i1 && is_regional_indicator(self.ch(j)) {
@@ -278,6 +282,23 @@ impl<'t> Tokenizer<'t> {
         };
         self.push(i, j, kind, out, kinds);
         j
+    }
+
+    /// Length in chars of a clitic (`'s`, `'re`, `'ve`, `'ll`, `'d`, `'m`) at char
+    /// `i` that follows a period or closing bracket inside the chunk and ends a
+    /// word; `None` otherwise.
+    fn detached_clitic(&self, i: usize, i1: usize) -> Option<usize> {
+        if i == 0 || !is_apostrophe(self.ch(i)) || !matches!(self.ch(i - 1), '.' | ')' | ']') {
+            return None;
+        }
+        let lower = |k: usize| self.ch(k).to_ascii_lowercase();
+        let n = match (lower(i + 1), lower(i + 2)) {
+            ('s' | 'd' | 'm', _) => 2,
+            ('r', 'e') | ('v', 'e') | ('l', 'l') => 3,
+            _ => return None,
+        };
+        let ends = i + n >= i1 || !is_word_char(self.ch(i + n));
+        (i + n <= i1 && ends).then_some(n)
     }
 
     /// Length in chars of an emoticon (`:)`, `:-(`, `;)`, `:D`, `:P`) starting at
@@ -567,6 +588,8 @@ mod tests {
         assert_eq!(toks("O'Neill's"), ["O'Neill", "'s"]);
         assert_eq!(toks("the parents' house"), ["the", "parents", "'", "house"]);
         assert_eq!(toks("the '90s"), ["the", "'90s"]);
+        assert_eq!(toks("the U.S.'s role"), ["the", "U.S.", "'s", "role"]);
+        assert_eq!(toks("'s"), ["'", "s"]);
     }
 
     #[test]
