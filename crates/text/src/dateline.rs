@@ -18,6 +18,9 @@ use sitrep_doc::{Date, Dateline, Span};
 /// How far into a paragraph a glued or mid-paragraph dateline may start.
 pub const WINDOW: usize = 400;
 
+/// The longest word (bytes) of a place or region name.
+const MAX_WORD: usize = 40;
+
 /// ALL-CAPS words that open headings, not datelines (`UPDATE -`).
 const NOT_PLACES: &[&str] = &[
     "BREAKING",
@@ -267,6 +270,10 @@ fn place(c: &mut Cur<'_>) -> Option<usize> {
         let w_start = c.i;
         let mut w_letters = 0;
         for ch in c.rest().chars() {
+            if c.i - w_start > MAX_WORD {
+                // No place name is this long: stop scanning (keeps this O(1)).
+                return None;
+            }
             if ch.is_alphabetic() && ch.is_uppercase() {
                 w_letters += 1;
             } else if !matches!(ch, '.' | '-' | '\'' | '’') {
@@ -314,6 +321,9 @@ fn region(c: &mut Cur<'_>) -> Option<usize> {
         }
         let mut n = first.len_utf8();
         for ch in chars {
+            if n > MAX_WORD {
+                return None;
+            }
             if ch.is_alphabetic() && ch.is_lowercase() || ch == '.' {
                 n += ch.len_utf8();
             } else {

@@ -26,6 +26,9 @@ use std::ops::Range;
 /// The longest sentence, in tokens, before a break is forced at a token boundary.
 pub const MAX_SENTENCE_TOKENS: usize = 1000;
 
+/// How many closing marks after a terminal may still belong to its sentence.
+const MAX_CLOSERS: usize = 16;
+
 /// Lines shorter than this (bytes) that end at a line break end their sentence.
 const SHORT_LINE: usize = 50;
 
@@ -135,8 +138,12 @@ impl Splitter<'_> {
 
     /// Skips closing quotes and brackets that belong to the sentence ending
     /// before `e`, plus a further terminal after them (`(see above.)` or `"Go".`).
+    ///
+    /// Looks at most [`MAX_CLOSERS`] tokens ahead, so that a long run of `.)`
+    /// cannot make the splitter quadratic.
     fn absorb_closers(&self, mut e: usize) -> usize {
-        while e < self.t1 {
+        let limit = self.t1.min(e + MAX_CLOSERS);
+        while e < limit {
             let attached = self.tokens[e].span.start == self.tokens[e - 1].span.end;
             match self.kinds[e] {
                 Kind::CloseQuote | Kind::CloseBracket => e += 1,

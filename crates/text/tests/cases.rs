@@ -318,6 +318,22 @@ fn one_megabyte_without_punctuation_is_linear_and_capped() {
     let text = "a".repeat(1 << 20);
     let d = doc(&text);
     assert_eq!(d.tokens.len(), 1);
+    // Terminals and closers alternating: bounded look-ahead keeps it linear.
+    let text = ".) ".repeat(300_000);
+    let t = std::time::Instant::now();
+    let d = doc(&text);
+    assert_eq!(d.tokens.len(), 600_000);
+    assert!(t.elapsed().as_secs() < 20, "took {:?}", t.elapsed());
+    let text = ".)".repeat(300_000);
+    let t = std::time::Instant::now();
+    let _ = doc(&text);
+    assert!(t.elapsed().as_secs() < 20, "took {:?}", t.elapsed());
+    let text = format!("X {}", "Ab. ".repeat(100_000));
+    let _ = doc(&text);
+    let text = format!("{} - text", "A".repeat(1 << 20));
+    assert!(doc(&text).dateline.is_none());
+    let text = "\".\"".repeat(300_000);
+    let _ = doc(&text);
     // A megabyte of periods-and-letters without spaces.
     let text = "ab.".repeat(350_000);
     let d = doc(&text);
