@@ -17,8 +17,8 @@ pub struct Args {
 pub fn run(args: Args) -> Result<()> {
     let text = std::fs::read_to_string(&args.fixtures)
         .with_context(|| format!("reading {}", args.fixtures.display()))?;
-    let cases = eval::parse(&text)
-        .map_err(|e| anyhow::anyhow!("{}: {e}", args.fixtures.display()))?;
+    let cases =
+        eval::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", args.fixtures.display()))?;
     let report = eval::evaluate(cases);
     for o in &report.outcomes {
         if o.correct && !args.verbose {

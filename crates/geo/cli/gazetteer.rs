@@ -117,7 +117,11 @@ fn run_lookup(names: &[String], path: Option<PathBuf>, limit: usize) -> Result<(
         Some(p) => Gazetteer::load(p)?,
         None => Gazetteer::vendored()?,
     };
-    eprintln!("loaded {} entries in {:.3} s", gaz.len(), t.elapsed().as_secs_f64());
+    eprintln!(
+        "loaded {} entries in {:.3} s",
+        gaz.len(),
+        t.elapsed().as_secs_f64()
+    );
     for name in names {
         if let Some(c) = gaz.demonym(name) {
             println!("{name}: demonym of {} ({})", c.name, c.country);

@@ -26,13 +26,6 @@ pub struct Gazetteer {
     admin1s: Vec<([u8; 2], u32, PlaceId)>,
 }
 
-/// A demonym or adjective of a country (`Syrian` → SY). Evidence for a country
-/// in the text, not a mention of a place.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Demonym {
-    pub country: PlaceId,
-}
-
 /// A multi-word name found by [`Gazetteer::longest_match`].
 #[derive(Clone, Copy, Debug)]
 pub struct NameMatch<'g> {
@@ -285,7 +278,9 @@ impl Gazetteer {
     }
 
     /// The country a demonym or adjective refers to (`Syrian`, `syrians` → SY).
-    /// A plural `-s` is tried when the word itself is not known.
+    /// A plural `-s` is tried when the word itself is not known. Demonyms are a
+    /// separate index because they are evidence of a country in the text, not
+    /// mentions of a place: `Syrian troops` does not locate an event in Syria.
     pub fn demonym(&self, word: &str) -> Option<Place<'_>> {
         let key = normalize::key(word);
         let hit = self.demonyms.get(&key).or_else(|| {

@@ -43,5 +43,5 @@ mod place;
 pub mod time;
 
 pub use error::Error;
-pub use gazetteer::{Demonym, Gazetteer, NameIter, NameMatch, VENDORED_RELATIVE};
+pub use gazetteer::{Gazetteer, NameIter, NameMatch, VENDORED_RELATIVE};
 pub use place::{haversine_km, Candidate, Place, PlaceId, PlaceKind, EARTH_RADIUS_KM};
