@@ -463,12 +463,11 @@ fn month_number(w: &str) -> Option<u8> {
 /// its span (without the brackets or slashes).
 fn agency(c: &mut Cur<'_>) -> Option<(String, Span)> {
     let start = c.i;
-    let (open, close, max) = match c.peek() {
-        b'(' => (b'(', b')', 40),
-        b'/' => (b'/', b'/', 20),
+    let (close, max) = match c.peek() {
+        b'(' => (b')', 40),
+        b'/' => (b'/', 20),
         _ => return None,
     };
-    let _ = open;
     let r = c.rest();
     let inner_len = r.as_bytes()[1..]
         .iter()

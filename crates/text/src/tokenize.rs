@@ -8,16 +8,22 @@
 //!   (`3.5`, `U.S`, `example.com`) unless the period looks like a sentence end
 //!   with a missing space (`stressed.SOHR`, `Aleppo.Rami`), a comma or colon
 //!   between digits (`1,200`, `10:30`), a slash between digits, `&` between
-//!   letters (`AT&T`), and a hyphen after a bound prefix (`e-mail`, `non-profit`,
-//!   `re-elected`); other hyphens are split off, as UD English does (`US - led`);
+//!   letters (`AT&T`), a hyphen after a bound prefix (`e-mail`, `non-profit`,
+//!   `re-elected`) or inside a phone number (`853-7906`); other hyphens are
+//!   split off, as UD English does (`US - led`);
 //! - a word followed by `.` keeps the period when it is an abbreviation
 //!   ([`crate::abbrev`]);
 //! - clitics are split as in the Penn Treebank: `do|n't`, `ca|n't`, `wo|n't`,
-//!   `it|'s`, `we|'re`, `I|'m`, `can|not`, `gon|na`;
+//!   `it|'s`, `we|'re`, `I|'m`, `can|not`, `gon|na`, and the apostrophe-less
+//!   `do|nt` of informal text;
 //! - URLs, e-mail addresses, `@handles` and `#hashtags` stay whole;
 //! - punctuation is split off one mark per token, except runs of periods
-//!   (`...`), of hyphens (`--`) and of `?`/`!`, which stay together; an emoji with
-//!   its modifiers and zero-width-joined parts is one token.
+//!   (`...`), of `?`/`!`, and of one repeated symbol (`--`, `*****`, `____`),
+//!   which stay together; emoticons (`:)`, `:-(`) are one token, and so is an
+//!   emoji with its modifiers and zero-width-joined parts.
+//!
+//! Every decision looks at a bounded neighbourhood of the current character, so
+//! tokenization is linear in the text length.
 //!
 //! Soft hyphens and zero-width characters never split a word and are dropped
 //! from [`Token::norm`]; curly apostrophes and quotes are straightened there.
