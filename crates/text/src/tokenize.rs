@@ -22,8 +22,9 @@
 //!   which stay together; emoticons (`:)`, `:-(`) are one token, and so is an
 //!   emoji with its modifiers and zero-width-joined parts.
 //!
-//! Every decision looks at a bounded neighbourhood of the current character, so
-//! tokenization is linear in the text length.
+//! Each look-around scans at most the neighbouring segment (the letters or
+//! digits next to a `.` or `-`), so every character is visited a bounded number
+//! of times and tokenization is linear in the text length.
 //!
 //! Soft hyphens and zero-width characters never split a word and are dropped
 //! from [`Token::norm`]; curly apostrophes and quotes are straightened there.
