@@ -272,6 +272,7 @@ impl<'a> Cx<'a> {
             .or_else(|| self.relative_period(i))
             .or_else(|| self.weekday_phrase(i))
             .or_else(|| self.month_phrase(i))
+            .or_else(|| self.holiday(i))
             .or_else(|| self.numeric(i))
             .or_else(|| self.year(i))
     }
@@ -293,6 +294,7 @@ impl<'a> Cx<'a> {
         let day = |n: i64, last: usize| Some(Hit::point(i, last, a.add_days(n)?, Precision::Day));
         match w {
             "today" => return day(0, i).map(|h| self.with_part_of_day(h)),
+            "earlier" | "later" if self.word(i + 1) == "today" => return day(0, i + 1),
             "yesterday" => return day(-1, i).map(|h| self.with_part_of_day(h)),
             "tomorrow" => return day(1, i).map(|h| self.with_part_of_day(h)),
             "tonight" => {
@@ -398,6 +400,30 @@ impl<'a> Cx<'a> {
     fn relative_period(&self, i: usize) -> Option<Hit> {
         let a = self.anchor;
         let (w0, w1) = (self.word(i), self.word(i + 1));
+        // `late last month`, `early next year`: same period, the modifier kept
+        // in the span.
+        if matches!(w0, "early" | "late") && matches!(w1, "last" | "this" | "next") {
+            let mut h = self.relative_period(i + 1)?;
+            if h.precision == Precision::Day {
+                return None;
+            }
+            h.first = i;
+            return Some(h);
+        }
+        // `the past week`, `the last month`: a range ending at the anchor.
+        if w0 == "the" && matches!(w1, "past" | "last") {
+            let start = match self.word(i + 2) {
+                "week" => a.add_days(-7)?,
+                "month" => add_months(a, -1)?.add_days(i64::from(a.day()) - 1)?,
+                "year" => a.add_days(-365)?,
+                _ => return None,
+            };
+            return Some(Hit {
+                end: Some(a),
+                kind: TimeKind::Range,
+                ..Hit::point(i, i + 2, start, Precision::Day)
+            });
+        }
         let (offset, unit_at) = match (w0, w1) {
             ("earlier" | "later", "this") => (0, i + 2),
             ("last" | "past" | "previous", _) => (-1, i + 1),
@@ -624,9 +650,42 @@ impl<'a> Cx<'a> {
                 return Some(Hit::point(first, last + 1, d, Precision::Month));
             }
         }
-        let offset = 0;
-        let d = self.resolve_month(m, offset)?;
+        // `August last year`, `March this year`, `June next year`.
+        let year_shift = match (self.word(last + 1), self.word(last + 2)) {
+            ("last", "year") => Some(-1),
+            ("this", "year") => Some(0),
+            ("next", "year") => Some(1),
+            _ => None,
+        };
+        if let Some(shift) = year_shift {
+            let d = Date::new(self.anchor.year() + shift, m, 1)?;
+            return Some(Hit::point(first, last + 2, d, Precision::Month));
+        }
+        let d = self.resolve_month(m, 0)?;
         Some(Hit::point(first, last, d, Precision::Month))
+    }
+
+    /// Fixed-date holidays news dates events by: `Christmas [Day|Eve]`,
+    /// `New Year's Day|Eve`. The year follows the month-and-day rule.
+    fn holiday(&self, i: usize) -> Option<Hit> {
+        let t = self.tok(i)?;
+        if !t.is_capitalised() {
+            return None;
+        }
+        let (month, day, last) = match (self.word(i), self.word(i + 1), self.word(i + 2)) {
+            ("christmas", "eve", _) => (12, 24, i + 1),
+            ("christmas", "day", _) => (12, 25, i + 1),
+            ("christmas", _, _) => (12, 25, i),
+            ("new", "year", "eve") => (12, 31, i + 2),
+            ("new", "year", "day") => (1, 1, i + 2),
+            _ => return None,
+        };
+        // `New Year's` only as a possessive: `the New Year holiday` is vaguer.
+        if self.word(i) == "new" && !self.tok(i + 1).is_some_and(|t| t.possessive) {
+            return None;
+        }
+        let d = self.resolve_month_day(month, day)?;
+        Some(Hit::point(i, last, d, Precision::Day))
     }
 
     /// A day and month ending at token `last`, with an optional `[,] YYYY`.

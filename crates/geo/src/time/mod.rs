@@ -248,6 +248,23 @@ mod grammar_tests {
     }
 
     #[test]
+    fn more_phrases() {
+        let a = "2016-12-12";
+        assert_eq!(one("in August last year", a).1, "2015-08");
+        assert_eq!(
+            one("late last month", a),
+            ("late last month".into(), "2016-11".into(), Precision::Month)
+        );
+        assert_eq!(one("over the past week", a).1, "2016-12-05/2016-12-12");
+        assert_eq!(one("in the past month", a).1, "2016-11-12/2016-12-12");
+        assert_eq!(one("on Christmas Day", a).1, "2015-12-25");
+        assert_eq!(one("on Christmas Eve", "2016-12-27").1, "2016-12-24");
+        assert_eq!(one("since New Year's Day", a).1, "2016-01-01/..");
+        assert_eq!(one("earlier today", a).1, a);
+        assert!(extract("the New Year holiday", d(a), Tense::Past).is_empty());
+    }
+
+    #[test]
     fn not_dates() {
         let a = d("2016-12-12");
         for s in [
