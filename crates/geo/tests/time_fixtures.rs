@@ -48,24 +48,34 @@ fn bad_fixture_lines_are_reported() {
 /// Held-out cases, not tuned on: reported, and guarded only against collapse.
 #[test]
 fn held_out_time_fixtures() {
-    let text = include_str!("fixtures/time-heldout.tsv");
-    let cases = eval::parse(text).expect("fixture parses");
-    let report = eval::evaluate(cases);
-    for o in report.outcomes.iter().filter(|o| !o.correct) {
-        let got = o
-            .found
-            .as_ref()
-            .map_or("nothing".to_string(), |t| t.to_string());
+    for (name, text) in [
+        (
+            "time-heldout.tsv",
+            include_str!("fixtures/time-heldout.tsv"),
+        ),
+        (
+            "time-heldout2.tsv",
+            include_str!("fixtures/time-heldout2.tsv"),
+        ),
+    ] {
+        let cases = eval::parse(text).expect("fixture parses");
+        let report = eval::evaluate(cases);
+        for o in report.outcomes.iter().filter(|o| !o.correct) {
+            let got = o
+                .found
+                .as_ref()
+                .map_or("nothing".to_string(), |t| t.to_string());
+            println!(
+                "{name}: miss line {}: {:?}: got {got}",
+                o.case.line, o.case.sentence
+            );
+        }
         println!(
-            "miss line {}: {:?}: got {got}",
-            o.case.line, o.case.sentence
+            "{name}: time accuracy: {:.3} ({}/{})",
+            report.accuracy(),
+            report.correct,
+            report.total()
         );
+        assert!(report.accuracy() >= 0.6, "{name}: accuracy collapsed");
     }
-    println!(
-        "held-out time accuracy: {:.3} ({}/{})",
-        report.accuracy(),
-        report.correct,
-        report.total()
-    );
-    assert!(report.accuracy() >= 0.6, "held-out accuracy collapsed");
 }
