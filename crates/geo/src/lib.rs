@@ -21,10 +21,24 @@
 //!
 //! ## File format
 //!
-//! See [`format`]: a 32-byte header, then a deflate-compressed body with
+//! See [`format`](mod@format): a 32-byte header, then a deflate-compressed body with
 //! fixed-size place records (sorted by GeoNames id), a postings array, a string
 //! table and two `fst` maps (name key → postings range; demonym → country).
 //! Loading is one read, one inflate and one decoding pass.
+//!
+//! ## Building
+//!
+//! [`build::Builder`] reads the GeoNames-derived files of `shared/data/geonames`
+//! (`cities500.json.xz`, `countries.json`, `countryinfo.json`, `countries.tsv`,
+//! `subdivisions.tsv`, `us-admin-centroids.tsv`) or standard GeoNames dumps
+//! (`allCountries.txt`/`cities500.txt` with 19 columns, `alternateNamesV2.txt`),
+//! plus supplements: tab-separated `id, name, alternate names (|), lat, lon,
+//! kind, country, admin1, population, note` (see
+//! [`build::Builder::add_supplement`]). Bad rows (wrong column count, bad or
+//! out-of-range coordinates, duplicate ids) become [`build::Warning`]s with file
+//! and line; the build goes on and never writes an out-of-range coordinate.
+//! Admin areas without a point get an estimated one, flagged
+//! [`Place::approximate`] (see [`build`] for the rule).
 //!
 //! Demonyms (`Syrian` → SY) live in their own index ([`Gazetteer::demonym`]):
 //! they are evidence of a country, not mentions of a place.
