@@ -57,7 +57,7 @@ impl Default for ParserConfig {
             seed: 1,
             explore_from: 1,
             explore: 0.9,
-            prune: 0.05,
+            prune: 2.0,
         }
     }
 }

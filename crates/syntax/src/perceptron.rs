@@ -122,33 +122,33 @@ impl Trainer {
         };
         let cap = (feats.len() * 2).next_power_of_two().max(16);
         let mask = cap - 1;
-        let mut keys = vec![0u32; cap];
-        let mut spans = vec![0u32; cap];
-        let mut classes = Vec::new();
-        let mut values = Vec::new();
+        let mut slots = vec![0u64; cap];
+        let mut entries = Vec::new();
         for (f, row) in feats {
-            let start = classes.len() as u32;
+            let start = entries.len() as u64;
             for (c, w) in &row {
-                classes.push(*c);
-                values.push((w * scale).round().clamp(-32767.0, 32767.0) as i16);
+                let v = (w * scale).round().clamp(-32767.0, 32767.0) as i16;
+                entries.push(entry(*c, v));
             }
-            let key = fingerprint(f);
             let mut i = (f as usize) & mask;
-            while keys[i] != 0 {
+            while slots[i] != 0 {
                 i = (i + 1) & mask;
             }
-            keys[i] = key;
-            spans[i] = (start << 8) | row.len() as u32;
+            slots[i] = u64::from(fingerprint(f)) | ((start << 8 | row.len() as u64) << 32);
         }
         Weights {
             n_classes: self.n_classes,
             mask,
-            keys,
-            spans,
-            classes,
-            values,
+            slots,
+            entries,
         }
     }
+}
+
+/// Packs a class and a quantised weight into one word (one memory access).
+#[inline]
+fn entry(class: u8, v: i16) -> u32 {
+    (u32::from(class) << 16) | u32::from(v as u16)
 }
 
 #[inline]
@@ -158,18 +158,17 @@ fn fingerprint(f: u64) -> u32 {
 
 /// The runtime model: quantised averaged weights in an open-addressing table.
 ///
-/// Invariants (checked by [`Weights::read`]): `keys.len() == spans.len()` is a
-/// power of two with at least one empty (zero) key; every span lies inside
-/// `classes`/`values`, which have equal lengths; every class is `< n_classes`.
+/// Each slot packs a 32-bit feature fingerprint (never 0; 0 marks an empty slot)
+/// in its low half and `start << 8 | len` into `entries` in its high half; each
+/// entry packs `class << 16 | weight as u16`. Invariants (checked when reading):
+/// the slot count is a power of two with at least one empty slot, every run lies
+/// inside `entries`, every class is `< n_classes`.
 #[derive(Clone, Debug)]
 pub struct Weights {
     n_classes: usize,
     mask: usize,
-    keys: Vec<u32>,
-    /// `start << 8 | len` into `classes`/`values`.
-    spans: Vec<u32>,
-    classes: Vec<u8>,
-    values: Vec<i16>,
+    slots: Vec<u64>,
+    entries: Vec<u32>,
 }
 
 impl Weights {
@@ -179,44 +178,74 @@ impl Weights {
 
     /// Number of stored (feature, class) weights.
     pub fn len(&self) -> usize {
-        self.values.len()
+        self.entries.len()
     }
 
     /// Sums the weights of `feats` into `scores` (which is zeroed first).
+    ///
+    /// Table reads are random and usually miss the cache, so the first probe of
+    /// every feature in a chunk is loaded before any is inspected: the loads are
+    /// independent and the CPU overlaps them instead of waiting for each in turn.
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
+        const CHUNK: usize = 16;
         scores.fill(0);
-        for &f in feats {
-            let key = fingerprint(f);
-            let mut i = (f as usize) & self.mask;
-            loop {
-                let k = self.keys[i];
-                if k == key {
-                    let span = self.spans[i];
-                    let start = (span >> 8) as usize;
-                    let end = start + (span & 0xFF) as usize;
-                    for (c, v) in self.classes[start..end]
-                        .iter()
-                        .zip(&self.values[start..end])
-                    {
-                        scores[*c as usize] += i32::from(*v);
+        for chunk in feats.chunks(CHUNK) {
+            let mut first = [0u64; CHUNK];
+            for (s, &f) in first.iter_mut().zip(chunk) {
+                *s = self.slots[(f as usize) & self.mask];
+            }
+            let mut runs = [(0usize, 0usize); CHUNK];
+            let mut n_runs = 0;
+            for (&f, &slot0) in chunk.iter().zip(&first) {
+                let key = fingerprint(f);
+                let mut i = (f as usize) & self.mask;
+                let mut slot = slot0;
+                loop {
+                    let k = slot as u32;
+                    if k == key {
+                        let span = (slot >> 32) as usize;
+                        runs[n_runs] = (span >> 8, span & 0xFF);
+                        n_runs += 1;
+                        break;
                     }
-                    break;
+                    if k == 0 {
+                        break;
+                    }
+                    i = (i + 1) & self.mask;
+                    slot = self.slots[i];
                 }
-                if k == 0 {
-                    break;
+            }
+            for &(start, len) in &runs[..n_runs] {
+                for &e in &self.entries[start..start + len] {
+                    if let Some(s) = scores.get_mut((e >> 16) as usize) {
+                        *s += i32::from(e as u16 as i16);
+                    }
                 }
-                i = (i + 1) & self.mask;
             }
         }
     }
 
     pub fn write(&self, w: &mut Writer) {
         w.u32(self.n_classes as u32);
-        w.u32s(&self.keys);
-        w.u32s(&self.spans);
-        w.bytes(&self.classes);
-        w.i16s(&self.values);
+        let keys: Vec<u32> = self.slots.iter().map(|&s| s as u32).collect();
+        let spans: Vec<u32> = self.slots.iter().map(|&s| (s >> 32) as u32).collect();
+        w.u32s(&keys);
+        w.u32s(&spans);
+        w.bytes(
+            &self
+                .entries
+                .iter()
+                .map(|&e| (e >> 16) as u8)
+                .collect::<Vec<_>>(),
+        );
+        w.i16s(
+            &self
+                .entries
+                .iter()
+                .map(|&e| e as u16 as i16)
+                .collect::<Vec<_>>(),
+        );
     }
 
     pub fn read(r: &mut Reader<'_>) -> Result<Weights> {
@@ -249,10 +278,16 @@ impl Weights {
         Ok(Weights {
             n_classes,
             mask: keys.len() - 1,
-            keys,
-            spans,
-            classes,
-            values,
+            slots: keys
+                .iter()
+                .zip(&spans)
+                .map(|(&k, &s)| u64::from(k) | u64::from(s) << 32)
+                .collect(),
+            entries: classes
+                .iter()
+                .zip(&values)
+                .map(|(&c, &v)| entry(c, v))
+                .collect(),
         })
     }
 }

@@ -22,6 +22,8 @@ enum What {
     Tabari(super::eval_code::TabariArgs),
     /// PLOVER gold-standard records: event-type accuracy.
     Plover(super::eval_code::PloverArgs),
+    /// Geoparsing: toponym recognition P/R/F1 and resolution accuracy on Gritta's XML corpora.
+    Geo(super::eval_geo::Args),
     /// Temporal-expression normalisation accuracy on fixture files.
     Time(super::eval_time::Args),
 }
@@ -34,6 +36,7 @@ pub fn run(args: Args) -> Result<()> {
         What::Petrarch(a) => super::eval_code::run_petrarch(a),
         What::Tabari(a) => super::eval_code::run_tabari(a),
         What::Plover(a) => super::eval_code::run_plover(a),
+        What::Geo(a) => super::eval_geo::run(a),
         What::Time(a) => super::eval_time::run(a),
     }
 }

@@ -3,6 +3,7 @@ pub mod code;
 pub mod dict;
 pub mod eval;
 pub mod eval_code;
+pub mod eval_geo;
 pub mod eval_segment;
 pub mod eval_syntax;
 pub mod eval_time;
