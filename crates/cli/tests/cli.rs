@@ -1,0 +1,158 @@
+//! End-to-end tests of the `sitrep` binary: real files in, stdout/stderr out.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn sitrep(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .output()
+        .expect("the sitrep binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A fresh scratch directory under the target dir (no tempfile dependency).
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create scratch dir");
+    dir
+}
+
+#[test]
+fn segment_seed_reports_dateline_and_sentences_as_jsonl() {
+    let out = sitrep(&[
+        "segment",
+        "examples/aleppo-2016-12-12.txt",
+        "--date",
+        "2016-12-12",
+        "--format",
+        "jsonl",
+    ]);
+    assert!(out.status.success(), "stderr: {}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert_eq!(stdout.lines().count(), 1, "one JSON object per article");
+    let v: serde_json::Value = serde_json::from_str(stdout.trim()).expect("valid JSON");
+    let dl = &v["dateline"];
+    assert_eq!(dl["place"], "Belgrade");
+    assert_eq!(dl["date"], "2016-12-12");
+    assert_eq!(dl["agency"], "TASS");
+    assert_eq!(dl["text"], "BELGRADE, December 12. /TASS/.");
+    let starts: Vec<String> = v["sentences"]
+        .as_array()
+        .expect("sentences")
+        .iter()
+        .map(|s| s["text"].as_str().unwrap_or("").to_string())
+        .collect();
+    for want in [
+        "SOHR: Battle for Aleppo Ended?",
+        "The director of the Syrian Observatory",
+        "Rami Abdulrahman, SOHR",
+    ] {
+        assert!(
+            starts.iter().any(|s| s.starts_with(want)),
+            "no sentence starts with {want:?}: {starts:#?}"
+        );
+    }
+    // Tokens carry offsets into the original text, tags and dependencies.
+    let tok = &v["sentences"][1]["tokens"][0];
+    assert!(tok["start"].is_u64() && tok["upos"].is_string() && tok["deprel"].is_string());
+    assert!(text(&out.stderr).contains("read 1, skipped 0"));
+}
+
+#[test]
+fn bad_inputs_are_skipped_with_reasons_and_the_batch_continues() {
+    let dir = scratch("bad-inputs");
+    std::fs::write(dir.join("empty.txt"), "").unwrap();
+    std::fs::write(dir.join("binary.txt"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
+    std::fs::write(dir.join("notes.docx"), "PK").unwrap();
+    std::fs::write(
+        dir.join("good.txt"),
+        "Title\n\nRebels shelled the town on Monday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("lines.jsonl"),
+        "{\"text\": \"Troops withdrew.\"}\nnot json\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("cut.txt.gz"), [0x1f, 0x8b, 8, 0, 0, 0, 0, 0]).unwrap();
+    let out = sitrep(&["segment", "--depth", "segment", dir.to_str().unwrap()]);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "stderr: {stderr}");
+    assert!(
+        stderr.contains("read 2, skipped 5"),
+        "tally line missing: {stderr}"
+    );
+    assert!(
+        stderr.contains("lines.jsonl:2"),
+        "bad JSONL line named: {stderr}"
+    );
+    assert!(
+        stderr.contains("notes.docx"),
+        "unknown extension named: {stderr}"
+    );
+    assert!(
+        stderr.contains("empty.txt")
+            && stderr.contains("binary.txt")
+            && stderr.contains("cut.txt.gz")
+    );
+    assert!(text(&out.stdout).contains("Rebels shelled the town on Monday."));
+}
+
+#[test]
+fn nothing_readable_is_an_error() {
+    let dir = scratch("nothing-readable");
+    std::fs::write(dir.join("empty.txt"), "").unwrap();
+    let out = sitrep(&["segment", dir.join("empty.txt").to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("no article could be read"));
+    let missing = sitrep(&["segment", "no/such/file.txt"]);
+    assert!(!missing.status.success());
+    assert!(text(&missing.stderr).contains("no/such/file.txt"));
+}
+
+#[test]
+fn conllu_output_reads_back() {
+    let out = sitrep(&[
+        "segment",
+        "examples/aleppo-2016-12-12.txt",
+        "--format",
+        "conllu",
+    ]);
+    assert!(out.status.success());
+    let sents = sitrep_doc::conllu::parse(&text(&out.stdout)).expect("valid CoNLL-U");
+    assert!(sents.len() > 10);
+    assert!(sents
+        .iter()
+        .all(|s| s.words.iter().all(|w| w.misc.contains("Offset="))));
+}
+
+#[test]
+fn every_command_has_help() {
+    for args in [
+        vec!["--help"],
+        vec!["segment", "--help"],
+        vec!["train", "--help"],
+        vec!["eval", "--help"],
+        vec!["eval", "segment", "--help"],
+        vec!["eval", "tagger", "--help"],
+        vec!["eval", "parser", "--help"],
+        vec!["eval", "time", "--help"],
+        vec!["dict", "--help"],
+        vec!["gazetteer", "--help"],
+        vec!["code", "--help"],
+    ] {
+        let out = sitrep(&args);
+        assert!(
+            out.status.success(),
+            "{args:?} --help failed: {}",
+            text(&out.stderr)
+        );
+        assert!(text(&out.stdout).contains("Usage"), "{args:?}");
+    }
+}
