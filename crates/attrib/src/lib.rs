@@ -4,10 +4,12 @@
 //! gives the source chain of any span. Crate docs on rules and limits are below
 //! the API in the module list.
 
+mod casualty;
 mod chain;
 mod coref;
 mod direct;
 mod lexicon;
+mod number;
 mod speech;
 mod tok;
 
@@ -19,6 +21,15 @@ use sitrep_doc::{Doc, Span};
 /// Never panics; runs in time linear in the text for any input.
 pub fn attribute(doc: &mut Doc) {
     doc.quotes = quotes(doc);
+    let outer = chain::Outer::of(doc);
+    let mut casualties = Vec::new();
+    for s in 0..doc.sentences.len() {
+        for mut c in casualty::in_sentence(doc, s) {
+            c.sources = chain::chain(&outer, &doc.quotes, c.count_span);
+            casualties.push(c);
+        }
+    }
+    doc.casualties = casualties;
 }
 
 /// The source chain for any span: the publisher, the wire agency if the span

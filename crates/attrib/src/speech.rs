@@ -333,7 +333,9 @@ fn content(doc: &Doc, mut a: usize, mut b: usize) -> Option<Span> {
     }
     // Reported content must say something: three words and a verb.
     let has_verb = (a..b).any(|j| matches!(upos(doc, j).as_str(), "VERB" | "AUX" | "_"));
-    (b >= a + 3 && has_verb).then(|| span_of(doc, a, b - 1))
+    // ... or be a short figure (`state media said 12`).
+    let figure = b > a && b <= a + 3 && (a..b).any(|j| upos(doc, j).as_str() == "NUM");
+    ((b >= a + 3 && has_verb) || figure).then(|| span_of(doc, a, b - 1))
 }
 
 /// `according to X, S` and `S, according to X`.
@@ -419,7 +421,13 @@ fn reported(doc: &Doc, v: usize, start: usize, end: usize) -> Option<Found> {
     if c < end && is_quote_mark(doc, c) {
         return None;
     }
-    let body = content(doc, c, end).or_else(|| (cue_end > v).then_some(whole))?;
+    // The content stops where another source's clause starts (`S, X said ...`).
+    let stop = (c..end)
+        .find(|&k| {
+            word(doc, k) == "," && (k + 1..(k + 6).min(end)).any(|j| speech_verb(doc, j).is_some())
+        })
+        .unwrap_or(end);
+    let body = content(doc, c, stop).or_else(|| (cue_end > v).then_some(whole))?;
     Some(found(body, speaker))
 }
 
