@@ -86,7 +86,11 @@ pub fn persons(doc: &Doc) -> Vec<Person> {
             k -= 1;
             roles.push(lower(doc, k));
         }
-        let split = (a..=b).rev().find(|&j| is_role(word(doc, j)));
+        // Only titles split a run (`Foreign Minister | Sergey Lavrov`);
+        // modifiers such as `Defense` in `Civil Defense Authority` do not.
+        let split = (a..=b)
+            .rev()
+            .find(|&j| is_role_head(word(doc, j)) || is_title(word(doc, j)));
         let name_start = split.map_or(a, |r| r + 1);
         if name_start > b {
             continue;
@@ -172,6 +176,16 @@ pub fn resolve(doc: &Doc, persons: &[Person], prior: &[Prior], m: Mention) -> Re
     let org_in_mention = org_of_mention(doc, m);
     // 1. A named person inside the mention (or its apposition).
     let hi = m.appos.map_or(m.last, |(_, b)| b);
+    // A lone surname (`Eastman said`, `Professor Eastman says`) names the
+    // person introduced earlier with a full name.
+    let propers: Vec<usize> = (m.first..=m.last)
+        .filter(|&j| is_proper(doc, j) && !is_role(word(doc, j)))
+        .collect();
+    if let [j] = propers[..] {
+        if let Some(r) = by_surname(persons, prior, word(doc, j), m.first) {
+            return r;
+        }
+    }
     if let Some(p) = persons.iter().find(|p| p.token >= m.first && p.token <= hi) {
         return Resolved {
             name: p.name.clone(),
@@ -314,11 +328,17 @@ pub fn resolve(doc: &Doc, persons: &[Person], prior: &[Prior], m: Mention) -> Re
             };
         }
     }
-    // 4. The mention names its source itself.
+    // 4. The mention names its source itself: a person by the first run of
+    // two or more name words (`team member Rodaba Noori` → `Rodaba Noori`).
     let person = has_proper_name >= 2 && !(m.first..=m.last).any(|j| is_collective(word(doc, j)));
+    let run = person.then(|| name_run(doc, m.first, m.last)).flatten();
+    let (name, name_span) = match run {
+        Some((a, b)) => (text_of(doc, a, b), span_of(doc, a, b)),
+        None => (strip_det(&mention_text), mention_span),
+    };
     Resolved {
-        name: strip_det(&mention_text),
-        name_span: mention_span,
+        name,
+        name_span,
         person,
         explanation: if person {
             "names the speaker".to_string()
@@ -360,6 +380,75 @@ fn org_of_mention(doc: &Doc, m: Mention) -> Option<(String, Span)> {
                 return Some((text_of(doc, o, j - 1), span_of(doc, o, j - 1)));
             }
         }
+    }
+    None
+}
+
+/// The person, named earlier with two or more words, whose last word is `surname`:
+/// previous speakers first, then persons in the text.
+fn by_surname(
+    persons: &[Person],
+    prior: &[Prior],
+    surname: &str,
+    before: usize,
+) -> Option<Resolved> {
+    let matches = |name: &str| {
+        let mut words = name.split_whitespace();
+        let n = words.clone().count();
+        n >= 2 && words.next_back().is_some_and(|w| w == surname)
+    };
+    if let Some(p) = prior
+        .iter()
+        .rev()
+        .find(|p| p.token < before && p.resolved.person && matches(&p.resolved.name))
+    {
+        return Some(Resolved {
+            explanation: format!(
+                "surname '{surname}' → earlier speaker '{}'",
+                p.resolved.name
+            ),
+            ..p.resolved.clone()
+        });
+    }
+    let p = persons
+        .iter()
+        .rev()
+        .find(|p| p.token < before && matches(&p.name))?;
+    Some(Resolved {
+        name: p.name.clone(),
+        name_span: p.span,
+        person: true,
+        explanation: format!("surname '{surname}' → '{}' named earlier", p.name),
+        org: p.orgs.first().cloned(),
+    })
+}
+
+/// Titles that precede a name (`Mr`, `Dr`, `General`).
+fn is_title(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().trim_end_matches('.'),
+        "mr" | "mrs" | "ms" | "dr" | "general" | "professor" | "prof" | "sir" | "lord"
+    )
+}
+
+/// The first run of two or more name words (not roles) in `a..=b`.
+fn name_run(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
+    let name_word = |j: usize| {
+        (is_proper(doc, j) && !is_role(word(doc, j)) && !is_title(word(doc, j)))
+            || (word(doc, j) == "-" && j > a && j < b)
+    };
+    let mut j = a;
+    while j <= b {
+        if name_word(j) {
+            let s = j;
+            while j < b && name_word(j + 1) {
+                j += 1;
+            }
+            if j > s {
+                return Some((s, j));
+            }
+        }
+        j += 1;
     }
     None
 }

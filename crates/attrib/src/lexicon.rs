@@ -256,6 +256,18 @@ pub fn is_collective(word: &str) -> bool {
             | "department"
             | "service"
             | "newspaper"
+            | "authority"
+            | "institute"
+            | "university"
+            | "centre"
+            | "center"
+            | "association"
+            | "union"
+            | "party"
+            | "board"
+            | "commission"
+            | "gazette"
+            | "herald"
     )
 }
 

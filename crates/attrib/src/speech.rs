@@ -43,6 +43,8 @@ pub struct Found {
 
 /// How many tokens a cue may sit away from its quote.
 const WINDOW: usize = 8;
+/// How many tokens a speaker with an apposition may take after a quote.
+const WINDOW_AFTER: usize = 18;
 /// Longer sentences skip the parse fallback, which is quadratic in sentence length.
 const MAX_PARSE_SENTENCE: usize = 150;
 
@@ -102,18 +104,31 @@ pub fn left_np(doc: &Doc, end: usize, limit: usize) -> Option<Mention> {
         k -= 1;
     }
     if k > limit && word(doc, k - 1) == "," {
-        // `NAME , APPOS , verb`
-        let appos = np_before(doc, k - 1, limit)?;
-        if appos.0 > limit && word(doc, appos.0 - 1) == "," {
-            if let Some((a, b)) = np_before(doc, appos.0 - 1, limit) {
-                return Some(Mention {
-                    first: a,
-                    last: b,
-                    appos: Some(appos),
-                });
-            }
+        // `NAME , APPOS-OR-ASIDE , verb`: the speaker precedes the previous comma
+        // (`Rami Abdulrahman, SOHR's chief, made`; `al-Amr, in remarks to TV, said`).
+        let comma = k - 1;
+        let lo = comma.saturating_sub(14).max(limit);
+        let prev_comma = (lo..comma).rev().find(|&j| {
+            word(doc, j) == ","
+                || matches!(word(doc, j), "." | "!" | "?" | ";")
+                || is_quote_mark(doc, j)
+        });
+        if let Some(c2) = prev_comma.filter(|&j| word(doc, j) == "," && j + 1 < comma) {
+            let (a, b) = np_before(doc, c2, limit)?;
+            return Some(Mention {
+                first: a,
+                last: b,
+                appos: Some((c2 + 1, comma - 1)),
+            });
         }
-        return None;
+        // `Lydia Buchtmann for Food Standards Australia, says`: a subject
+        // followed by a stray comma, from the sentence start.
+        let (a, b) = np_before(doc, comma, limit)?;
+        return (a == limit).then_some(Mention {
+            first: a,
+            last: b,
+            appos: None,
+        });
     }
     let (a, b) = np_before(doc, k, limit)?;
     Some(Mention {
@@ -190,7 +205,7 @@ fn cue_after(doc: &Doc, start: usize, limit: usize) -> Option<(Cue, Mention)> {
         let m = right_np(doc, i + 1, limit)?;
         return Some((cue_at(doc, i, lemma), m));
     }
-    let end = (i + WINDOW).min(limit);
+    let end = (i + WINDOW_AFTER).min(limit);
     for v in i + 1..end {
         if is_quote_mark(doc, v) || matches!(word(doc, v), "." | "!" | "?" | ";") {
             return None;
@@ -214,11 +229,12 @@ fn cue_after(doc: &Doc, start: usize, limit: usize) -> Option<(Cue, Mention)> {
 
 /// A cue and speaker before an opening quote: `Lavrov said: "`, `He added, "`,
 /// `he told reporters that "`.
-fn cue_before(doc: &Doc, open: usize, limit: usize) -> Option<(Cue, Mention)> {
+fn cue_before(doc: &Doc, open: usize, limit: usize) -> Option<(Cue, Mention, bool)> {
     let mut k = open;
     while k > limit && matches!(word(doc, k - 1), ":" | "," | "that" | "-" | "—") {
         k -= 1;
     }
+    let adjacent_at = k;
     let lo = k.saturating_sub(WINDOW).max(limit);
     let mut v = k;
     while v > lo {
@@ -228,7 +244,7 @@ fn cue_before(doc: &Doc, open: usize, limit: usize) -> Option<(Cue, Mention)> {
         }
         if let Some(lemma) = speech_verb(doc, v) {
             let m = left_np(doc, v, limit)?;
-            return Some((cue_at(doc, v, lemma), m));
+            return Some((cue_at(doc, v, lemma), m, v + 1 == adjacent_at));
         }
     }
     None
@@ -254,7 +270,9 @@ pub fn direct(doc: &Doc, marks: &[Marked], used: &mut Vec<usize>) -> Vec<Found> 
             .and_then(|p| marks.get(p))
             .map_or(0, |p| p.outer.end);
         let before_limit = first_at_or_after(doc, para_start.max(prev_close));
-        let found = cue_after(doc, after, limit).or_else(|| cue_before(doc, first, before_limit));
+        let found = cue_after(doc, after, limit)
+            .map(|(c, m)| (c, m, true))
+            .or_else(|| cue_before(doc, first, before_limit));
         let words = doc.slice(m.content).split_whitespace().count();
         let mut f = Found {
             kind: QuoteKind::Direct,
@@ -266,8 +284,11 @@ pub fn direct(doc: &Doc, marks: &[Marked], used: &mut Vec<usize>) -> Vec<Found> 
             inherited: false,
         };
         match found {
-            Some((cue, speaker)) => {
-                if let Some(t) = cue.token {
+            Some((cue, speaker, adjacent)) => {
+                // A cue far before the quote introduces reported speech that
+                // merely contains the quote (`say X is "the sleeper issue"`):
+                // the reported speech is kept as well.
+                if let Some(t) = cue.token.filter(|_| adjacent) {
                     used.push(t as usize);
                 }
                 f.outer = f.outer.cover(cue.span).cover(speaker.span(doc));
@@ -304,7 +325,10 @@ pub fn indirect(doc: &Doc, s: usize, in_quote: &dyn Fn(u32) -> bool, used: &[boo
     let mut out = Vec::new();
     let mut i = start;
     while i < end {
-        if used.get(i).copied().unwrap_or(false) || in_quote(span(doc, i).start) {
+        if used.get(i).copied().unwrap_or(false)
+            || in_quote(span(doc, i).start)
+            || next_to_quote(doc, i, start, end)
+        {
             i += 1;
             continue;
         }
@@ -410,9 +434,12 @@ fn reported(doc: &Doc, v: usize, start: usize, end: usize) -> Option<Found> {
     let mut c = cue_end + 1;
     if matches!(lemma, "tell" | "warn" | "accuse") && lemma != "announce" {
         if let Some(obj) = right_np(doc, c, end) {
-            if !word(doc, obj.first).eq_ignore_ascii_case("that") {
-                c = obj.last + 1;
-            }
+            // `told CBC News the department will ...`: a determiner or pronoun
+            // after the object starts the reported clause.
+            let cut = (obj.first + 1..=obj.last)
+                .find(|&j| matches!(upos(doc, j).as_str(), "DET" | "PRON"))
+                .unwrap_or(obj.last + 1);
+            c = cut;
         }
     }
     while c < end && (is_aux_or_adverb(doc, c) || word(doc, c).eq_ignore_ascii_case("that")) {
@@ -456,11 +483,7 @@ fn from_parse(doc: &Doc, v: usize, start: usize, end: usize) -> Option<Found> {
         outer: span_of(doc, start, end.saturating_sub(1)),
         closed: true,
         cue: Some(cue_at(doc, v, lemma)),
-        speaker: Some(Mention {
-            first: sa,
-            last: sb,
-            appos: None,
-        }),
+        speaker: Some(trimmed(doc, sa, sb)?),
         inherited: false,
     })
 }
@@ -484,4 +507,34 @@ fn subtree(doc: &Doc, root: usize, start: usize, end: usize) -> (usize, usize) {
         }
     }
     (lo, hi)
+}
+
+/// Whether the speech verb at `i` is directly attached to a quotation mark
+/// (`," said X`, `said: "`): direct-quote territory, even when no speaker was
+/// found there.
+fn next_to_quote(doc: &Doc, i: usize, start: usize, end: usize) -> bool {
+    let mut j = i + 1;
+    while j < end && matches!(word(doc, j), "," | ":") {
+        j += 1;
+    }
+    let mut k = i;
+    while k > start && matches!(word(doc, k - 1), ",") {
+        k -= 1;
+    }
+    (j < end && is_quote_mark(doc, j)) || (k > start && is_quote_mark(doc, k - 1))
+}
+
+/// Tokens `a..=b` without punctuation at either end.
+fn trimmed(doc: &Doc, mut a: usize, mut b: usize) -> Option<Mention> {
+    while a < b && is_punct(doc, a) {
+        a += 1;
+    }
+    while b > a && is_punct(doc, b) {
+        b -= 1;
+    }
+    (!is_punct(doc, a)).then_some(Mention {
+        first: a,
+        last: b,
+        appos: None,
+    })
 }
