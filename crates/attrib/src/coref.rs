@@ -182,7 +182,7 @@ pub fn resolve(doc: &Doc, persons: &[Person], prior: &[Prior], m: Mention) -> Re
         .filter(|&j| is_proper(doc, j) && !is_role(word(doc, j)))
         .collect();
     if let [j] = propers[..] {
-        if let Some(r) = by_surname(persons, prior, word(doc, j), m.first) {
+        if let Some(r) = by_surname(doc, persons, prior, word(doc, j), m.first) {
             return r;
         }
     }
@@ -387,6 +387,7 @@ fn org_of_mention(doc: &Doc, m: Mention) -> Option<(String, Span)> {
 /// The person, named earlier with two or more words, whose last word is `surname`:
 /// previous speakers first, then persons in the text.
 fn by_surname(
+    doc: &Doc,
     persons: &[Person],
     prior: &[Prior],
     surname: &str,
@@ -410,10 +411,13 @@ fn by_surname(
             ..p.resolved.clone()
         });
     }
-    let p = persons
+    let Some(p) = persons
         .iter()
         .rev()
-        .find(|p| p.token < before && matches(&p.name))?;
+        .find(|p| p.token < before && matches(&p.name))
+    else {
+        return earlier_full_name(doc, surname, before);
+    };
     Some(Resolved {
         name: p.name.clone(),
         name_span: p.span,
@@ -451,4 +455,29 @@ fn name_run(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
         j += 1;
     }
     None
+}
+
+/// How far back (in tokens) a lone surname looks for a full name in the text.
+const SURNAME_LOOKBACK: usize = 3000;
+
+/// The last multi-word proper name before `before` ending with `surname`
+/// (`Amneh Jafari` for `Jafari`), even if nothing vouched for it as a person.
+fn earlier_full_name(doc: &Doc, surname: &str, before: usize) -> Option<Resolved> {
+    let lo = before.saturating_sub(SURNAME_LOOKBACK);
+    let j = (lo..before).rev().find(|&j| {
+        word(doc, j) == surname && j > 0 && is_proper(doc, j - 1) && !is_role(word(doc, j - 1))
+    })?;
+    // Given name + surname only: longer runs before a surname are more often
+    // an organisation or place glued to the name (`Texas Arlington Amneh Jafari`).
+    let a = j - 1;
+    Some(Resolved {
+        name: text_of(doc, a, j),
+        name_span: span_of(doc, a, j),
+        person: true,
+        explanation: format!(
+            "surname '{surname}' → full name '{}' earlier",
+            text_of(doc, a, j)
+        ),
+        org: None,
+    })
 }

@@ -181,6 +181,13 @@ pub fn is_role(word: &str) -> bool {
             | "officer"
             | "activist"
             | "expert"
+            | "administrator"
+            | "co-founder"
+            | "researcher"
+            | "member"
+            | "mp"
+            | "lawyer"
+            | "judge"
     )
 }
 

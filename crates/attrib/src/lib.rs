@@ -58,6 +58,7 @@ fn quotes(doc: &Doc) -> Vec<Quote> {
         found.extend(speech::indirect(doc, s, &in_quote, &used_flags));
     }
     found.sort_by_key(|f| (f.content.start, f.content.end));
+    inherit_speakers(doc, &mut found);
     let persons = coref::persons(doc);
     let outer = chain::Outer::of(doc);
     let mut prior: Vec<coref::Prior> = Vec::new();
@@ -110,4 +111,34 @@ fn quotes(doc: &Doc) -> Vec<Quote> {
         });
     }
     out
+}
+
+/// A direct quote with no cue of its own continues the speaker of the closest
+/// attributed speech before it, if that speech ends in the same paragraph, or in
+/// the previous paragraph when the quote opens its own (`"A," he said. "B."`;
+/// `X issued a statement. "B."`; multi-paragraph quotes).
+fn inherit_speakers(doc: &Doc, found: &mut [speech::Found]) {
+    let mut last: Option<(speech::Mention, Span)> = None;
+    for f in found.iter_mut() {
+        if f.speaker.is_none() && f.kind == sitrep_doc::quotes::QuoteKind::Direct {
+            if let Some((m, at)) = last {
+                let here = tok::paragraph_of(doc, f.outer.start);
+                let there = tok::paragraph_of(doc, at.end);
+                let opens_paragraph = here.and_then(|p| doc.paragraphs.get(p)).is_some_and(|p| {
+                    doc.text
+                        .get(p.start as usize..f.outer.start as usize)
+                        .is_some_and(|t| t.trim().is_empty())
+                });
+                let near = here == there
+                    || (opens_paragraph && here.zip(there).is_some_and(|(h, t)| h == t + 1));
+                if near && at.end <= f.outer.start {
+                    f.speaker = Some(m);
+                    f.inherited = true;
+                }
+            }
+        }
+        if let Some(m) = f.speaker {
+            last = Some((m, f.outer));
+        }
+    }
 }

@@ -296,19 +296,7 @@ pub fn direct(doc: &Doc, marks: &[Marked], used: &mut Vec<usize>) -> Vec<Found> 
                 f.speaker = Some(speaker);
             }
             None if words < 4 => continue,
-            None => {
-                // A quote right after an attributed one, with no cue of its own,
-                // continues the same speaker (`"A," he said. "B."`).
-                if let Some(prev) = out.last() {
-                    let gap = doc
-                        .text
-                        .get(prev.outer.end as usize..m.outer.start as usize);
-                    if prev.speaker.is_some() && gap.is_some_and(|g| g.trim().len() < 3) {
-                        f.speaker = prev.speaker;
-                        f.inherited = true;
-                    }
-                }
-            }
+            None => {}
         }
         out.push(f);
     }
@@ -418,13 +406,19 @@ fn reported(doc: &Doc, v: usize, start: usize, end: usize) -> Option<Found> {
         inherited: false,
     };
     // Trailing: `S, said X.`
-    if v > start && word(doc, v - 1) == "," && cue_end == v {
-        let speaker = right_np(doc, v + 1, end);
+    // Trailing `S, said X.`: X must end the clause (`, said New Zealand's
+    // flag has ...` is a leading pattern after an apposition instead).
+    let appositive = left_np(doc, v, start).is_some_and(|m| m.appos.is_some());
+    if v > start && word(doc, v - 1) == "," && cue_end == v && !appositive {
+        let speaker = right_np(doc, v + 1, end).filter(|m| {
+            !(m.last + 1..(m.last + 4).min(end))
+                .any(|j| matches!(upos(doc, j).as_str(), "VERB" | "AUX"))
+        });
         if let Some((speaker, body)) = speaker.zip(content(doc, start, v - 1)) {
             return Some(found(body, speaker));
         }
     }
-    let speaker = left_np(doc, v, start)?;
+    let speaker = left_np(doc, v, start).or_else(|| coordinated_subject(doc, v, start))?;
     let before = speaker.first;
     if before > start && word(doc, before - 1) == "," && speaker.appos.is_none() {
         // Trailing: `S, X said.`
@@ -537,4 +531,14 @@ fn trimmed(doc: &Doc, mut a: usize, mut b: usize) -> Option<Mention> {
         last: b,
         appos: None,
     })
+}
+
+/// `X tweeted to Y and said S`: the subject of the first verb of the sentence,
+/// when the speech verb is coordinated with it.
+fn coordinated_subject(doc: &Doc, v: usize, start: usize) -> Option<Mention> {
+    if v == start || !word(doc, v - 1).eq_ignore_ascii_case("and") {
+        return None;
+    }
+    let first_verb = (start..v).find(|&j| upos(doc, j).as_str() == "VERB")?;
+    left_np(doc, first_verb, start).filter(|m| m.first == start)
 }

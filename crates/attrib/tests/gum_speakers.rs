@@ -50,7 +50,10 @@ fn speaker_accuracy_on_gum_news() {
     let (c2, t2) = score("held-out", HELD_OUT);
     let (correct, total) = (c1 + c2, t1 + t2);
     let acc = correct as f64 / total as f64;
-    println!("GUM speakers, all: {correct}/{total} correct ({:.1}%)", acc * 100.0);
+    println!(
+        "GUM speakers, all: {correct}/{total} correct ({:.1}%)",
+        acc * 100.0
+    );
     assert!(total >= 20);
     // A floor well under the measured figure: catches regressions, not noise.
     assert!(acc >= 0.6, "{correct}/{total}");
@@ -103,6 +106,9 @@ fn score(label: &str, fixture: &str) -> (usize, usize) {
         }
     }
     let acc = correct as f64 / total.max(1) as f64;
-    println!("GUM speakers, {label}: {correct}/{total} correct ({:.1}%)", acc * 100.0);
+    println!(
+        "GUM speakers, {label}: {correct}/{total} correct ({:.1}%)",
+        acc * 100.0
+    );
     (correct, total)
 }
