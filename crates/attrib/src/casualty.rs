@@ -11,6 +11,7 @@
 //! - **elided**: a count with no cue after a speech verb, in a sentence that
 //!   already has a casualty, repeats that casualty's kind (`SOHR said 45 were
 //!   killed, state media said 12`) — a separate record with its own chain.
+//!
 //! Numbers without a casualty word (`1,200 soldiers were deployed`) are ignored.
 
 use crate::lexicon::speech_lemma;

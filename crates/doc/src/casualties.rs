@@ -38,15 +38,21 @@ pub enum Category {
     Police,
 }
 
-/// A count with its qualifiers, as an interval.
+/// A count with its qualifiers, as an interval `min..=max`.
 ///
-/// Conventions: `at least N`, `more than N`, `over N` → `min N, max None`;
-/// `up to N`, `nearly N`, `almost N` → `min 0`/`N`-ish: `max Some(N)`,
-/// `min` = 0 (the text promises no lower bound); `about N`, `some N` →
-/// `min N, max Some(N), approx`; exact `N` → `min N, max Some(N)`; vague
-/// quantities are approximate lower bounds: `dozens` → 24, `scores` → 40,
-/// `hundreds` → 200, `thousands` → 2000, `several` → 3, `a few` → 2,
-/// `tens of thousands` → 20000, `a dozen` → 12. `no one` / `nobody` → exactly 0.
+/// Conventions:
+/// - exact `112`, `twenty-three`, `1,200`, `3 million`, `a family of five` →
+///   `min = max = N`;
+/// - open lower bounds `at least N`, `more than N`, `over N`, `upwards of N` →
+///   `min N`, `max None`;
+/// - `up to N`, `as many as N` → `min 0`, `max N`;
+/// - hedges `about`, `around`, `some`, `nearly`, `almost`, `roughly`,
+///   `approximately`, `an estimated` → `min = max = N`, `approx`;
+/// - vague plurals are approximate open lower bounds: `several` 3, `a few` 2,
+///   `dozens` 24, `scores` 40, `hundreds` 200, `thousands` 2000, `tens of
+///   thousands` 20000, `millions` 2000000; `a dozen` is 12 approx (closed);
+/// - `no one`, `nobody`, `no civilians` → exactly 0 (a reported absence of
+///   casualties is a fact worth keeping).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Count {
     pub min: u64,
