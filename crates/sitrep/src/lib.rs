@@ -15,6 +15,7 @@
 //! # Ok::<(), sitrep::Error>(())
 //! ```
 
+pub use sitrep_coder as coder;
 pub use sitrep_doc as doc;
 pub use sitrep_ingest as ingest;
 
@@ -57,6 +58,9 @@ pub enum Error {
         #[source]
         source: sitrep_syntax::Error,
     },
+    /// The event coder's dictionaries failed to load.
+    #[error(transparent)]
+    Coder(#[from] sitrep_coder::Error),
 }
 
 /// The analysis stages, ready to run.
@@ -64,6 +68,8 @@ pub struct Pipeline {
     tagger: Option<Tagger>,
     parser: Option<Parser>,
     fallback_date: Option<Date>,
+    /// The event-coding stage, run after parsing when set.
+    coder: Option<sitrep_coder::Coder>,
 }
 
 fn load<T>(
@@ -108,7 +114,36 @@ impl Pipeline {
             tagger,
             parser,
             fallback_date: opts.fallback_date,
+            coder: None,
         })
+    }
+
+    /// Adds the event-coding stage (actors and events), run after parsing.
+    /// Coding reads the parse: use it with [`Depth::Parse`].
+    pub fn with_coder(mut self, coder: sitrep_coder::Coder) -> Pipeline {
+        self.coder = Some(coder);
+        self
+    }
+
+    /// Loads an event coder: the vendored Phoenix dictionaries, or every
+    /// dictionary file in `dicts`, plus sitrep's supplementary patterns.
+    pub fn load_coder(
+        dicts: Option<&std::path::Path>,
+        options: sitrep_coder::CoderOptions,
+    ) -> Result<sitrep_coder::Coder, Error> {
+        Ok(match dicts {
+            Some(dir) => sitrep_coder::Coder::from_dir(dir, options)?,
+            None => sitrep_coder::Coder::with_supplement(
+                sitrep_coder::sitrep_dict::Dictionaries::vendored()
+                    .map_err(sitrep_coder::Error::from)?,
+                options,
+            )?,
+        })
+    }
+
+    /// The event-coding stage, if configured.
+    pub fn coder(&self) -> Option<&sitrep_coder::Coder> {
+        self.coder.as_ref()
     }
 
     /// Runs every configured stage over one article.
@@ -126,6 +161,9 @@ impl Pipeline {
         sitrep_text::segment(doc);
         if let Some(tagger) = &self.tagger {
             sitrep_syntax::annotate(doc, tagger, self.parser.as_ref());
+        }
+        if let Some(coder) = &self.coder {
+            coder.code(doc);
         }
     }
 }

@@ -1,0 +1,286 @@
+//! CAMEO code arithmetic and tables: root code, quad class, Goldstein value and
+//! the PLOVER 2021 mapping (vendored in `data/cameo/cameo2plover.tsv`).
+//!
+//! Goldstein values: sitrep uses the *root* (two-digit) value of the CAMEO
+//! Goldstein table as distributed with CAMEO-coded data sets (01 → 0.0 …
+//! 20 → −10.0, listed in [`GOLDSTEIN_ROOT`]); sub-codes inherit their root's
+//! value. Finer per-code values are not vendored because no verified copy of
+//! the full table was available; `docs/schema.md` states this.
+
+use sitrep_doc::events::Plover;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+static PLOVER_TSV: &str = include_str!("../../../data/cameo/cameo2plover.tsv");
+
+/// Goldstein value per CAMEO root code `01`..`20` (index = root − 1).
+pub const GOLDSTEIN_ROOT: [f32; 20] = [
+    0.0, 3.0, 4.0, 1.0, 3.5, 6.0, 7.0, 5.0, -2.0, -5.0, -2.0, -4.0, -6.0, -6.5, -7.2, -4.0, -7.0,
+    -9.0, -10.0, -10.0,
+];
+
+/// The two-digit root of a CAMEO code (`"1123"` → `"11"`), if it is one.
+pub fn root_code(code: &str) -> Option<&str> {
+    let root = code.get(..2)?;
+    let n: u8 = root.parse().ok()?;
+    (1..=20).contains(&n).then_some(root)
+}
+
+fn root_number(code: &str) -> Option<usize> {
+    root_code(code).and_then(|r| r.parse::<usize>().ok())
+}
+
+/// 1 verbal cooperation (01–05), 2 material cooperation (06–08), 3 verbal
+/// conflict (09–13), 4 material conflict (14–20); 0 for a non-CAMEO code.
+pub fn quad_class(code: &str) -> u8 {
+    match root_number(code) {
+        Some(1..=5) => 1,
+        Some(6..=8) => 2,
+        Some(9..=13) => 3,
+        Some(14..=20) => 4,
+        _ => 0,
+    }
+}
+
+/// The Goldstein value of a code's root; 0.0 for a non-CAMEO code.
+pub fn goldstein(code: &str) -> f32 {
+    root_number(code)
+        .and_then(|r| GOLDSTEIN_ROOT.get(r - 1))
+        .copied()
+        .unwrap_or(0.0)
+}
+
+/// True if `code` looks like a CAMEO event code: 2–4 digits with a valid root
+/// (PETRARCH-style letter suffixes such as `075A` are accepted).
+pub fn is_event_code(code: &str) -> bool {
+    root_code(code).is_some() && code.len() <= 4 && code.bytes().take(3).all(|b| b.is_ascii_digit())
+}
+
+/// One row of the CAMEO → PLOVER table.
+#[derive(Clone, Debug, PartialEq)]
+struct PloverRow {
+    event: String,
+    mode: Option<String>,
+    context: Option<String>,
+}
+
+fn table() -> &'static HashMap<String, PloverRow> {
+    static TABLE: OnceLock<HashMap<String, PloverRow>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut map = HashMap::new();
+        for line in PLOVER_TSV.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let mut f = line.split('\t');
+            let (Some(code), Some(event)) = (f.next(), f.next()) else {
+                continue;
+            };
+            let nonempty = |s: Option<&str>| {
+                s.map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+            };
+            let mode = nonempty(f.next());
+            let context = nonempty(f.next());
+            map.insert(
+                code.to_string(),
+                PloverRow {
+                    event: event.trim().to_string(),
+                    mode,
+                    context,
+                },
+            );
+        }
+        map
+    })
+}
+
+/// The PLOVER event, mode and context for a CAMEO code: the longest prefix of
+/// the code present in the table (`0874` → `087` → `08`), with the score of
+/// the PLOVER manual's table for event and mode.
+pub fn plover(code: &str) -> Option<Plover> {
+    let digits: String = code.chars().take_while(char::is_ascii_digit).collect();
+    let t = table();
+    let row = (2..=digits.len())
+        .rev()
+        .find_map(|n| digits.get(..n).and_then(|p| t.get(p)))?;
+    Some(Plover {
+        event: row.event.clone(),
+        mode: row.mode.clone(),
+        context: row.context.clone(),
+        score: plover_score(&row.event, row.mode.as_deref()),
+    })
+}
+
+/// Score of the PLOVER manual's "PLOVER conflict–cooperation scores" table
+/// (`PLOVER_MANUAL.tex`, tab:ploverscores): the event-and-mode value if the
+/// table lists it, else the event's value.
+pub fn plover_score(event: &str, mode: Option<&str>) -> f32 {
+    let mode = mode.map(|m| m.to_ascii_lowercase());
+    let by_mode = |pairs: &[(&str, f32)]| {
+        mode.as_deref()
+            .and_then(|m| pairs.iter().find(|(k, _)| *k == m).map(|(_, v)| *v))
+    };
+    let (base, modes): (f32, &[(&str, f32)]) = match event {
+        "AGREE" => (2.5, &[]),
+        "CONSULT" => (
+            2.5,
+            &[
+                ("visit", 4.0),
+                ("third-party", 1.0),
+                ("multilateral", 4.0),
+                ("phone", 1.5),
+            ],
+        ),
+        "SUPPORT" => (5.0, &[]),
+        "CONCEDE" => (4.5, &[]),
+        "COOPERATE" => (9.5, &[]),
+        "AID" => (10.0, &[]),
+        "RETREAT" => (
+            6.5,
+            &[
+                ("withdraw", 8.0),
+                ("release", 6.5),
+                ("disarm", 10.0),
+                ("ceasefire", 7.5),
+                ("access", 6.5),
+                ("resign", 4.5),
+            ],
+        ),
+        "REQUEST" => (
+            0.0,
+            &[
+                ("assist", 0.5),
+                ("change", -1.0),
+                ("yield", -1.0),
+                ("meet", 0.0),
+            ],
+        ),
+        "ACCUSE" => (
+            3.0,
+            &[
+                ("disapprove", -2.0),
+                ("investigate", -3.5),
+                ("allege", -3.5),
+            ],
+        ),
+        "REJECT" => (
+            -2.0,
+            &[
+                ("assist", -1.5),
+                ("change", -2.0),
+                ("yield", -2.0),
+                ("meet", -2.0),
+            ],
+        ),
+        "THREATEN" => (
+            -3.5,
+            &[
+                ("restrict", -3.0),
+                ("arrest", -3.5),
+                ("relations", -3.5),
+                ("expel", -3.5),
+                ("territory", -4.0),
+                ("violence", -3.5),
+            ],
+        ),
+        "PROTEST" => (
+            -5.0,
+            &[
+                ("demo", -5.0),
+                ("riot", -7.0),
+                ("strike", -5.0),
+                ("hunger", -4.5),
+                ("boycott", -4.5),
+                ("obstruct", -4.5),
+            ],
+        ),
+        "SANCTION" => (
+            -6.0,
+            &[
+                ("convict", -6.0),
+                ("expel", -5.5),
+                ("withdraw", -6.0),
+                ("discontinue", -6.0),
+            ],
+        ),
+        "MOBILIZE" => (
+            -5.5,
+            &[
+                ("troops", -6.5),
+                ("weapons", -6.5),
+                ("police", -5.5),
+                ("militia", -6.0),
+            ],
+        ),
+        "COERCE" => (
+            -7.0,
+            &[
+                ("seize", -7.0),
+                ("restrict", -7.0),
+                ("censor", -6.5),
+                ("curfew", -6.5),
+                ("martial-law", -7.5),
+                ("arrest", -7.0),
+                ("deport", -7.0),
+                ("withhold", -7.0),
+                ("misinformation", -6.5),
+                ("cyber", -7.0),
+            ],
+        ),
+        "ASSAULT" => (
+            -9.0,
+            &[
+                ("abduct", -8.5),
+                ("beat", -7.5),
+                ("torture", -8.5),
+                ("sexual", -8.5),
+                ("targeted", -9.5),
+                ("destroy", -8.5),
+                ("primitive", -8.0),
+                ("firearms", -9.0),
+                ("explosives", -9.0),
+                ("suicide-attack", -9.5),
+                ("aerial", -9.5),
+                ("drone", -9.5),
+                ("heavy-weapons", -9.5),
+                ("crowd-control", -7.5),
+                ("unconventional", -10.0),
+            ],
+        ),
+        _ => (0.0, &[]),
+    };
+    by_mode(modes).unwrap_or(base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roots_quads_goldstein() {
+        assert_eq!(root_code("1123"), Some("11"));
+        assert_eq!(root_code("21"), None);
+        assert_eq!(root_code("x1"), None);
+        assert_eq!(quad_class("064"), 2);
+        assert_eq!(quad_class("120"), 3);
+        assert_eq!(quad_class("190"), 4);
+        assert_eq!(quad_class("042"), 1);
+        assert_eq!(goldstein("190"), -10.0);
+        assert_eq!(goldstein("0"), 0.0);
+        assert!(is_event_code("075A"));
+        assert!(!is_event_code("---"));
+    }
+
+    #[test]
+    fn plover_mapping() {
+        let p = plover("0874").unwrap();
+        assert_eq!(p.event, "RETREAT");
+        let p = plover("112").unwrap();
+        assert_eq!(p.event, "ACCUSE");
+        assert_eq!(p.score, -2.0);
+        assert_eq!(plover("190").unwrap().event, "ASSAULT");
+        assert!(plover("99").is_none());
+    }
+}

@@ -1,0 +1,776 @@
+//! Event extraction for one sentence: verbs looked up in the verb dictionary,
+//! their patterns matched around them, source and target taken from the
+//! pattern's slots or the dependency parse, negation and modality read off the
+//! verb's dependents.
+//!
+//! Grammar used (UD relations): `nsubj` → source and `obj`/`iobj`/`obl` →
+//! target; passive `nsubj:pass` → target with `obl:agent` (or a `by` phrase)
+//! as the source; a verb without subject inherits it through `conj`, `xcomp`
+//! (the matrix object first: `forced X to withdraw`), `advcl` and `acl`;
+//! conjoined actors give one event each. A `+` slot matched before the verb
+//! means the verb's subject side is the target, and the source is the speaker
+//! who reports the clause (`..., Lavrov said`).
+
+use sitrep_dict::phrase::{normalize_word, token_words};
+use sitrep_dict::Placement;
+use sitrep_doc::events::{Event, EventActor, Modality};
+use sitrep_doc::{Date, Doc, Span};
+
+use crate::cameo;
+use crate::mentions::Extra;
+use crate::patterns::{match_pattern, Ctx, Hit, Word};
+use crate::tree::Sent;
+use crate::Coder;
+
+/// Verbs of saying whose subject is the speaker of their complement clause.
+const SPEECH: &[&str] = &[
+    "say",
+    "add",
+    "stress",
+    "tell",
+    "state",
+    "declare",
+    "announce",
+    "claim",
+    "note",
+    "insist",
+    "warn",
+    "report",
+    "explain",
+    "write",
+    "emphasize",
+    "emphasise",
+    "argue",
+    "assert",
+];
+
+/// Verbs whose `xcomp` is intended, not done.
+const INTEND: &[&str] = &[
+    "plan", "intend", "want", "seek", "aim", "hope", "try", "attempt", "prepare", "threaten",
+    "vow", "pledge", "promise", "expect", "wish", "offer", "propose", "decide", "agree",
+];
+
+/// One side of an event before it becomes an [`EventActor`].
+#[derive(Clone, Debug)]
+struct Side {
+    mention: usize,
+    /// The code, possibly composed with a conjoined agent.
+    code: Option<String>,
+}
+
+pub(crate) struct Extracted {
+    pub events: Vec<Event>,
+}
+
+/// Codes sentence `s`. `per_token` maps local tokens to mentions in `doc.actors`.
+pub(crate) fn sentence(
+    coder: &Coder,
+    doc: &Doc,
+    s: usize,
+    per_token: &[Option<usize>],
+    extras: &[Extra],
+    date: Option<Date>,
+) -> Extracted {
+    let sent = Sent::new(doc, s);
+    let mut out = Extracted { events: Vec::new() };
+    let n = sent.len.min(per_token.len());
+    if n == 0 {
+        return out;
+    }
+    let coded: Vec<Option<usize>> = per_token
+        .iter()
+        .map(|m| m.filter(|&m| doc.actors.get(m).is_some_and(|a| a.code.is_some())))
+        .collect();
+    let mut words: Vec<Word> = Vec::with_capacity(n);
+    let mut first_word = vec![usize::MAX; n];
+    for t in 0..n {
+        let text = doc.token_text(sent.start + t);
+        let lemma = normalize_word(&sent.lemma[t]);
+        first_word[t] = words.len();
+        for w in token_words(text) {
+            words.push(Word {
+                word: w,
+                lemma: lemma.clone(),
+                tok: t,
+            });
+        }
+    }
+    let ctx = Ctx {
+        words: &words,
+        mention_at: &coded,
+        synsets: &coder.synsets,
+        dict: coder.dicts.verbs(),
+    };
+    let mut made_event = vec![false; n];
+    for v in 0..n {
+        if !sent.is_verb(v) {
+            continue;
+        }
+        // A complement of a verb that already coded an event belongs to it
+        // (`vowed to wage war`: VOW's patterns read the complement).
+        if sent.base(v) == "xcomp" && sent.head[v].is_some_and(|h| made_event[h]) {
+            continue;
+        }
+        let cands = candidates(coder, &sent, v);
+        if cands.is_empty() {
+            continue;
+        }
+        let subj_head = subject_head(&sent, v, 0);
+        let (before, after) = windows(&sent, &words, &first_word, v, subj_head);
+        let mut best: Option<(Hit, &sitrep_dict::Pattern)> = None;
+        let mut default_code: Option<&str> = None;
+        for &(b, vi) in &cands {
+            let Some(block) = coder.dicts.verbs().blocks.get(b) else {
+                continue;
+            };
+            if default_code.is_none() {
+                default_code = block
+                    .verbs
+                    .get(vi)
+                    .and_then(|x| x.code.as_deref())
+                    .or(Some(&*block.code));
+            }
+            for p in &block.patterns {
+                if let Some(hit) = match_pattern(&ctx, p, &before, &after) {
+                    if best.as_ref().is_none_or(|(h, _)| hit.score > h.score) {
+                        best = Some((hit, p));
+                    }
+                }
+            }
+        }
+        let (hit, code, pattern) = match best {
+            Some((h, p)) => (h, &*p.code, Some(p)),
+            None => (Hit::default(), default_code.unwrap_or("---"), None),
+        };
+        if std::env::var_os("SITREP_TRACE").is_some() {
+            eprintln!(
+                "TRACE s{s} v={} cands={} code={code} pat={:?} hit={:?} before={} after={}",
+                sent.lower[v],
+                cands.len(),
+                pattern.map(pattern_string),
+                hit,
+                before.len(),
+                after.len()
+            );
+        }
+        let (fwd, rev) = split_code(code);
+        if fwd.is_none() && rev.is_none() {
+            continue;
+        }
+        // Sides from the pattern, else from the parse.
+        let (mut src, mut tgt) = parse_sides(&sent, per_token, &coded, extras, doc, v);
+        if let Some(m) = hit.source {
+            src = vec![side(doc, m)];
+        }
+        if let Some(m) = hit.target {
+            tgt = vec![side(doc, m)];
+            if hit.target_before && hit.source.is_none() {
+                src = speaker(&sent, per_token, &coded, extras, doc, v);
+            }
+            tgt.retain(|t| !src.iter().any(|s| s.mention == t.mention));
+        }
+        // A verbal act (statement, appeal, accusation, rejection, threat)
+        // inside reported speech with no actor of its own is the speaker's.
+        let verbal = fwd.is_some_and(|c| matches!(cameo::quad_class(c), 1 | 3));
+        if src.is_empty() && verbal && pattern.is_some() {
+            src = speaker(&sent, per_token, &coded, extras, doc, v);
+            tgt.retain(|t| !src.iter().any(|s| s.mention == t.mention));
+        }
+        if src.is_empty() || (tgt.is_empty() && coder.options.require_target) {
+            continue;
+        }
+        let negated = negated(&sent, v);
+        let modality = modality(&sent, v);
+        made_event[v] = true;
+        if negated && !coder.options.keep_negated {
+            continue;
+        }
+        let pattern_text = pattern.map(|p| pattern_string(p));
+        let mut push = |code: &str, a: &Side, b: Option<&Side>| {
+            if b.is_some_and(|b| b.code.is_some() && b.code == a.code) {
+                return;
+            }
+            if !cameo::is_event_code(code) {
+                return;
+            }
+            out.events.push(make_event(
+                doc,
+                &sent,
+                s,
+                v,
+                date,
+                code,
+                a,
+                b,
+                negated,
+                modality,
+                pattern_text.clone(),
+            ));
+        };
+        for a in &src {
+            if tgt.is_empty() {
+                if let Some(f) = fwd {
+                    push(f, a, None);
+                }
+            }
+            for b in &tgt {
+                if let Some(f) = fwd {
+                    push(f, a, Some(b));
+                }
+                if let Some(r) = rev {
+                    push(r, b, Some(a));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `042:043` → (`042`, `043`): the source→target code and the reverse one.
+fn split_code(code: &str) -> (Option<&str>, Option<&str>) {
+    let mut parts = code.splitn(2, ':');
+    fn ok(c: &str) -> Option<&str> {
+        let c = c.trim();
+        (!c.is_empty() && c != "---").then_some(c)
+    }
+    let f = parts.next().and_then(ok);
+    let r = parts.next().and_then(ok);
+    (f, r)
+}
+
+/// `(block, verb)` entries for the verb at `v`: phrasal form first (`rule
+/// out`), then lemma, then surface form.
+fn candidates(coder: &Coder, sent: &Sent<'_>, v: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for prt in sent.children_with(v, "compound") {
+        if sent.deprel[prt] == "compound:prt" {
+            out.extend(
+                coder
+                    .dicts
+                    .verbs_for(&format!("{} {}", sent.lemma[v], sent.lower[prt])),
+            );
+        }
+    }
+    for form in [&sent.lemma[v], &sent.lower[v]] {
+        for c in coder.dicts.verbs_for(form) {
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Word indexes before (nearest first) and after (nearest first) the verb,
+/// limited to the verb's clause: its subtree without conjoined verbs,
+/// parataxis and adverbial clauses, which are other events.
+fn windows(
+    sent: &Sent<'_>,
+    words: &[Word],
+    first_word: &[usize],
+    v: usize,
+    subj: Option<usize>,
+) -> (Vec<usize>, Vec<usize>) {
+    let mut inside = vec![false; sent.len];
+    // The (possibly inherited) subject belongs to the clause too.
+    let mut stack = vec![v];
+    stack.extend(subj);
+    while let Some(t) = stack.pop() {
+        if inside[t] {
+            continue;
+        }
+        inside[t] = true;
+        for &c in &sent.children[t] {
+            let other_clause = matches!(sent.base(c), "parataxis" | "advcl")
+                || (sent.base(c) == "conj" && sent.is_verb(c))
+                || (c == v && t != v);
+            if !other_clause {
+                stack.push(c);
+            }
+        }
+    }
+    // A demonstrative subject (`all this suggests`) sums up what precedes it.
+    if subj.is_some_and(|h| matches!(sent.lower[h].as_str(), "this" | "that" | "these" | "those")) {
+        inside.iter_mut().take(v).for_each(|x| *x = true);
+    }
+    let vw = first_word.get(v).copied().unwrap_or(0);
+    let mut before = Vec::new();
+    let mut after = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if !inside.get(w.tok).copied().unwrap_or(false) || w.tok == v {
+            continue;
+        }
+        if i < vw {
+            before.push(i);
+        } else {
+            after.push(i);
+        }
+    }
+    before.reverse();
+    // A verb with nothing after it in its subtree lost its complements to a
+    // parse error (`all this suggests, and I hope ..., that it was ...`): it
+    // reads on to the end of the sentence instead.
+    if after.is_empty() && sent.children_with(v, "nsubj").next().is_some() {
+        after = (vw..words.len()).filter(|&i| words[i].tok != v).collect();
+    }
+    (before, after)
+}
+
+fn side(doc: &Doc, m: usize) -> Side {
+    Side {
+        mention: m,
+        code: doc.actors.get(m).and_then(|a| a.code.clone()),
+    }
+}
+
+/// Mentions of the noun phrase headed by `h`: its own (or first coded) mention
+/// plus those of conjoined heads; an agent of the first composes with
+/// conjoined bare actors (`ambassadors of Arnor, Osgiliath and Gondor`).
+fn np(
+    sent: &Sent<'_>,
+    per_token: &[Option<usize>],
+    coded: &[Option<usize>],
+    extras: &[Extra],
+    doc: &Doc,
+    h: usize,
+    depth: usize,
+) -> Vec<Side> {
+    let mut out = Vec::new();
+    if depth > 8 || h >= sent.len {
+        return out;
+    }
+    let primary = coded[h]
+        .or_else(|| {
+            let mut reach = vec![h];
+            let mut k = 0;
+            while k < reach.len() && reach.len() <= sent.len {
+                let t = reach[k];
+                for &c in &sent.children[t] {
+                    if matches!(
+                        sent.base(c),
+                        "compound"
+                            | "flat"
+                            | "amod"
+                            | "nmod"
+                            | "appos"
+                            | "det"
+                            | "nummod"
+                            | "case"
+                            | "fixed"
+                    ) {
+                        reach.push(c);
+                    }
+                }
+                k += 1;
+            }
+            reach.sort_unstable();
+            reach.iter().find_map(|&t| coded[t])
+        })
+        .or(per_token[h]);
+    let Some(p) = primary else {
+        // No mention on the head: conjuncts may still hold actors.
+        for c in sent.children_with(h, "conj").collect::<Vec<_>>() {
+            out.extend(np(sent, per_token, coded, extras, doc, c, depth + 1));
+        }
+        return out;
+    };
+    out.push(side(doc, p));
+    let agent = extras.get(p).and_then(|e| e.agent.clone());
+    let (ms, me) = doc
+        .actors
+        .get(p)
+        .map_or((0, 0), |a| (a.token_start as usize, a.token_end as usize));
+    let in_primary = |t: usize| (ms..me).contains(&(sent.start + t));
+    let mut owners: Vec<usize> = vec![h];
+    owners.extend((0..sent.len).filter(|&t| in_primary(t) && t != h));
+    for o in owners {
+        for c in sent.children_with(o, "conj").collect::<Vec<_>>() {
+            let mut sub = np(sent, per_token, coded, extras, doc, c, depth + 1);
+            if o != h {
+                if let Some((code, place)) = &agent {
+                    for sd in &mut sub {
+                        let bare = extras.get(sd.mention).is_some_and(|e| e.agent.is_none());
+                        if bare {
+                            if let Some(c0) = &sd.code {
+                                sd.code = Some(compose(c0, code, *place));
+                            }
+                        }
+                    }
+                }
+            }
+            for sd in sub {
+                if !out.iter().any(|x: &Side| x.mention == sd.mention) {
+                    out.push(sd);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn compose(actor: &str, agent: &str, place: Placement) -> String {
+    if actor.len() > 3 && actor.contains(agent) {
+        return actor.to_string();
+    }
+    match place {
+        Placement::Suffix => format!("{actor}{agent}"),
+        Placement::Prefix => format!("{agent}{actor}"),
+    }
+}
+
+/// Source and target of verb `v` from the parse.
+fn parse_sides(
+    sent: &Sent<'_>,
+    per_token: &[Option<usize>],
+    coded: &[Option<usize>],
+    extras: &[Extra],
+    doc: &Doc,
+    v: usize,
+) -> (Vec<Side>, Vec<Side>) {
+    let npm = |h: usize| np(sent, per_token, coded, extras, doc, h, 0);
+    let passive_subj = sent
+        .children_with(v, "nsubj")
+        .find(|&c| sent.deprel[c] == "nsubj:pass");
+    let passive_aux = sent.children[v]
+        .iter()
+        .any(|&c| sent.deprel[c] == "aux:pass");
+    if passive_subj.is_some() || passive_aux {
+        let tgt = match passive_subj {
+            Some(ps) => npm(ps),
+            None => subject(sent, per_token, coded, extras, doc, v, 0),
+        };
+        let agent = sent
+            .children_with(v, "obl")
+            .find(|&c| sent.deprel[c] == "obl:agent" || has_case(sent, c, "by"));
+        let src = match agent {
+            Some(a) => npm(a),
+            // PETRARCH codes the place of an agentless passive as its source
+            // (`X was shot dead in Osgiliath` → OSG); the peer tests expect it.
+            None => sent
+                .children_with(v, "obl")
+                .map(npm)
+                .find(|x| !x.is_empty())
+                .unwrap_or_default(),
+        };
+        return (src, tgt);
+    }
+    let src = subject(sent, per_token, coded, extras, doc, v, 0);
+    let mut tgt = object(sent, per_token, coded, extras, doc, v, 0);
+    tgt.retain(|t| !src.iter().any(|s| s.mention == t.mention));
+    (src, tgt)
+}
+
+fn has_case(sent: &Sent<'_>, n: usize, word: &str) -> bool {
+    sent.children_with(n, "case").any(|c| sent.lower[c] == word)
+}
+
+/// The head of the verb's subject noun phrase, inherited as in [`subject`],
+/// else the noun phrase that immediately precedes the verb (bad parses often
+/// attach `X forces Y` wrongly, but adjacency is strong evidence).
+fn subject_head(sent: &Sent<'_>, v: usize, depth: usize) -> Option<usize> {
+    if depth > 6 {
+        return None;
+    }
+    if let Some(c) = sent.children_with(v, "nsubj").next() {
+        return Some(c);
+    }
+    if let Some(a) = adjacent_np(sent, v) {
+        if sent.deprel[v] != "conj" {
+            return Some(a);
+        }
+    }
+    let h = sent.head[v]?;
+    match sent.deprel[v] {
+        "xcomp" => sent
+            .children_with(h, "obj")
+            .next()
+            .or_else(|| subject_head(sent, h, depth + 1)),
+        "conj" | "advcl" | "acl" => subject_head(sent, h, depth + 1),
+        "acl:relcl" => Some(h),
+        _ => None,
+    }
+}
+
+/// The head of a noun phrase ending right before `v` (adverbs, auxiliaries
+/// and `to` skipped), if there is one and it is not inside the verb's subtree.
+fn adjacent_np(sent: &Sent<'_>, v: usize) -> Option<usize> {
+    use sitrep_doc::Upos;
+    let mut t = v.checked_sub(1)?;
+    loop {
+        let u = sent.upos[t];
+        if u == Upos::AUX || u.as_str() == "ADV" || u.as_str() == "PART" {
+            t = t.checked_sub(1)?;
+            continue;
+        }
+        break;
+    }
+    let u = sent.upos[t];
+    if !(u == Upos::NOUN || u == Upos::PROPN || u == Upos::PRON) || sent.head[t] == Some(v) {
+        return None;
+    }
+    if sent.lower[t] == "who" || sent.lower[t] == "which" || sent.lower[t] == "that" {
+        return None;
+    }
+    // Climb to the phrase head through noun-internal relations.
+    let mut h = t;
+    for _ in 0..6 {
+        match (sent.base(h), sent.head[h]) {
+            ("conj" | "compound" | "flat" | "amod" | "nmod" | "appos", Some(p)) if p != v => h = p,
+            _ => break,
+        }
+    }
+    Some(h)
+}
+
+fn subject(
+    sent: &Sent<'_>,
+    per_token: &[Option<usize>],
+    coded: &[Option<usize>],
+    extras: &[Extra],
+    doc: &Doc,
+    v: usize,
+    depth: usize,
+) -> Vec<Side> {
+    match subject_head(sent, v, depth) {
+        Some(h) => np(sent, per_token, coded, extras, doc, h, 0),
+        None => Vec::new(),
+    }
+}
+
+fn object(
+    sent: &Sent<'_>,
+    per_token: &[Option<usize>],
+    coded: &[Option<usize>],
+    extras: &[Extra],
+    doc: &Doc,
+    v: usize,
+    depth: usize,
+) -> Vec<Side> {
+    let npm = |h: usize| np(sent, per_token, coded, extras, doc, h, 0);
+    for rel in ["obj", "iobj"] {
+        for c in sent.children_with(v, rel).collect::<Vec<_>>() {
+            let x = npm(c);
+            if !x.is_empty() {
+                return x;
+            }
+        }
+    }
+    for c in sent.children_with(v, "obl").collect::<Vec<_>>() {
+        if sent.deprel[c] == "obl:agent" {
+            continue;
+        }
+        let x = npm(c);
+        if !x.is_empty() {
+            return x;
+        }
+    }
+    if depth < 3 {
+        for c in sent.children_with(v, "xcomp").collect::<Vec<_>>() {
+            let x = object(sent, per_token, coded, extras, doc, c, depth + 1);
+            if !x.is_empty() {
+                return x;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// The speaker reporting the clause of `v`: the subject of a verb of saying
+/// that governs it (`Lavrov said that ...`) or hangs off it (`..., Lavrov said`).
+fn speaker(
+    sent: &Sent<'_>,
+    per_token: &[Option<usize>],
+    coded: &[Option<usize>],
+    extras: &[Extra],
+    doc: &Doc,
+    v: usize,
+) -> Vec<Side> {
+    let is_speech = |t: usize| SPEECH.contains(&sent.lemma[t].as_str());
+    let mut cur = v;
+    for _ in 0..6 {
+        for &c in &sent.children[cur] {
+            if matches!(sent.base(c), "parataxis" | "ccomp" | "advcl") && is_speech(c) {
+                let x = subject(sent, per_token, coded, extras, doc, c, 0);
+                if !x.is_empty() {
+                    return x;
+                }
+            }
+        }
+        let Some(h) = sent.head[cur] else { break };
+        for &c in &sent.children[h] {
+            if c != cur
+                && matches!(sent.base(c), "parataxis" | "conj")
+                && is_speech(c)
+                && sent.children_with(c, "nsubj").next().is_some()
+            {
+                let x = subject(sent, per_token, coded, extras, doc, c, 0);
+                if !x.is_empty() {
+                    return x;
+                }
+            }
+        }
+        if is_speech(h) {
+            let x = subject(sent, per_token, coded, extras, doc, h, 0);
+            if !x.is_empty() {
+                return x;
+            }
+        }
+        cur = h;
+    }
+    Vec::new()
+}
+
+fn negated(sent: &Sent<'_>, v: usize) -> bool {
+    let neg = |t: usize| {
+        sent.children[t].iter().any(|&c| {
+            matches!(sent.lower[c].as_str(), "not" | "n't" | "never")
+                && matches!(sent.base(c), "advmod" | "neg" | "aux")
+        })
+    };
+    neg(v) || (sent.base(v) == "xcomp" && sent.head[v].is_some_and(neg))
+}
+
+fn modality(sent: &Sent<'_>, v: usize) -> Modality {
+    let auxes = |t: usize| -> Option<Modality> {
+        let mut m = None;
+        for &c in &sent.children[t] {
+            if sent.base(c) != "aux" {
+                if sent.base(c) == "mark" && matches!(sent.lower[c].as_str(), "if" | "unless") {
+                    return Some(Modality::Hypothetical);
+                }
+                continue;
+            }
+            match sent.lower[c].as_str() {
+                "would" | "could" | "might" | "may" | "should" | "'d" => {
+                    return Some(Modality::Hypothetical)
+                }
+                "will" | "shall" | "'ll" | "wo" => m = Some(Modality::Future),
+                _ => {}
+            }
+        }
+        m
+    };
+    if let Some(m) = auxes(v) {
+        return m;
+    }
+    let mut cur = v;
+    for _ in 0..4 {
+        let Some(h) = sent.head[cur] else { break };
+        match sent.base(cur) {
+            "xcomp" => {
+                if INTEND.contains(&sent.lemma[h].as_str()) {
+                    return Modality::Intended;
+                }
+                if sent.lower[h] == "about" || sent.lemma[h] == "go" {
+                    return Modality::Future;
+                }
+                if let Some(m) = auxes(h) {
+                    return m;
+                }
+            }
+            "conj" => {
+                if let Some(m) = auxes(h) {
+                    return m;
+                }
+            }
+            _ => break,
+        }
+        cur = h;
+    }
+    Modality::Asserted
+}
+
+#[allow(clippy::too_many_arguments)]
+fn make_event(
+    doc: &Doc,
+    sent: &Sent<'_>,
+    s: usize,
+    v: usize,
+    date: Option<Date>,
+    code: &str,
+    a: &Side,
+    b: Option<&Side>,
+    negated: bool,
+    modality: Modality,
+    pattern: Option<String>,
+) -> Event {
+    let actor = |x: &Side| {
+        let m = doc.actors.get(x.mention);
+        EventActor {
+            text: m.map(|m| m.text.clone()).unwrap_or_default(),
+            code: x.code.clone(),
+            span: m.map(|m| m.span).unwrap_or_default(),
+            mention: u32::try_from(x.mention).ok(),
+        }
+    };
+    let verb = sent.span(v);
+    let source = actor(a);
+    let target = b.map(actor);
+    let mut span = verb.cover(source.span);
+    if let Some(t) = &target {
+        span = span.cover(t.span);
+    }
+    let sentence_span = doc
+        .sentences
+        .get(s)
+        .map(|x| x.span)
+        .unwrap_or(Span::default());
+    Event {
+        span,
+        sentence: u32::try_from(s).unwrap_or(u32::MAX),
+        sentence_span,
+        date,
+        source: Some(source),
+        target,
+        verb,
+        verb_text: doc.slice(verb).to_string(),
+        code: code.to_string(),
+        root_code: cameo::root_code(code).unwrap_or("").to_string(),
+        quad_class: cameo::quad_class(code),
+        goldstein: cameo::goldstein(code),
+        plover: cameo::plover(code),
+        negated,
+        modality,
+        pattern,
+    }
+}
+
+/// A pattern as a dictionary line would show it (for explanations).
+fn pattern_string(p: &sitrep_dict::Pattern) -> String {
+    use sitrep_dict::{Elem, Group};
+    let mut s = String::from("-");
+    fn push(s: &mut String, elems: &[sitrep_dict::PatternElem]) {
+        for e in elems {
+            s.push(if e.tight { '_' } else { ' ' });
+            match &e.elem {
+                Elem::Word(w) => s.push_str(&w.to_uppercase()),
+                Elem::Verb => s.push('*'),
+                Elem::Source => s.push('$'),
+                Elem::Target => s.push('+'),
+                Elem::Compound => s.push('%'),
+                Elem::Skip => s.push('^'),
+                Elem::Synset(n) => {
+                    s.push('&');
+                    s.push_str(n);
+                }
+                Elem::Open(Group::Noun) => s.push('{'),
+                Elem::Open(Group::Prep) => s.push('('),
+                Elem::Close(Group::Noun) => s.push('}'),
+                Elem::Close(Group::Prep) => s.push(')'),
+                Elem::Alternatives(alts) => {
+                    s.push('{');
+                    for (i, a) in alts.iter().enumerate() {
+                        if i > 0 {
+                            s.push_str(" |");
+                        }
+                        push(s, a);
+                    }
+                    s.push_str(" }");
+                }
+            }
+        }
+    }
+    push(&mut s, &p.elems);
+    s.push_str(&format!(" [{}]", p.code));
+    s
+}

@@ -1,0 +1,313 @@
+//! Actor recognition for one sentence: dictionary actors and agents (longest
+//! match, dated roles), unknown capitalised names, and carry-over references
+//! (`he`, `they`, a bare surname) to earlier mentions of the article.
+//!
+//! Invariants: mentions of one sentence never overlap and are pushed to
+//! `doc.actors` in text order; a [`MentionKind::Coreference`] always points at
+//! an earlier mention whose code it copies.
+
+use sitrep_dict::{Dictionaries, Placement};
+use sitrep_doc::actors::{ActorMention, MentionKind};
+use sitrep_doc::{Date, Doc, Span, Upos};
+
+use crate::tree::Sent;
+
+/// What the coder keeps about a mention beyond the public layer.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Extra {
+    /// The agent's code and placement, to compose with conjoined actors
+    /// (`the ambassadors of Arnor, Osgiliath and Gondor`).
+    pub agent: Option<(String, Placement)>,
+    /// A person (singular name or singular agent noun with a country).
+    pub person: bool,
+    /// A plural group (`militants`, `rebels`).
+    pub plural: bool,
+}
+
+/// Words that are capitalised but never actors on their own.
+const NOT_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "i",
+];
+
+/// Pronouns and group anaphors resolved to an earlier mention.
+fn anaphor(lower: &str) -> Option<bool> {
+    match lower {
+        "he" | "she" | "him" | "her" => Some(false),
+        "they" | "them" | "those" | "rest" | "others" => Some(true),
+        _ => None,
+    }
+}
+
+/// Finds the mentions of sentence `s` and appends them to `doc.actors` (and
+/// their extras to `extras`). Returns, per local token, the mention index.
+pub(crate) fn find(
+    dicts: &Dictionaries,
+    doc: &mut Doc,
+    s: usize,
+    date: Option<Date>,
+    extras: &mut Vec<Extra>,
+) -> Vec<Option<usize>> {
+    let sent = Sent::new(doc, s);
+    let n = sent.len;
+    let texts: Vec<&str> = (0..n).map(|i| doc.token_text(sent.start + i)).collect();
+    let lemmas: Vec<&str> = (0..n)
+        .map(|i| {
+            doc.tokens
+                .get(sent.start + i)
+                .and_then(|t| t.lemma.as_deref())
+                .unwrap_or(texts[i])
+        })
+        .collect();
+    let matches = dicts.find_actors(&texts, Some(&lemmas), date);
+    let mut found: Vec<(ActorMention, Extra)> = Vec::new();
+    let mut covered = vec![false; n];
+    for m in matches {
+        if m.start >= m.end || m.end > n || covered[m.start..m.end].iter().any(|&c| c) {
+            continue;
+        }
+        covered[m.start..m.end].iter_mut().for_each(|c| *c = true);
+        let agent = m
+            .agent
+            .and_then(|a| dicts.agents().agents.get(a))
+            .map(|a| (a.code.to_string(), a.placement));
+        let last = m.end - 1;
+        // Plural groups are common nouns (`militants`), not `United States`.
+        let plural = sent.xpos[last] == "NNS" || (sent.xpos[last] == "NNPS" && agent.is_some());
+        // A bare agent (`militants`, `officials`) is coded by its agent code
+        // alone, as Phoenix data does (`UAF`, `GOV`).
+        let code = m.code.clone().or_else(|| {
+            agent
+                .as_ref()
+                .filter(|_| m.actor.is_none())
+                .map(|(c, _)| c.clone())
+        });
+        let person = !plural
+            && code.as_ref().is_some_and(|c| c.len() > 3)
+            && (agent.is_some() || (m.end - m.start >= 2 && sent.upos[last] == Upos::PROPN));
+        let name = m
+            .actor
+            .and_then(|a| dicts.actors().actors.get(a))
+            .map(|a| a.display_name());
+        let kind = if m.actor.is_some() {
+            MentionKind::Dictionary
+        } else {
+            MentionKind::Agent
+        };
+        found.push((
+            mention(doc, &sent, s, m.start, m.end, code, kind, |x| {
+                x.actor_id = m.actor.and_then(|a| u32::try_from(a).ok());
+                x.name = name;
+                x.agent = agent.as_ref().map(|(c, _)| c.clone());
+            }),
+            Extra {
+                agent,
+                person,
+                plural,
+            },
+        ));
+    }
+    // Unknown names, bare surnames and pronouns.
+    let mut i = 0;
+    while i < n {
+        if covered[i] {
+            i += 1;
+            continue;
+        }
+        if sent.upos[i] == Upos::PROPN && !NOT_NAMES.contains(&sent.lower[i].as_str()) {
+            let mut j = i + 1;
+            while j < n && !covered[j] && sent.upos[j] == Upos::PROPN {
+                j += 1;
+            }
+            let (m, e) = name_mention(dicts, doc, &sent, s, i, j, date, extras);
+            found.push((m, e));
+            covered[i..j].iter_mut().for_each(|c| *c = true);
+            i = j;
+            continue;
+        }
+        if let Some(plural) = anaphor(&sent.lower[i]) {
+            let bare_rest = sent.lower[i] == "rest" || sent.lower[i] == "others";
+            if !bare_rest || sent.upos[i] != Upos::PROPN {
+                let ante = resolve(doc, extras, plural, &found);
+                if let Some((a, code)) = ante {
+                    let extra = extras.get(a).cloned().unwrap_or_default();
+                    found.push((
+                        mention(
+                            doc,
+                            &sent,
+                            s,
+                            i,
+                            i + 1,
+                            code,
+                            MentionKind::Coreference {
+                                antecedent: u32::try_from(a).unwrap_or(u32::MAX),
+                            },
+                            |_| {},
+                        ),
+                        extra,
+                    ));
+                    covered[i] = true;
+                }
+            }
+        }
+        i += 1;
+    }
+    found.sort_by_key(|(m, _)| m.token_start);
+    let start = sent.start;
+    drop(sent);
+    let mut per_token = vec![None; n];
+    for (m, e) in found {
+        let idx = doc.actors.len();
+        let a = (m.token_start as usize).saturating_sub(start);
+        let b = (m.token_end as usize).saturating_sub(start).min(n);
+        for slot in per_token.iter_mut().take(b).skip(a) {
+            *slot = Some(idx);
+        }
+        doc.actors.push(m);
+        extras.push(e);
+    }
+    per_token
+}
+
+#[allow(clippy::too_many_arguments)]
+fn mention(
+    doc: &Doc,
+    sent: &Sent<'_>,
+    s: usize,
+    a: usize,
+    b: usize,
+    code: Option<String>,
+    kind: MentionKind,
+    fill: impl FnOnce(&mut ActorMention),
+) -> ActorMention {
+    let span = Span {
+        start: sent.span(a).start,
+        end: sent.span(b.saturating_sub(1)).end,
+    };
+    let mut m = ActorMention {
+        span,
+        sentence: u32::try_from(s).unwrap_or(u32::MAX),
+        token_start: u32::try_from(sent.start + a).unwrap_or(u32::MAX),
+        token_end: u32::try_from(sent.start + b).unwrap_or(u32::MAX),
+        text: doc.slice(span).to_string(),
+        code,
+        kind,
+        ..ActorMention::default()
+    };
+    fill(&mut m);
+    m
+}
+
+/// A PROPN run in no dictionary phrase: a surname of an earlier mention
+/// (carry-over), a surname the dictionary knows unambiguously, or unknown.
+#[allow(clippy::too_many_arguments)]
+fn name_mention(
+    dicts: &Dictionaries,
+    doc: &Doc,
+    sent: &Sent<'_>,
+    s: usize,
+    i: usize,
+    j: usize,
+    date: Option<Date>,
+    extras: &[Extra],
+) -> (ActorMention, Extra) {
+    if j == i + 1 {
+        let word = &sent.lower[i];
+        // An earlier coded mention ending in this word: `Lavrov` after `Sergey Lavrov`.
+        let earlier = doc.actors.iter().enumerate().rev().find(|(_, m)| {
+            m.code.is_some()
+                && m.text
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| w.to_lowercase() == *word)
+                && m.token_end > m.token_start + 1
+        });
+        if let Some((a, m)) = earlier {
+            let kind = MentionKind::Coreference {
+                antecedent: u32::try_from(a).unwrap_or(u32::MAX),
+            };
+            let extra = extras.get(a).cloned().unwrap_or_default();
+            return (
+                mention(doc, sent, s, i, j, m.code.clone(), kind, |_| {}),
+                extra,
+            );
+        }
+        let cands = dicts.actors_by_last_name(word);
+        if let [only] = cands {
+            if let Some(actor) = dicts.actors().actors.get(*only as usize) {
+                if let Some(code) = actor.code_on(date) {
+                    let name = actor.display_name();
+                    let code = code.to_string();
+                    return (
+                        mention(
+                            doc,
+                            sent,
+                            s,
+                            i,
+                            j,
+                            Some(code),
+                            MentionKind::Dictionary,
+                            |m| {
+                                m.actor_id = Some(*only);
+                                m.name = Some(name);
+                            },
+                        ),
+                        Extra {
+                            person: true,
+                            ..Extra::default()
+                        },
+                    );
+                }
+            }
+        }
+    }
+    (
+        mention(doc, sent, s, i, j, None, MentionKind::Unknown, |_| {}),
+        Extra::default(),
+    )
+}
+
+/// The most recent compatible coded mention: earlier in this sentence first,
+/// then earlier sentences (at most a few back, so stale actors are not revived).
+fn resolve(
+    doc: &Doc,
+    extras: &[Extra],
+    plural: bool,
+    current: &[(ActorMention, Extra)],
+) -> Option<(usize, Option<String>)> {
+    let fits =
+        |e: &Extra, m: &ActorMention| m.code.is_some() && if plural { e.plural } else { e.person };
+    // Same-sentence mentions are not in doc.actors yet; they cannot be
+    // referenced by index, so only earlier sentences count here.
+    let _ = current;
+    let last_sentence = doc.actors.last().map_or(0, |m| m.sentence);
+    doc.actors
+        .iter()
+        .enumerate()
+        .rev()
+        .take_while(|(_, m)| m.sentence + 4 >= last_sentence)
+        .find(|(i, m)| extras.get(*i).is_some_and(|e| fits(e, m)))
+        .map(|(i, m)| (i, m.code.clone()))
+}

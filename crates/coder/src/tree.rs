@@ -1,0 +1,147 @@
+//! A sentence's dependency tree in sentence-local indices, with the few
+//! queries the coder needs. Built once per sentence.
+//!
+//! Invariant: every index is `< len`; a head outside the sentence (a parser
+//! bug) is treated as the root, so walks always terminate.
+
+use sitrep_doc::{Doc, Upos};
+
+/// One sentence's tokens, words and tree.
+pub(crate) struct Sent<'d> {
+    pub doc: &'d Doc,
+    /// Document-wide index of the first token.
+    pub start: usize,
+    pub len: usize,
+    /// Lowercased token text.
+    pub lower: Vec<String>,
+    /// Lowercased lemma (token text if none).
+    pub lemma: Vec<String>,
+    pub upos: Vec<Upos>,
+    pub xpos: Vec<&'static str>,
+    pub deprel: Vec<&'static str>,
+    pub head: Vec<Option<usize>>,
+    pub children: Vec<Vec<usize>>,
+}
+
+impl<'d> Sent<'d> {
+    pub fn new(doc: &'d Doc, s: usize) -> Sent<'d> {
+        let range = doc.sentences.get(s).map_or(0..0, |x| x.tokens());
+        let start = range.start;
+        let toks = doc.tokens.get(range).unwrap_or(&[]);
+        let len = toks.len();
+        let mut sent = Sent {
+            doc,
+            start,
+            len,
+            lower: Vec::with_capacity(len),
+            lemma: Vec::with_capacity(len),
+            upos: Vec::with_capacity(len),
+            xpos: Vec::with_capacity(len),
+            deprel: Vec::with_capacity(len),
+            head: Vec::with_capacity(len),
+            children: vec![Vec::new(); len],
+        };
+        for t in toks {
+            let text = t.text(&doc.text);
+            let lower = text.to_lowercase();
+            let lemma = t
+                .lemma
+                .as_deref()
+                .map(str::to_lowercase)
+                .unwrap_or_else(|| lower.clone());
+            sent.lower.push(lower);
+            sent.lemma.push(lemma);
+            sent.upos.push(t.upos);
+            sent.xpos.push(t.xpos.as_str());
+            sent.deprel.push(t.deprel.as_str());
+            let h = t
+                .head
+                .and_then(|h| (h as usize).checked_sub(start))
+                .filter(|&h| h < len);
+            sent.head.push(h);
+        }
+        // Cycles would make walks loop; drop any head that leads back to itself.
+        for i in 0..len {
+            let mut seen = 0;
+            let mut cur = sent.head[i];
+            while let Some(h) = cur {
+                seen += 1;
+                if h == i || seen > len {
+                    sent.head[i] = None;
+                    break;
+                }
+                cur = sent.head[h];
+            }
+        }
+        for i in 0..len {
+            if let Some(h) = sent.head[i] {
+                sent.children[h].push(i);
+            }
+        }
+        sent
+    }
+
+    /// The base relation (`obl` for `obl:agent`).
+    pub fn base(&self, i: usize) -> &str {
+        let d = self.deprel.get(i).copied().unwrap_or("");
+        d.split(':').next().unwrap_or(d)
+    }
+
+    pub fn children_with<'a>(&'a self, i: usize, rel: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.children
+            .get(i)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(move |&c| self.deprel[c] == rel || self.base(c) == rel)
+    }
+
+    /// Is `a` an ancestor of (or equal to) `b`?
+    pub fn dominates(&self, a: usize, b: usize) -> bool {
+        let mut cur = Some(b);
+        let mut steps = 0;
+        while let Some(c) = cur {
+            if c == a {
+                return true;
+            }
+            steps += 1;
+            if steps > self.len {
+                return false;
+            }
+            cur = self.head[c];
+        }
+        false
+    }
+
+    /// All tokens of `i`'s subtree, unordered.
+    pub fn subtree(&self, i: usize) -> Vec<usize> {
+        let mut out = vec![i];
+        let mut k = 0;
+        while k < out.len() {
+            let n = out[k];
+            out.extend(self.children[n].iter().copied());
+            k += 1;
+            if out.len() > self.len {
+                break;
+            }
+        }
+        out
+    }
+
+    pub fn is_verb(&self, i: usize) -> bool {
+        self.upos.get(i).is_some_and(|&u| u == Upos::VERB)
+    }
+
+    /// Document-wide index of local token `i`.
+    pub fn doc_index(&self, i: usize) -> usize {
+        self.start + i
+    }
+
+    pub fn span(&self, i: usize) -> sitrep_doc::Span {
+        self.doc
+            .tokens
+            .get(self.start + i)
+            .map(|t| t.span)
+            .unwrap_or_default()
+    }
+}
