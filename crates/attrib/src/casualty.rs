@@ -144,7 +144,13 @@ pub fn in_sentence(doc: &Doc, s: usize) -> Vec<Casualty> {
             && i > start
             && upos(doc, i).as_str() == "NUM";
         let count_span = span_of(doc, i, next.saturating_sub(1));
-        let (cat, k) = category_after(doc, next, end);
+        let (cat, mut k) = category_after(doc, next, end);
+        // `Eleven civilians, including four children, died`: skip the aside.
+        if word(doc, k) == "," && word(doc, k + 1).eq_ignore_ascii_case("including") {
+            if let Some(close) = (k + 2..(k + 10).min(end)).find(|&j| word(doc, j) == ",") {
+                k = close + 1;
+            }
+        }
         let mut found = None;
         // Count first.
         let mut c = k;
