@@ -28,7 +28,7 @@ fn cue_kind(w: &str) -> Option<CasualtyKind> {
         | "massacred" | "executed" | "perished" | "deaths" | "death" | "fatalities" | "bodies"
         | "lives" | "murdered" | "shot" => Killed,
         "wounded" | "wounding" | "wounds" | "injured" | "injuring" | "injures" | "injuries"
-        | "hurt" | "casualties" => Wounded,
+        | "hurt" => Wounded,
         "missing" | "disappeared" => Missing,
         "captured" | "abducted" | "kidnapped" | "detained" | "taken" | "seized" => Captured,
         "displaced" | "fled" | "homeless" | "uprooted" | "evacuated" => Displaced,

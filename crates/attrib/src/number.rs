@@ -46,7 +46,15 @@ pub fn count_at(doc: &Doc, i: usize, end: usize) -> Option<(Count, usize)> {
     if w(j) == "a" && w(j + 1) == "family" && w(j + 2) == "of" {
         j += 3;
     }
-    let (n, approx_vague, open, next) = number(doc, j, end)?;
+    let (n, approx_vague, mut open, mut next) = number(doc, j, end)?;
+    // `107 or more`, `50-plus`
+    if w(next) == "or" && w(next + 1) == "more" {
+        open = true;
+        next += 2;
+    } else if w(next) == "-" && w(next + 1) == "plus" {
+        open = true;
+        next += 2;
+    }
     let count = match q {
         Qualifier::Exact if open => Count {
             min: n,
@@ -106,6 +114,9 @@ fn number(doc: &Doc, j: usize, end: usize) -> Option<(u64, bool, bool, usize)> {
         let next = if w(j + 1) == "of" { j + 2 } else { j + 1 };
         return Some((v, true, true, next));
     }
+    if let Some(v) = decimal_million(&first, &w(j + 1)) {
+        return Some((v, false, false, j + 2));
+    }
     let (mut value, mut k) = if let Some(v) = digits(&first) {
         (v, j + 1)
     } else if let Some(v) = word_number(&first) {
@@ -130,9 +141,6 @@ fn number(doc: &Doc, j: usize, end: usize) -> Option<(u64, bool, bool, usize)> {
     while let Some(m) = multiplier(&w(k)) {
         value = value.saturating_mul(m);
         k += 1;
-    }
-    if let Some(f) = decimal_million(&first, &w(j + 1)) {
-        value = f;
     }
     Some((value, false, false, k))
 }
@@ -174,6 +182,49 @@ fn word_number(s: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use sitrep_doc::{Span, Token};
+
+    /// A document of whitespace-separated, untagged tokens.
+    fn doc_of(text: &str) -> Doc {
+        let mut d = Doc::from_text(text);
+        let mut at = 0;
+        for w in text.split(' ') {
+            d.tokens.push(Token::new(Span::new(at, at + w.len())));
+            at += w.len() + 1;
+        }
+        d
+    }
+
+    fn count(text: &str) -> Option<(u64, Option<u64>, bool)> {
+        let d = doc_of(text);
+        count_at(&d, 0, d.tokens.len()).map(|(c, _)| (c.min, c.max, c.approx))
+    }
+
+    #[test]
+    fn qualifiers_and_words() {
+        assert_eq!(count("at least 112"), Some((112, None, false)));
+        assert_eq!(count("107 or more"), Some((107, None, false)));
+        assert_eq!(count("up to 30"), Some((0, Some(30), false)));
+        assert_eq!(count("nearly 50"), Some((50, Some(50), true)));
+        assert_eq!(count("dozens of"), Some((24, None, true)));
+        assert_eq!(count("tens of thousands"), Some((20_000, None, true)));
+        assert_eq!(count("a family of five"), Some((5, Some(5), false)));
+        assert_eq!(count("twenty - three"), Some((23, Some(23), false)));
+        assert_eq!(count("Twenty-three"), Some((23, Some(23), false)));
+        assert_eq!(
+            count("3 million"),
+            Some((3_000_000, Some(3_000_000), false))
+        );
+        assert_eq!(
+            count("1.5 million"),
+            Some((1_500_000, Some(1_500_000), false))
+        );
+        assert_eq!(count("1,200"), Some((1200, Some(1200), false)));
+        assert_eq!(count("a dozen"), Some((12, Some(12), true)));
+        assert_eq!(count("the"), None);
+        assert_eq!(count("99999999999999999999999"), None);
+    }
 
     #[test]
     fn compounds_and_decimals() {
