@@ -190,7 +190,9 @@ pub(crate) fn sentence(
             if b.is_some_and(|b| b.code.is_some() && b.code == a.code) {
                 return;
             }
-            if !cameo::is_event_code(code) {
+            // Any code but the null one: validation dictionaries use
+            // non-CAMEO (WEIS-era) codes too.
+            if code.is_empty() || code == "---" {
                 return;
             }
             out.events.push(make_event(

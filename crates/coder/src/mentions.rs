@@ -97,7 +97,7 @@ pub(crate) fn find(
         // Plural groups are common nouns (`militants`), not `United States`.
         let plural = sent.xpos[last] == "NNS" || (sent.xpos[last] == "NNPS" && agent.is_some());
         // A bare agent (`militants`, `officials`) is coded by its agent code
-        // alone, as Phoenix data does (`UAF`, `GOV`).
+        // code after PETRARCH's null actor (`---UAF`, `---GOV`).
         let code = m.code.clone().or_else(|| {
             agent
                 .as_ref()

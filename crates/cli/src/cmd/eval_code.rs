@@ -1,19 +1,114 @@
-//! `sitrep eval petrarch|tabari|plover` (owned by the event-coder work; placeholders until it lands).
-use anyhow::Result;
+//! `sitrep eval petrarch|tabari|plover`: the event coder on the peer coders'
+//! test suites, from raw text (library: `sitrep_coder::eval`).
+
+use anyhow::{Context, Result};
+use sitrep::{Depth, Pipeline, PipelineOptions};
+use sitrep_coder::eval::{self, Report};
+use sitrep_coder::{Coder, CoderOptions};
+use sitrep_dict::Dictionaries;
+use sitrep_doc::{Article, Date, Doc};
+use std::path::PathBuf;
 
 #[derive(clap::Args)]
-pub struct PetrarchArgs {}
-#[derive(clap::Args)]
-pub struct TabariArgs {}
-#[derive(clap::Args)]
-pub struct PloverArgs {}
-
-pub fn run_petrarch(_args: PetrarchArgs) -> Result<()> {
-    anyhow::bail!("not available yet")
+pub struct PetrarchArgs {
+    /// PETRARCH unit-test records (`PETR.UnitTest.records.xml`).
+    #[arg(long, value_name = "FILE")]
+    pub records: PathBuf,
+    /// Dictionary directory [default: the files the records' <Environment> names].
+    #[arg(long, value_name = "DIR")]
+    pub dicts: Option<PathBuf>,
+    /// List every failed record with expected and coded events.
+    #[arg(long, short)]
+    pub verbose: bool,
 }
+
+#[derive(clap::Args)]
+pub struct TabariArgs {
+    /// TABARI `.project` file naming the dictionaries and the validation records.
+    #[arg(long, value_name = "FILE")]
+    pub project: PathBuf,
+    /// List every failed record.
+    #[arg(long, short)]
+    pub verbose: bool,
+}
+
+#[derive(clap::Args)]
+pub struct PloverArgs {
+    /// PLOVER gold-standard records (`PLOVER_GSR_CAMEO.txt`, a JSON array).
+    #[arg(long, value_name = "FILE")]
+    pub records: PathBuf,
+    /// Dictionary directory [default: the vendored Phoenix dictionaries].
+    #[arg(long, value_name = "DIR")]
+    pub dicts: Option<PathBuf>,
+    /// List every failed record.
+    #[arg(long, short)]
+    pub verbose: bool,
+}
+
+/// A pipeline that segments, tags and parses (coding is done by the scorer).
+fn parser() -> Result<impl Fn(&str, Option<Date>) -> Doc> {
+    let pipeline = Pipeline::new(&PipelineOptions {
+        depth: Depth::Parse,
+        ..PipelineOptions::default()
+    })?;
+    Ok(move |text: &str, date: Option<Date>| {
+        pipeline.analyze(Article {
+            id: String::new(),
+            text: text.to_string(),
+            published: date,
+            ..Article::default()
+        })
+    })
+}
+
+fn warn(dicts: &Dictionaries) {
+    for w in dicts.warnings() {
+        eprintln!("sitrep: warning: {w}");
+    }
+}
+
+fn print(report: &Report, verbose: bool) {
+    if verbose {
+        for o in report
+            .outcomes
+            .iter()
+            .filter(|o| !o.correct && o.skipped.is_none())
+        {
+            println!(
+                "FAIL {} [{}] expected: {} | coded: {}\n     {}",
+                o.id,
+                o.category,
+                eval::show(&o.expected),
+                eval::show(&o.got),
+                o.text
+            );
+        }
+    }
+    println!("{report}");
+}
+
+pub fn run_petrarch(args: PetrarchArgs) -> Result<()> {
+    let xml = std::fs::read_to_string(&args.records)
+        .with_context(|| format!("reading {}", args.records.display()))?;
+    let dicts = match &args.dicts {
+        Some(dir) => Dictionaries::load_dir(dir)?,
+        None => {
+            let files = eval::petrarch::environment_files(&xml, &args.records);
+            Dictionaries::load_files(files.iter().map(|p| (p.as_path(), None)))?
+        }
+    };
+    warn(&dicts);
+    let coder = Coder::new(dicts, CoderOptions::default());
+    let records = eval::petrarch::read_records(&xml);
+    let report = eval::petrarch::score(&records, &coder, &parser()?);
+    print(&report, args.verbose);
+    Ok(())
+}
+
 pub fn run_tabari(_args: TabariArgs) -> Result<()> {
     anyhow::bail!("not available yet")
 }
+
 pub fn run_plover(_args: PloverArgs) -> Result<()> {
     anyhow::bail!("not available yet")
 }

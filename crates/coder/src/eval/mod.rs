@@ -1,2 +1,126 @@
-//! Peer test suites: PETRARCH unit-test records, TABARI validation files and
-//! the PLOVER gold-standard records, scored from raw text.
+//! Peer test suites scored from raw text: PETRARCH unit-test records
+//! ([`petrarch`]), TABARI validation files ([`tabari`]) and the PLOVER gold
+//! standard ([`plover`]). Each takes an `analyze` function that segments, tags
+//! and parses a text (the facade's pipeline), so this crate stays free of the
+//! syntax stage.
+
+pub mod petrarch;
+pub mod plover;
+pub mod tabari;
+pub mod xml;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use sitrep_doc::{Date, Doc};
+
+/// Segments, tags and parses a text with an anchor date (no coding).
+pub trait Analyze {
+    fn analyze(&self, text: &str, date: Option<Date>) -> Doc;
+}
+
+impl<F: Fn(&str, Option<Date>) -> Doc> Analyze for F {
+    fn analyze(&self, text: &str, date: Option<Date>) -> Doc {
+        self(text, date)
+    }
+}
+
+/// One `(source, target, code)` triple.
+pub type Triple = (String, String, String);
+
+/// The outcome of one record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    pub id: String,
+    pub category: String,
+    pub correct: bool,
+    /// Not scored (e.g. a record testing PETRARCH's parse-tree input checks).
+    pub skipped: Option<String>,
+    pub expected: Vec<Triple>,
+    pub got: Vec<Triple>,
+    pub text: String,
+}
+
+/// Outcomes and per-category tallies.
+#[derive(Clone, Debug, Default)]
+pub struct Report {
+    pub outcomes: Vec<Outcome>,
+}
+
+impl Report {
+    /// `(correct, scored)` per category, categories sorted.
+    pub fn by_category(&self) -> BTreeMap<&str, (usize, usize)> {
+        let mut m: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        for o in self.outcomes.iter().filter(|o| o.skipped.is_none()) {
+            let e = m.entry(o.category.as_str()).or_default();
+            e.1 += 1;
+            e.0 += usize::from(o.correct);
+        }
+        m
+    }
+
+    pub fn correct(&self) -> usize {
+        self.outcomes
+            .iter()
+            .filter(|o| o.skipped.is_none() && o.correct)
+            .count()
+    }
+
+    pub fn scored(&self) -> usize {
+        self.outcomes.iter().filter(|o| o.skipped.is_none()).count()
+    }
+
+    pub fn skipped(&self) -> usize {
+        self.outcomes.len() - self.scored()
+    }
+
+    /// The summary line: `records correct: N/M (P%)`.
+    pub fn summary(&self) -> String {
+        let (c, n) = (self.correct(), self.scored());
+        let p = if n == 0 { 0.0 } else { 100.0 * c as f64 / n as f64 };
+        format!("records correct: {c}/{n} ({p:.1}%)")
+    }
+}
+
+impl fmt::Display for Report {
+    /// Per-category lines, skipped records with reasons, then the summary.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (cat, (c, n)) in self.by_category() {
+            let p = if n == 0 { 0.0 } else { 100.0 * c as f64 / n as f64 };
+            writeln!(f, "{cat:<12} {c:>4}/{n:<4} ({p:.1}%)")?;
+        }
+        for o in self.outcomes.iter() {
+            if let Some(why) = &o.skipped {
+                writeln!(f, "skipped {}: {why}", o.id)?;
+            }
+        }
+        write!(f, "{}", self.summary())
+    }
+}
+
+/// Formats triples as `SRC TGT CODE; ...` (for failure listings).
+pub fn show(t: &[Triple]) -> String {
+    if t.is_empty() {
+        return "(none)".into();
+    }
+    t.iter()
+        .map(|(s, g, c)| format!("{s} {g} {c}"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The coded `(source, target, code)` triples of a doc (both sides coded).
+pub fn triples(doc: &Doc) -> Vec<Triple> {
+    let mut out: Vec<Triple> = doc
+        .events
+        .iter()
+        .filter_map(|e| {
+            let s = e.source.as_ref()?.code.clone()?;
+            let t = e.target.as_ref()?.code.clone()?;
+            Some((s, t, e.code.clone()))
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}

@@ -1,0 +1,1 @@
+//! PLOVER gold-standard records.

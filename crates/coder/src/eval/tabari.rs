@@ -1,0 +1,1 @@
+//! TABARI validation files (see `run`).
