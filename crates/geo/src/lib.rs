@@ -48,14 +48,23 @@
 //! [`time`] finds and normalises date expressions ("on Monday", "December 12",
 //! "two days ago", "since 2011") relative to an anchor date.
 
+pub mod assign;
 pub mod build;
 mod error;
+pub mod eval;
 pub mod format;
 mod gazetteer;
+pub mod geoparse;
 pub mod normalize;
 mod place;
+pub mod recognize;
+pub mod resolve;
+mod temporal;
 pub mod time;
 
+pub use assign::{date_for_clause, place_for_clause};
 pub use error::Error;
 pub use gazetteer::{Gazetteer, NameIter, NameMatch, VENDORED_RELATIVE};
+pub use geoparse::{geoparse, place_ref, precision_of};
 pub use place::{haversine_km, Candidate, Place, PlaceId, PlaceKind, EARTH_RADIUS_KM};
+pub use temporal::annotate_times;

@@ -1,0 +1,727 @@
+//! Toponym recognition: which token sequences of a parsed [`Doc`] name places.
+//!
+//! A candidate is a gazetteer name ([`Gazetteer::longest_match`], multi-word,
+//! diacritics-insensitive) over capitalised tokens. Candidates are then filtered
+//! by rules over the tagger's and parser's output, because in news most
+//! collisions are people and organisations named like places:
+//!
+//! - a title or a first name before a single-word match makes it a person
+//!   (`President Bashar Al-Assad`, `Michael Jordan`, `George Washington`), and
+//!   the surname is remembered for the rest of the article (one sense per
+//!   discourse: a later bare `Assad` is the person too);
+//! - a city-sized match that is the subject of a speech or decision verb is a
+//!   government or a person (`Washington said`), unless it is a country, whose
+//!   metonymic use still locates the actor;
+//! - capitalised common words (sentence-initial `March`, `Police`) need the
+//!   tagger to call them proper nouns, or a strong candidate (a country);
+//! - all-capital short tokens (`AP`, `SOHR`) count only as codes the gazetteer
+//!   knows as codes (`US`, `UAE`);
+//! - demonyms and adjectives (`Syrian`) are not mentions but are kept as
+//!   evidence of a country for the resolver.
+//!
+//! Invariant of the output: toponyms are in text order, do not overlap, and
+//! each covers whole tokens of one sentence.
+
+use crate::gazetteer::Gazetteer;
+use crate::place::{Candidate, PlaceKind};
+use sitrep_doc::{Doc, Span, Upos};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// Names in GeoNames rarely exceed this many words.
+const MAX_NAME_TOKENS: usize = 6;
+
+/// A recognised toponym with its gazetteer candidates.
+#[derive(Clone, Debug)]
+pub struct Toponym<'g> {
+    /// Document-wide token range.
+    pub tokens: Range<usize>,
+    /// Byte span in `doc.text`.
+    pub span: Span,
+    /// Candidates, biggest first (see [`Candidate`]).
+    pub candidates: &'g [Candidate],
+    /// The normalised key (one sense per article is kept per key).
+    pub key: String,
+    /// Written in capitals (`US`, `UAE`): code candidates are acceptable.
+    pub all_caps: bool,
+    /// Index (in the same list) of a toponym that qualifies this one as
+    /// `City, State` or `City, Country`.
+    pub qualifier: Option<usize>,
+    /// Index of the sentence.
+    pub sentence: usize,
+}
+
+/// A demonym or country adjective (`Syrian`): evidence of a country.
+#[derive(Clone, Copy, Debug)]
+pub struct DemonymHit {
+    pub token: usize,
+    /// ISO code of the country.
+    pub country: [u8; 2],
+}
+
+/// What recognition found in a document.
+#[derive(Clone, Debug, Default)]
+pub struct Recognition<'g> {
+    pub toponyms: Vec<Toponym<'g>>,
+    pub demonyms: Vec<DemonymHit>,
+}
+
+/// Titles that introduce a person's name.
+const TITLES: &[&str] = &[
+    "president",
+    "minister",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "mayor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "general",
+    "gen",
+    "col",
+    "colonel",
+    "capt",
+    "captain",
+    "sgt",
+    "sergeant",
+    "lt",
+    "lieutenant",
+    "officer",
+    "judge",
+    "justice",
+    "secretary",
+    "chancellor",
+    "pope",
+    "rev",
+    "reverend",
+    "coach",
+    "sheriff",
+    "detective",
+    "deputy",
+    "trooper",
+    "pastor",
+    "father",
+    "lord",
+    "sir",
+    "lady",
+    "dame",
+    "emir",
+    "ayatollah",
+    "cardinal",
+    "bishop",
+    "commissioner",
+    "councilman",
+    "councilwoman",
+    "chairman",
+    "spokesman",
+    "spokeswoman",
+    "attorney",
+    "prof",
+    "professor",
+    "premier",
+    "sheikh",
+    "imam",
+    "dean",
+    "superintendent",
+    "chief",
+    "major",
+    "sultan",
+    "president-elect",
+    "agent",
+    "actor",
+    "actress",
+    "singer",
+    "player",
+];
+
+/// Words before a name that are part of a place description, not a first name.
+const PLACE_MODIFIERS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "downtown",
+    "upper",
+    "lower",
+    "greater",
+    "metro",
+    "old",
+    "rural",
+    "suburban",
+    "coastal",
+    "inner",
+    "outer",
+    "mid",
+    "uptown",
+    "midtown",
+    "nearby",
+    "neighboring",
+    "neighbouring",
+    "occupied",
+    "besieged",
+    "rebel-held",
+    "government-held",
+    "regime-held",
+    "war-torn",
+    "the",
+];
+
+/// Capitalised words that are not place names in running text even when a
+/// village somewhere bears them.
+const NOT_PLACES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "god",
+    "i",
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "he",
+    "she",
+    "it",
+    "we",
+    "they",
+    "you",
+    "his",
+    "her",
+    "its",
+    "our",
+    "their",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "police",
+    "president",
+    "minister",
+    "government",
+    "state",
+    "city",
+    "county",
+    "university",
+    "church",
+    "news",
+    "post",
+    "times",
+    "said",
+    "says",
+    "but",
+    "and",
+    "or",
+    "if",
+    "when",
+    "after",
+    "before",
+    "while",
+    "as",
+    "at",
+    "in",
+    "on",
+    "of",
+    "for",
+    "to",
+    "from",
+    "with",
+    "by",
+    "no",
+    "yes",
+    "one",
+    "two",
+    "three",
+    "union",
+    "center",
+    "centre",
+    "park",
+    "school",
+    "hospital",
+    "page",
+    "christmas",
+    "easter",
+    "islam",
+    "allah",
+    "internet",
+    "web",
+    "email",
+    "photo",
+    "video",
+];
+
+/// Lowercase words allowed inside a multi-word name (`Bosnia and Herzegovina`,
+/// `Trinidad and Tobago`, `Isle of Man`, `Deir al-Zor`).
+const CONNECTORS: &[&str] = &[
+    "of", "and", "de", "del", "la", "le", "du", "des", "al", "el", "the", "on", "upon", "sur",
+    "am", "an", "der", "di", "da", "do", "dos", "das", "y", "en", "-", "ez", "ed", "es", "ar",
+    "ash", "as", "at", "ad", "az", "bin", "ibn", "bani", "beni", "abu",
+];
+
+/// Lemmas of verbs whose subject is a speaker or decision maker: a city as
+/// their subject is a government or a person (`Washington said`).
+const SPEECH_VERBS: &[&str] = &[
+    "say",
+    "tell",
+    "announce",
+    "add",
+    "claim",
+    "deny",
+    "state",
+    "insist",
+    "warn",
+    "urge",
+    "accuse",
+    "believe",
+    "think",
+    "want",
+    "decide",
+    "agree",
+    "refuse",
+    "reject",
+    "demand",
+    "call",
+    "respond",
+    "reply",
+    "argue",
+    "admit",
+    "acknowledge",
+    "confirm",
+    "promise",
+    "threaten",
+    "hope",
+    "suggest",
+    "propose",
+    "ask",
+    "declare",
+    "stress",
+    "note",
+    "explain",
+    "vote",
+    "sign",
+    "veto",
+    "condemn",
+    "criticize",
+    "criticise",
+    "praise",
+    "welcome",
+];
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// Starts with an uppercase letter (or a digit-free uppercase-initial word).
+fn is_capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Every letter is a capital and there are at least two letters (`US`, `U.S.`).
+fn is_all_caps(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+fn is_connector(s: &str) -> bool {
+    let l = lower(s);
+    // An attached article (`al-`, `el-`) is a connector too.
+    let l = l.trim_end_matches('-');
+    CONNECTORS.contains(&l)
+}
+
+/// Whether a token text is an honorific or title that precedes a person's name.
+fn is_title(s: &str) -> bool {
+    let l = lower(s);
+    TITLES.contains(&l.trim_end_matches('.'))
+}
+
+/// Recognises toponyms and demonyms in a tagged (ideally parsed) document.
+///
+/// Works without tags too (then every capitalised gazetteer name counts), but
+/// precision depends on them. Never panics, whatever the document holds.
+pub fn recognize<'g>(doc: &Doc, gaz: &'g Gazetteer) -> Recognition<'g> {
+    let texts: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.token_text(i)).collect();
+    let mut out = Recognition::default();
+    let mut persons: HashSet<String> = HashSet::new();
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        let range = sentence.tokens();
+        let Some(sent) = texts.get(range.clone()) else {
+            continue;
+        };
+        let base = range.start;
+        // Person names introduced in this sentence, for one sense per discourse.
+        note_persons(doc, &texts, range.clone(), gaz, &mut persons);
+        let mut i = 0;
+        while i < sent.len() {
+            let tok = sent[i];
+            if !is_capitalised(tok) {
+                i += 1;
+                continue;
+            }
+            let m = gaz.longest_match(sent, i, MAX_NAME_TOKENS);
+            let Some(m) = m else {
+                if let Some(c) = demonym(gaz, doc, base + i, tok) {
+                    out.demonyms.push(c);
+                }
+                i += 1;
+                continue;
+            };
+            // Trim the match to end on a capitalised token.
+            let mut len = m.len;
+            let mut cands = m.candidates;
+            while len > 1 && !is_capitalised(sent[i + len - 1]) {
+                len -= 1;
+                let prefix = &sent[i..i + len];
+                cands = gaz.longest_match(prefix, 0, len).map_or(&[], |m| {
+                    if m.len == len {
+                        m.candidates
+                    } else {
+                        &[]
+                    }
+                });
+            }
+            let inner_ok = sent[i..i + len]
+                .iter()
+                .all(|t| is_capitalised(t) || is_connector(t));
+            let g = base + i;
+            let tokens = g..g + len;
+            if cands.is_empty() || !inner_ok {
+                i += 1;
+                continue;
+            }
+            if let Some(c) = demonym(gaz, doc, g, tok).filter(|_| len == 1) {
+                out.demonyms.push(c);
+                i += 1;
+                continue;
+            }
+            match accept(doc, &texts, tokens.clone(), i == 0, cands, gaz, &persons) {
+                Some(all_caps) => {
+                    let span = match (doc.tokens.get(g), doc.tokens.get(g + len - 1)) {
+                        (Some(a), Some(b)) => Span {
+                            start: a.span.start,
+                            end: b.span.end,
+                        },
+                        _ => break,
+                    };
+                    let words: Vec<&str> = texts[tokens.clone()].to_vec();
+                    let key = crate::normalize::key(&words.join(" "));
+                    out.toponyms.push(Toponym {
+                        tokens,
+                        span,
+                        candidates: cands,
+                        key,
+                        all_caps,
+                        qualifier: None,
+                        sentence: si,
+                    });
+                    i += len;
+                }
+                None => i += len,
+            }
+        }
+    }
+    link_qualifiers(&texts, &mut out.toponyms);
+    out
+}
+
+/// A demonym or country adjective at token `i`, if it is one.
+fn demonym(gaz: &Gazetteer, doc: &Doc, i: usize, text: &str) -> Option<DemonymHit> {
+    // Only adjectives and nouns: `Jordan` (the name) is not a demonym.
+    let t = doc.tokens.get(i)?;
+    if t.upos.is_set() && !matches!(t.upos.as_str(), "ADJ" | "PROPN" | "NOUN" | "X") {
+        return None;
+    }
+    let p = gaz.demonym(text)?;
+    let c = p.country.as_bytes();
+    match c {
+        [a, b] => Some(DemonymHit {
+            token: i,
+            country: [*a, *b],
+        }),
+        _ => None,
+    }
+}
+
+/// Records surnames of people named with a title or first name in a sentence
+/// (`President Bashar Al-Assad` → `al assad`, `assad`).
+fn note_persons(
+    doc: &Doc,
+    texts: &[&str],
+    range: Range<usize>,
+    gaz: &Gazetteer,
+    persons: &mut HashSet<String>,
+) {
+    let mut i = range.start;
+    while i < range.end {
+        if !is_title(texts[i]) {
+            i += 1;
+            continue;
+        }
+        // The capitalised run after the title (skipping further titles).
+        let mut j = i + 1;
+        while j < range.end && is_title(texts[j]) {
+            j += 1;
+        }
+        let start = j;
+        while j < range.end && is_capitalised(texts[j]) && !is_title(texts[j]) {
+            j += 1;
+        }
+        if j > start && j - start <= 4 {
+            let last = texts[j - 1];
+            // A title before a country or well-known place is a position
+            // (`President of Syria`, `Governor Texas` is rare); keep those.
+            let big = gaz
+                .places(last)
+                .next()
+                .is_some_and(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1));
+            let propn = doc
+                .tokens
+                .get(j - 1)
+                .is_none_or(|t| !t.upos.is_set() || t.upos == Upos::PROPN);
+            if !big && propn {
+                let k = crate::normalize::key(last);
+                if let Some(stripped) = k.strip_prefix("al ") {
+                    persons.insert(stripped.to_string());
+                }
+                persons.insert(k);
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// Decides whether a gazetteer match is a toponym. Returns whether it is
+/// written in capitals, or `None` to reject it.
+fn accept(
+    doc: &Doc,
+    texts: &[&str],
+    tokens: Range<usize>,
+    sentence_initial: bool,
+    cands: &[Candidate],
+    gaz: &Gazetteer,
+    persons: &HashSet<String>,
+) -> Option<bool> {
+    let first = tokens.start;
+    let len = tokens.len();
+    let words = texts.get(tokens.clone())?;
+    let joined = words.join(" ");
+    let all_caps = is_all_caps(&joined);
+    let top = gaz.place(cands.first()?.place);
+    let strong =
+        matches!(top.kind, PlaceKind::Country | PlaceKind::Admin1) || top.population >= 100_000;
+    if len == 1 && NOT_PLACES.contains(&lower(words[0]).trim_end_matches('.')) {
+        return None;
+    }
+    // Short all-capital words are acronyms unless the gazetteer knows them as codes.
+    if all_caps && joined.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
+        if !cands.iter().any(|c| c.is_code()) {
+            return None;
+        }
+    } else if cands.iter().all(|c| c.is_code()) {
+        // `Us` as a word is not the code `US`.
+        return None;
+    }
+    let tok = doc.tokens.get(first)?;
+    let last_tok = doc.tokens.get(tokens.end - 1)?;
+    let tagged = tok.upos.is_set();
+    if tagged && len == 1 && !all_caps {
+        let propn = tok.upos == Upos::PROPN;
+        if !propn {
+            let nounish = matches!(tok.upos.as_str(), "NOUN" | "ADJ" | "X" | "NUM");
+            if sentence_initial || !nounish || !strong {
+                return None;
+            }
+        }
+    }
+    let key = crate::normalize::key(&joined);
+    if persons.contains(&key) && !matches!(top.kind, PlaceKind::Country) {
+        return None;
+    }
+    // A title or first name before a single-word match: a person.
+    if len == 1 && first > 0 {
+        let prev = texts.get(first - 1).copied().unwrap_or("");
+        let same_sentence = doc.sentence_of_token(first - 1) == doc.sentence_of_token(first);
+        if same_sentence && is_title(prev) {
+            return None;
+        }
+        if same_sentence && is_capitalised(prev) && !is_all_caps(prev) {
+            let l = lower(prev);
+            let modifier = PLACE_MODIFIERS.contains(&l.as_str());
+            let prev_tok = doc.tokens.get(first - 1);
+            let prev_propn = prev_tok.is_some_and(|t| t.upos == Upos::PROPN);
+            let prev_place = gaz.places(prev).next().is_some_and(|p| {
+                matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1) || p.population >= 50_000
+            });
+            let prev_initial = doc.sentence_of_token(first - 1).is_some_and(|s| {
+                doc.sentences
+                    .get(s)
+                    .is_some_and(|s| s.token_start as usize == first - 1)
+            });
+            let exempt = modifier || prev_place || (prev_initial && strong);
+            if prev_propn && !exempt {
+                return None;
+            }
+        }
+    }
+    if len == 1 && !strong && !after_locative(texts, first) {
+        // A weak name followed by another capitalised word that is not a place:
+        // a first name (`Rami Abdulrahman`) or part of an organisation
+        // (`Human Rights`).
+        if let Some(next) = texts.get(first + 1) {
+            let same = doc.sentence_of_token(first + 1) == doc.sentence_of_token(first);
+            if same && is_capitalised(next) && !is_all_caps(next) && gaz.lookup(next).is_empty() {
+                return None;
+            }
+        }
+    }
+    // In a title-cased line (`Battle for Aleppo Ended?`) capitals say nothing:
+    // only countries and big cities, or names after a locative, count.
+    if len == 1
+        && top.kind != PlaceKind::Country
+        && top.population < 100_000
+        && !after_locative(texts, first)
+        && title_cased(doc, texts, first)
+    {
+        return None;
+    }
+    // `Washington said`: a city as the subject of a speech verb is its government.
+    if !matches!(top.kind, PlaceKind::Country) {
+        let is_subj = last_tok.deprel.as_str().starts_with("nsubj");
+        if is_subj {
+            if let Some(h) = last_tok.head.and_then(|h| doc.tokens.get(h as usize)) {
+                let lemma = h.lemma.as_deref().unwrap_or("");
+                if SPEECH_VERBS.contains(&lemma) {
+                    return None;
+                }
+            }
+        }
+    }
+    Some(all_caps)
+}
+
+/// Prepositions that announce a location (`in`, `near`, `outside`, `north of`).
+const LOCATIVES: &[&str] = &[
+    "in",
+    "near",
+    "outside",
+    "of",
+    "from",
+    "at",
+    "to",
+    "into",
+    "across",
+    "around",
+    "inside",
+    "towards",
+    "toward",
+    "through",
+    "throughout",
+    "via",
+    "between",
+    "within",
+    "nearby",
+];
+
+/// Whether the token before `i` is a locative preposition.
+fn after_locative(texts: &[&str], i: usize) -> bool {
+    i > 0
+        && texts
+            .get(i - 1)
+            .is_some_and(|t| LOCATIVES.contains(&lower(t).as_str()))
+}
+
+/// Whether the sentence of token `i` is title-cased: most of its longer words
+/// are capitalised, as in headlines.
+fn title_cased(doc: &Doc, texts: &[&str], i: usize) -> bool {
+    let Some(s) = doc.sentence_of_token(i).and_then(|s| doc.sentences.get(s)) else {
+        return false;
+    };
+    // Only the line of token `i`: a headline may share a sentence with the body.
+    let r = s.tokens();
+    let gap_has_newline = |a: usize, b: usize| -> bool {
+        match (doc.tokens.get(a), doc.tokens.get(b)) {
+            (Some(x), Some(y)) => doc
+                .text
+                .get(x.span.end as usize..y.span.start as usize)
+                .is_some_and(|g| g.contains('\n')),
+            _ => true,
+        }
+    };
+    let mut lo = i;
+    while lo > r.start && !gap_has_newline(lo - 1, lo) {
+        lo -= 1;
+    }
+    let mut hi = i + 1;
+    while hi < r.end && !gap_has_newline(hi - 1, hi) {
+        hi += 1;
+    }
+    let (mut caps, mut words) = (0usize, 0usize);
+    for t in texts.get(lo..hi).unwrap_or(&[]) {
+        if t.chars().count() > 3 && t.chars().all(char::is_alphabetic) {
+            words += 1;
+            caps += usize::from(is_capitalised(t));
+        }
+    }
+    words >= 3 && caps * 10 >= words * 6
+}
+
+/// Links `City, State` pairs: a toponym followed by a comma and another toponym
+/// takes the second as its qualifier.
+fn link_qualifiers(texts: &[&str], toponyms: &mut [Toponym<'_>]) {
+    for i in 1..toponyms.len() {
+        let (a, b) = (&toponyms[i - 1], &toponyms[i]);
+        if a.sentence == b.sentence
+            && b.tokens.start == a.tokens.end + 1
+            && texts.get(a.tokens.end).is_some_and(|t| *t == ",")
+        {
+            toponyms[i - 1].qualifier = Some(i);
+        }
+    }
+}
