@@ -134,7 +134,11 @@ fn section_break(doc: &Doc, s: usize) -> bool {
 /// that covers it, outer quotes first. Duplicate names are kept once.
 pub fn chain(outer: &Outer, quotes: &[Quote], span: Span) -> Vec<Source> {
     let mut out = outer.sources(span);
-    let mut applying: Vec<&Quote> = quotes
+    // Quotes are in text order of their content: only those starting before
+    // the span's end can cover it, and only the nearest [`NEAR`] are checked,
+    // which keeps a chain lookup cheap in an article of thousands of quotes.
+    let upto = quotes.partition_point(|q| q.content.start < span.end);
+    let mut applying: Vec<&Quote> = quotes[upto.saturating_sub(NEAR)..upto]
         .iter()
         .filter(|q| {
             let ov = overlap(q.content, span);
@@ -155,6 +159,9 @@ pub fn chain(outer: &Outer, quotes: &[Quote], span: Span) -> Vec<Source> {
     }
     out
 }
+
+/// How many quotes before a span are examined for covering it.
+const NEAR: usize = 256;
 
 fn overlap(a: Span, b: Span) -> usize {
     let s = a.start.max(b.start);

@@ -27,6 +27,8 @@ use sitrep_doc::{Doc, Span};
 pub const RECENT: usize = 8;
 /// Sentences ahead a description may find its named person.
 pub const AHEAD: usize = 3;
+/// How many recent persons and previous speakers a mention is compared with.
+const CANDIDATES: usize = 64;
 
 /// A person the text names.
 #[derive(Clone, Debug)]
@@ -82,7 +84,10 @@ pub fn persons(doc: &Doc) -> Vec<Person> {
         i = b + 1;
         let mut roles: Vec<String> = Vec::new();
         let mut k = a;
-        while k > 0 && (is_role(word(doc, k - 1)) || upos(doc, k - 1).as_str() == "ADJ") {
+        while k > 0
+            && a - k < 6
+            && (is_role(word(doc, k - 1)) || upos(doc, k - 1).as_str() == "ADJ")
+        {
             k -= 1;
             roles.push(lower(doc, k));
         }
@@ -169,6 +174,11 @@ pub struct Prior {
 
 /// Resolves mention `m` given the persons and the speakers resolved before it.
 pub fn resolve(doc: &Doc, persons: &[Person], prior: &[Prior], m: Mention) -> Resolved {
+    // Only the most recent candidates are considered (both lists are in text
+    // order), so resolving every quote of a huge article stays linear.
+    let prior = &prior[prior.len().saturating_sub(CANDIDATES)..];
+    let upto = persons.partition_point(|p| p.token <= m.last + 200);
+    let persons = &persons[upto.saturating_sub(CANDIDATES)..upto];
     let mention_span = m.span(doc);
     let mention_text = doc.slice(mention_span).to_string();
     let sent = |t: usize| doc.sentence_of_token(t).unwrap_or(0);

@@ -47,6 +47,11 @@ const WINDOW: usize = 8;
 const WINDOW_AFTER: usize = 18;
 /// Longer sentences skip the parse fallback, which is quadratic in sentence length.
 const MAX_PARSE_SENTENCE: usize = 150;
+/// The most tokens a speaker phrase may have: bounds the backward and forward
+/// walks so a run-on "sentence" (a segmentation failure) stays linear.
+const MAX_NP: usize = 30;
+/// The most tokens of reported content taken after a cue.
+const MAX_CONTENT: usize = 400;
 
 fn cue_at(doc: &Doc, i: usize, lemma: &str) -> Cue {
     Cue {
@@ -140,6 +145,7 @@ pub fn left_np(doc: &Doc, end: usize, limit: usize) -> Option<Mention> {
 
 /// Token range `(first, last)` of the phrase ending before `end`.
 fn np_before(doc: &Doc, end: usize, limit: usize) -> Option<(usize, usize)> {
+    let limit = limit.max(end.saturating_sub(MAX_NP));
     let mut a = end;
     while a > limit {
         let i = a - 1;
@@ -171,6 +177,7 @@ fn np_before(doc: &Doc, end: usize, limit: usize) -> Option<(usize, usize)> {
 
 /// The noun phrase starting at `start`, not reaching `limit`.
 pub fn right_np(doc: &Doc, start: usize, limit: usize) -> Option<Mention> {
+    let limit = limit.min(start + MAX_NP);
     let mut b = start;
     while b < limit {
         let w = word(doc, b).to_ascii_lowercase();
@@ -443,6 +450,7 @@ fn reported(doc: &Doc, v: usize, start: usize, end: usize) -> Option<Found> {
         return None;
     }
     // The content stops where another source's clause starts (`S, X said ...`).
+    let end = end.min(c + MAX_CONTENT);
     let stop = (c..end)
         .find(|&k| {
             word(doc, k) == "," && (k + 1..(k + 6).min(end)).any(|j| speech_verb(doc, j).is_some())
@@ -539,6 +547,7 @@ fn coordinated_subject(doc: &Doc, v: usize, start: usize) -> Option<Mention> {
     if v == start || !word(doc, v - 1).eq_ignore_ascii_case("and") {
         return None;
     }
-    let first_verb = (start..v).find(|&j| upos(doc, j).as_str() == "VERB")?;
+    let lo = start.max(v.saturating_sub(MAX_NP));
+    let first_verb = (lo..v).find(|&j| upos(doc, j).as_str() == "VERB")?;
     left_np(doc, first_verb, start).filter(|m| m.first == start)
 }

@@ -115,3 +115,24 @@ fn unsegmented_and_garbage_inputs_do_not_panic() {
         );
     }
 }
+
+#[test]
+fn run_on_sentence_stays_fast() {
+    // No full stops: one enormous "sentence" full of cues and counts.
+    let text = "officials said that troops killed 12 people and activists claimed ".repeat(1500);
+    let mut doc = common::pipeline().analyze(sitrep::doc::Article {
+        text,
+        ..Default::default()
+    });
+    let t = Instant::now();
+    sitrep_attrib::attribute(&mut doc);
+    let took = t.elapsed();
+    println!(
+        "{} tokens, {} quotes, {} casualties in {took:?}",
+        doc.tokens.len(),
+        doc.quotes.len(),
+        doc.casualties.len()
+    );
+    assert!(!doc.casualties.is_empty());
+    assert!(took.as_secs() < 5, "{took:?}");
+}
