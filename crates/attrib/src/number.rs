@@ -48,10 +48,10 @@ pub fn count_at(doc: &Doc, i: usize, end: usize) -> Option<(Count, usize)> {
     }
     let (n, approx_vague, mut open, mut next) = number(doc, j, end)?;
     // `107 or more`, `50-plus`
-    if w(next) == "or" && w(next + 1) == "more" {
-        open = true;
-        next += 2;
-    } else if w(next) == "-" && w(next + 1) == "plus" {
+    if matches!(
+        (w(next).as_str(), w(next + 1).as_str()),
+        ("or", "more") | ("-", "plus")
+    ) {
         open = true;
         next += 2;
     }
