@@ -65,6 +65,17 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Marked> {
                     continue;
                 }
             }
+            let space_before = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:".contains(p));
+            let space_after = next.is_none_or(|n| n.is_whitespace() || ".,;:!?)]}—–-".contains(n));
+            let opener_only = space_before && !space_after;
+            let closer_only = !space_before && space_after;
+            // A curly mark typed the wrong way round (`decision.“ However`) is
+            // read by its shape when that contradicts its direction.
+            let c = match c {
+                '“' if open.is_some() && closer_only => '”',
+                '”' if open.is_none() && opener_only => '“',
+                _ => c,
+            };
             if is_opener_char(c) {
                 if let Some((o, cs)) = open.take() {
                     // A new opener while one is open: the earlier was unbalanced.
@@ -80,11 +91,6 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Marked> {
                     });
                 }
             } else if c == '"' {
-                let space_before = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:".contains(p));
-                let space_after =
-                    next.is_none_or(|n| n.is_whitespace() || ".,;:!?)]}—–-".contains(n));
-                let opener_only = space_before && !space_after;
-                let closer_only = !space_before && space_after;
                 match open.take() {
                     Some((o, cs)) if opener_only && at > cs => {
                         out.push(unclosed(text, o, cs, at));
@@ -163,6 +169,13 @@ mod tests {
                 ("stay ‘here’ [sic]".to_string(), true)
             ]
         );
+    }
+
+    #[test]
+    fn wrong_way_curly_marks_follow_their_shape() {
+        let t = "“It is an affront.“ However, the JSC will get seats.";
+        let c = contents(t, &[]);
+        assert_eq!(c, vec![("It is an affront.".to_string(), true)]);
     }
 
     #[test]
