@@ -179,7 +179,17 @@ pub(crate) fn sentence(
         if src.is_empty() || (tgt.is_empty() && coder.options.require_target) {
             continue;
         }
-        let negated = negated(&sent, v);
+        let src = expand(src);
+        let mut tgt = expand(tgt);
+        // A compound subject with no target acts on each other (`X and Y
+        // agree that ...` → X→Y and Y→X), as PETRARCH codes it.
+        let reciprocal = tgt.is_empty() && src.len() > 1;
+        if reciprocal {
+            tgt = src.clone();
+        }
+        // A pattern that spells the negation out (`&NEGATVAUXVRB *`) codes
+        // the negative act itself; only an unmatched negation negates.
+        let negated = negated(&sent, v) && !hit.negation_matched;
         let modality = modality(&sent, v);
         made_event[v] = true;
         if negated && !coder.options.keep_negated {
@@ -187,7 +197,7 @@ pub(crate) fn sentence(
         }
         let pattern_text = pattern.map(|p| pattern_string(p));
         let mut push = |code: &str, a: &Side, b: Option<&Side>| {
-            if b.is_some_and(|b| b.code.is_some() && b.code == a.code) {
+            if b.is_some_and(|b| b.mention == a.mention || (b.code.is_some() && b.code == a.code)) {
                 return;
             }
             // Any code but the null one: validation dictionaries use
@@ -325,6 +335,26 @@ fn side(doc: &Doc, m: usize) -> Side {
     }
 }
 
+/// Splits multi-code actors (`FRO/BIL/SAM`: the Shire's three peoples) into
+/// one side per code, as PETRARCH does.
+fn expand(sides: Vec<Side>) -> Vec<Side> {
+    let mut out = Vec::with_capacity(sides.len());
+    for s in sides {
+        match s.code.as_deref() {
+            Some(c) if c.contains('/') => {
+                for part in c.split('/').filter(|p| !p.is_empty()) {
+                    out.push(Side {
+                        mention: s.mention,
+                        code: Some(part.to_string()),
+                    });
+                }
+            }
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
 /// Mentions of the noun phrase headed by `h`: its own (or first coded) mention
 /// plus those of conjoined heads; an agent of the first composes with
 /// conjoined bare actors (`ambassadors of Arnor, Osgiliath and Gondor`).
@@ -340,6 +370,9 @@ fn np(
     let mut out = Vec::new();
     if depth > 8 || h >= sent.len {
         return out;
+    }
+    if let Some(x) = agents_of_places(sent, per_token, coded, extras, doc, h, depth) {
+        return x;
     }
     let primary = coded[h]
         .or_else(|| {
@@ -410,6 +443,57 @@ fn np(
     out
 }
 
+/// A bare agent noun with actors in a modifier (`lawmakers in Fornost and
+/// Gondor`, `lawmakers and officials in X`): every agent composed with every
+/// actor, as PETRARCH distributes them.
+fn agents_of_places(
+    sent: &Sent<'_>,
+    per_token: &[Option<usize>],
+    coded: &[Option<usize>],
+    extras: &[Extra],
+    doc: &Doc,
+    h: usize,
+    depth: usize,
+) -> Option<Vec<Side>> {
+    let bare_agent = |t: usize| {
+        coded[t].filter(|&m| {
+            doc.actors.get(m).is_some_and(|a| a.actor_id.is_none())
+                && extras.get(m).is_some_and(|e| e.agent.is_some())
+        })
+    };
+    bare_agent(h)?;
+    let mut heads = vec![h];
+    heads.extend(sent.children_with(h, "conj").filter(|&c| bare_agent(c).is_some()));
+    let mut actors: Vec<Side> = Vec::new();
+    for &x in &heads {
+        for c in sent.children_with(x, "nmod").collect::<Vec<_>>() {
+            for sd in np(sent, per_token, coded, extras, doc, c, depth + 1) {
+                let plain = extras.get(sd.mention).is_some_and(|e| e.agent.is_none())
+                    && doc.actors.get(sd.mention).is_some_and(|a| a.actor_id.is_some());
+                if plain && !actors.iter().any(|a| a.mention == sd.mention) {
+                    actors.push(sd);
+                }
+            }
+        }
+    }
+    if actors.is_empty() {
+        return None;
+    }
+    let mut out = Vec::new();
+    for &x in &heads {
+        let m = bare_agent(x)?;
+        let (code, place) = extras.get(m)?.agent.clone()?;
+        for a in &actors {
+            let Some(ac) = &a.code else { continue };
+            out.push(Side {
+                mention: m,
+                code: Some(compose(ac, &code, place)),
+            });
+        }
+    }
+    Some(out)
+}
+
 fn compose(actor: &str, agent: &str, place: Placement) -> String {
     if actor.len() > 3 && actor.contains(agent) {
         return actor.to_string();
@@ -437,22 +521,21 @@ fn parse_sides(
         .iter()
         .any(|&c| sent.deprel[c] == "aux:pass");
     if passive_subj.is_some() || passive_aux {
+        // Without its own subject, a passive shares only a conjoined verb's
+        // (`X was attacked and was wounded`), not a governing clause's.
         let tgt = match passive_subj {
             Some(ps) => npm(ps),
-            None => subject(sent, per_token, coded, extras, doc, v, 0),
+            None if sent.deprel[v] == "conj" => {
+                subject(sent, per_token, coded, extras, doc, v, 0)
+            }
+            None => Vec::new(),
         };
         let agent = sent
             .children_with(v, "obl")
             .find(|&c| sent.deprel[c] == "obl:agent" || has_case(sent, c, "by"));
         let src = match agent {
             Some(a) => npm(a),
-            // PETRARCH codes the place of an agentless passive as its source
-            // (`X was shot dead in Osgiliath` → OSG); the peer tests expect it.
-            None => sent
-                .children_with(v, "obl")
-                .map(npm)
-                .find(|x| !x.is_empty())
-                .unwrap_or_default(),
+            None => Vec::new(),
         };
         return (src, tgt);
     }

@@ -52,15 +52,6 @@ const NOT_NAMES: &[&str] = &[
     "i",
 ];
 
-/// Pronouns and group anaphors resolved to an earlier mention.
-fn anaphor(lower: &str) -> Option<bool> {
-    match lower {
-        "he" | "she" | "him" | "her" => Some(false),
-        "they" | "them" | "those" | "rest" | "others" => Some(true),
-        _ => None,
-    }
-}
-
 /// Finds the mentions of sentence `s` and appends them to `doc.actors` (and
 /// their extras to `extras`). Returns, per local token, the mention index.
 pub(crate) fn find(
@@ -129,7 +120,32 @@ pub(crate) fn find(
             },
         ));
     }
-    // Unknown names, bare surnames and pronouns.
+    // A title and the name it introduces are one actor, coded by the title
+    // (`Bree Prime Minister` + `Romendacil` → BREGOV), as PETRARCH reads them.
+    found.sort_by_key(|(m, _)| m.token_start);
+    let mut merged: Vec<(ActorMention, Extra)> = Vec::with_capacity(found.len());
+    for (m, e) in found {
+        if let Some((prev, pe)) = merged.last_mut() {
+            let adjacent = prev.token_end == m.token_start;
+            let title = pe.agent.is_some() && prev.code.is_some();
+            let name = m.kind == MentionKind::Dictionary && e.agent.is_none() && m.code.is_some();
+            if adjacent && title && name {
+                prev.span = prev.span.cover(m.span);
+                prev.token_end = m.token_end;
+                prev.text = doc.slice(prev.span).to_string();
+                if prev.actor_id.is_none() {
+                    prev.actor_id = m.actor_id;
+                    prev.name = m.name;
+                }
+                pe.person = true;
+                continue;
+            }
+        }
+        merged.push((m, e));
+    }
+    let mut found = merged;
+    // Unknown names and bare surnames.
+    let mut anaphors: Vec<(usize, Anaphor)> = Vec::new();
     let mut i = 0;
     while i < n {
         if covered[i] {
@@ -147,38 +163,71 @@ pub(crate) fn find(
             i = j;
             continue;
         }
-        if let Some(plural) = anaphor(&sent.lower[i]) {
-            let bare_rest = sent.lower[i] == "rest" || sent.lower[i] == "others";
-            if !bare_rest || sent.upos[i] != Upos::PROPN {
-                let ante = resolve(doc, extras, plural, &found);
-                if let Some((a, code)) = ante {
-                    let extra = extras.get(a).cloned().unwrap_or_default();
-                    found.push((
-                        mention(
-                            doc,
-                            &sent,
-                            s,
-                            i,
-                            i + 1,
-                            code,
-                            MentionKind::Coreference {
-                                antecedent: u32::try_from(a).unwrap_or(u32::MAX),
-                            },
-                            |_| {},
-                        ),
-                        extra,
-                    ));
-                    covered[i] = true;
-                }
-            }
+        if let Some(kind) = anaphor(&sent.lower[i], sent.upos[i]) {
+            anaphors.push((i, kind));
         }
         i += 1;
     }
     found.sort_by_key(|(m, _)| m.token_start);
+    // Pronouns: the latest compatible coded mention before them, in this
+    // sentence first, then in the last few sentences.
+    let base = doc.actors.len();
+    let mut resolved: Vec<(ActorMention, Extra, usize)> = Vec::new();
+    for (i, kind) in anaphors {
+        let pos = u32::try_from(sent.start + i).unwrap_or(u32::MAX);
+        let local = found
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, (m, e))| m.token_end <= pos && kind.fits(m, e))
+            .map(|(k, (m, e))| (Ante::Local(k), m.code.clone(), e.clone()));
+        let ante = local.or_else(|| {
+            resolve(doc, extras, kind)
+                .map(|(a, code)| (Ante::Global(a), code, extras.get(a).cloned().unwrap_or_default()))
+        });
+        if let Some((ante, code, extra)) = ante {
+            let m = mention(doc, &sent, s, i, i + 1, code, MentionKind::Dictionary, |_| {});
+            let k = match ante {
+                Ante::Local(k) => usize::MAX - k,
+                Ante::Global(a) => a,
+            };
+            resolved.push((m, extra, k));
+        }
+    }
+    // Final order: text order; local antecedents get their final indexes.
+    let mut all: Vec<(ActorMention, Extra, Option<usize>)> =
+        found.into_iter().map(|(m, e)| (m, e, None)).collect();
+    let n_found = all.len();
+    all.extend(resolved.into_iter().map(|(m, e, k)| (m, e, Some(k))));
+    let mut order: Vec<usize> = (0..all.len()).collect();
+    order.sort_by_key(|&k| all[k].0.token_start);
+    let mut final_index = vec![0usize; all.len()];
+    for (pos, &k) in order.iter().enumerate() {
+        final_index[k] = base + pos;
+    }
     let start = sent.start;
     drop(sent);
     let mut per_token = vec![None; n];
-    for (m, e) in found {
+    let mut slots: Vec<Option<(ActorMention, Extra)>> = Vec::with_capacity(all.len());
+    for (k, (mut m, e, ante)) in all.into_iter().enumerate() {
+        if let Some(a) = ante {
+            let antecedent = if a > usize::MAX / 2 {
+                let local = usize::MAX - a;
+                final_index.get(local).copied().unwrap_or(0)
+            } else {
+                a
+            };
+            let _ = k >= n_found;
+            m.kind = MentionKind::Coreference {
+                antecedent: u32::try_from(antecedent).unwrap_or(u32::MAX),
+            };
+        }
+        slots.push(Some((m, e)));
+    }
+    for k in order {
+        let Some((m, e)) = slots.get_mut(k).and_then(Option::take) else {
+            continue;
+        };
         let idx = doc.actors.len();
         let a = (m.token_start as usize).saturating_sub(start);
         let b = (m.token_end as usize).saturating_sub(start).min(n);
@@ -189,6 +238,45 @@ pub(crate) fn find(
         extras.push(e);
     }
     per_token
+}
+
+/// Where a pronoun's antecedent is: among this sentence's mentions (by
+/// position in the sorted list) or already in `doc.actors`.
+enum Ante {
+    Local(usize),
+    Global(usize),
+}
+
+/// What a pronoun may refer to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Anaphor {
+    /// `he`, `she`: a person.
+    Person,
+    /// `they`, `those`, `the rest`: a plural group.
+    Group,
+    /// `it`: a country or organisation (neither person nor plural group).
+    Thing,
+}
+
+impl Anaphor {
+    fn fits(self, m: &ActorMention, e: &Extra) -> bool {
+        m.code.is_some()
+            && match self {
+                Anaphor::Person => e.person,
+                Anaphor::Group => e.plural,
+                Anaphor::Thing => !e.person && !e.plural && e.agent.is_none(),
+            }
+    }
+}
+
+fn anaphor(lower: &str, upos: Upos) -> Option<Anaphor> {
+    match lower {
+        "he" | "she" | "him" | "her" => Some(Anaphor::Person),
+        "they" | "them" | "those" => Some(Anaphor::Group),
+        "rest" | "others" if upos != Upos::PROPN => Some(Anaphor::Group),
+        "it" => Some(Anaphor::Thing),
+        _ => None,
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -289,25 +377,15 @@ fn name_mention(
     )
 }
 
-/// The most recent compatible coded mention: earlier in this sentence first,
-/// then earlier sentences (at most a few back, so stale actors are not revived).
-fn resolve(
-    doc: &Doc,
-    extras: &[Extra],
-    plural: bool,
-    current: &[(ActorMention, Extra)],
-) -> Option<(usize, Option<String>)> {
-    let fits =
-        |e: &Extra, m: &ActorMention| m.code.is_some() && if plural { e.plural } else { e.person };
-    // Same-sentence mentions are not in doc.actors yet; they cannot be
-    // referenced by index, so only earlier sentences count here.
-    let _ = current;
+/// The most recent compatible coded mention of the last few sentences (so
+/// stale actors are not revived).
+fn resolve(doc: &Doc, extras: &[Extra], kind: Anaphor) -> Option<(usize, Option<String>)> {
     let last_sentence = doc.actors.last().map_or(0, |m| m.sentence);
     doc.actors
         .iter()
         .enumerate()
         .rev()
         .take_while(|(_, m)| m.sentence + 4 >= last_sentence)
-        .find(|(i, m)| extras.get(*i).is_some_and(|e| fits(e, m)))
+        .find(|(i, m)| extras.get(*i).is_some_and(|e| kind.fits(m, e)))
         .map(|(i, m)| (i, m.code.clone()))
 }

@@ -31,6 +31,8 @@ pub(crate) struct Hit {
     pub target: Option<usize>,
     /// The `+` slot lay before the verb (its grammatical subject side).
     pub target_before: bool,
+    /// A word or synset of the pattern matched a negation (`not`, `n't`, `never`).
+    pub negation_matched: bool,
 }
 
 /// The words, windows and mentions a verb is matched against.
@@ -44,6 +46,7 @@ pub(crate) struct Ctx<'a> {
 
 #[derive(Clone, Copy)]
 struct St {
+    negation: bool,
     score: u32,
     source: Option<usize>,
     target: Option<usize>,
@@ -96,6 +99,7 @@ pub(crate) fn match_pattern(
         });
     }
     let mut st = St {
+        negation: false,
         score: 0,
         source: None,
         target: None,
@@ -115,6 +119,7 @@ pub(crate) fn match_pattern(
         source: st.source,
         target: st.target,
         target_before: st.target.is_some() && !target_after,
+        negation_matched: st.negation,
     })
 }
 
@@ -206,6 +211,7 @@ fn here(
         Elem::Word(x) => {
             if w.word == **x || w.lemma == **x {
                 st.score += 2;
+                st.negation |= is_negation(&w.word);
                 Some(p + 1)
             } else {
                 None
@@ -222,6 +228,12 @@ fn here(
                 .filter_map(|m| phrase_at(ctx, m, order, p, reverse))
                 .max()?;
             st.score += 2;
+            st.negation |= (p..p + n).any(|q| {
+                order
+                    .get(q)
+                    .and_then(|&wi| ctx.words.get(wi))
+                    .is_some_and(|w| is_negation(&w.word))
+            });
             Some(p + n)
         }
         Elem::Source | Elem::Target | Elem::Compound | Elem::Skip => {
@@ -282,4 +294,8 @@ fn phrase_at(
         }
     }
     Some(n)
+}
+
+fn is_negation(w: &str) -> bool {
+    matches!(w, "not" | "n't" | "never")
 }

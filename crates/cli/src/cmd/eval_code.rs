@@ -90,14 +90,17 @@ fn print(report: &Report, verbose: bool) {
 pub fn run_petrarch(args: PetrarchArgs) -> Result<()> {
     let xml = std::fs::read_to_string(&args.records)
         .with_context(|| format!("reading {}", args.records.display()))?;
-    let dicts = match &args.dicts {
-        Some(dir) => Dictionaries::load_dir(dir)?,
-        None => {
-            let files = eval::petrarch::environment_files(&xml, &args.records);
-            Dictionaries::load_files(files.iter().map(|p| (p.as_path(), None)))?
-        }
+    let files: Vec<PathBuf> = match &args.dicts {
+        Some(dir) => sitrep_dict::scan_dir(dir)?
+            .into_iter()
+            .map(|(p, _)| p)
+            .collect(),
+        None => eval::petrarch::environment_files(&xml, &args.records),
     };
-    warn(&dicts);
+    let (dicts, warnings) = eval::load_dictionaries(&files)?;
+    for w in &warnings {
+        eprintln!("sitrep: warning: {w}");
+    }
     let coder = Coder::new(dicts, CoderOptions::default());
     let records = eval::petrarch::read_records(&xml);
     let report = eval::petrarch::score(&records, &coder, &parser()?);
