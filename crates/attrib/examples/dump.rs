@@ -9,6 +9,7 @@ fn main() {
         return;
     };
     let show_parse = std::env::args().any(|a| a == "--parse");
+    let json = std::env::args().any(|a| a == "--json");
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) => {
@@ -32,6 +33,15 @@ fn main() {
         ..Article::default()
     });
     sitrep_attrib::attribute(&mut doc);
+    if json {
+        for q in &doc.quotes {
+            println!("{}", serde_json::to_string(q).unwrap_or_default());
+        }
+        for c in &doc.casualties {
+            println!("{}", serde_json::to_string(c).unwrap_or_default());
+        }
+        return;
+    }
     for q in &doc.quotes {
         println!(
             "QUOTE {:?} {:?}\n  cue {:?}\n  speaker {:?} -> {:?} ({})\n  chain {:?}",

@@ -261,6 +261,11 @@ pub fn resolve(doc: &Doc, persons: &[Person], prior: &[Prior], m: Mention) -> Re
             };
         }
     }
+    // The mention without a leading article, for names built from it.
+    let bare = {
+        let a = skip_det(doc, m.first, m.last);
+        (text_of(doc, a, m.last), span_of(doc, a, m.last))
+    };
     // 3. Descriptions with a role noun.
     let words: Vec<usize> = (m.first..=hi).collect();
     let role = words
@@ -330,8 +335,8 @@ pub fn resolve(doc: &Doc, persons: &[Person], prior: &[Prior], m: Mention) -> Re
         }
         if has_proper_name == 0 || org_in_mention.is_some() {
             return Resolved {
-                name: strip_det(&mention_text),
-                name_span: mention_span,
+                name: bare.0.clone(),
+                name_span: bare.1,
                 person: true,
                 explanation: "description with a role, no named person matches".to_string(),
                 org: org_in_mention,
@@ -344,7 +349,7 @@ pub fn resolve(doc: &Doc, persons: &[Person], prior: &[Prior], m: Mention) -> Re
     let run = person.then(|| name_run(doc, m.first, m.last)).flatten();
     let (name, name_span) = match run {
         Some((a, b)) => (text_of(doc, a, b), span_of(doc, a, b)),
-        None => (strip_det(&mention_text), mention_span),
+        None => bare,
     };
     Resolved {
         name,
@@ -357,16 +362,6 @@ pub fn resolve(doc: &Doc, persons: &[Person], prior: &[Prior], m: Mention) -> Re
         },
         org: None,
     }
-}
-
-fn strip_det(s: &str) -> String {
-    let t = s.trim();
-    for d in ["the ", "The ", "a ", "A "] {
-        if let Some(r) = t.strip_prefix(d) {
-            return r.to_string();
-        }
-    }
-    t.to_string()
 }
 
 /// `the director of ORG`, `ORG's chief` → ORG.
