@@ -125,7 +125,9 @@ fn section_break(doc: &Doc, s: usize) -> bool {
     if b > a + 1 && is_capitalised(word(doc, a)) && word(doc, a + 1) == ":" {
         return true;
     }
-    let starts_para = doc.paragraphs.iter().any(|p| p.start == sent.span.start);
+    let starts_para = paragraph_of(doc, sent.span.start)
+        .and_then(|p| doc.paragraphs.get(p))
+        .is_some_and(|p| p.start == sent.span.start);
     let last = word(doc, b.saturating_sub(1));
     starts_para && b - a <= 12 && !matches!(last, "." | "\"" | "'")
 }
