@@ -346,7 +346,11 @@ pub fn resolve(doc: &Doc, persons: &[Person], prior: &[Prior], m: Mention) -> Re
     // 4. The mention names its source itself: a person by the first run of
     // two or more name words (`team member Rodaba Noori` → `Rodaba Noori`).
     let person = has_proper_name >= 2 && !(m.first..=m.last).any(|j| is_collective(word(doc, j)));
-    let run = person.then(|| name_run(doc, m.first, m.last)).flatten();
+    let run = person
+        .then(|| name_run(doc, m.first, m.last))
+        .flatten()
+        .filter(|&(a, b)| !(a..=b).any(|j| is_place_word(word(doc, j))));
+    let person = run.is_some();
     let (name, name_span) = match run {
         Some((a, b)) => (text_of(doc, a, b), span_of(doc, a, b)),
         None => bare,
@@ -485,4 +489,33 @@ fn earlier_full_name(doc: &Doc, surname: &str, before: usize) -> Option<Resolved
         ),
         org: None,
     })
+}
+
+/// Words that make a two-word proper name a country or region rather than a
+/// person (`South Korea`, `United States`): without a gazetteer in this crate,
+/// a short list covers the names speech verbs most often take as subjects.
+fn is_place_word(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "united"
+            | "korea"
+            | "states"
+            | "kingdom"
+            | "arabia"
+            | "republic"
+            | "zealand"
+            | "africa"
+            | "america"
+            | "emirates"
+            | "city"
+            | "island"
+            | "islands"
+            | "strip"
+            | "bank"
+            | "state"
+    )
 }

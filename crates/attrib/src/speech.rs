@@ -64,17 +64,13 @@ fn cue_at(doc: &Doc, i: usize, lemma: &str) -> Cue {
 /// A speech verb at token `i` (not a noun use such as `the claims`).
 fn speech_verb(doc: &Doc, i: usize) -> Option<&'static str> {
     let lemma = speech_lemma(word(doc, i))?;
+    if passive(doc, i) {
+        return None;
+    }
     let u = upos(doc, i);
+    // `reports of deaths`, `the alleged crime`: when tagged, only verbs are cues.
     if u.is_set() && !matches!(u.as_str(), "VERB" | "AUX") {
-        // Tagger calls some cues nouns in telegraphic text; trust it only when
-        // a determiner precedes (`the report`, `a claim`).
-        let prev = word(doc, i.wrapping_sub(1)).to_ascii_lowercase();
-        if matches!(
-            prev.as_str(),
-            "the" | "a" | "an" | "its" | "his" | "her" | "their"
-        ) {
-            return None;
-        }
+        return None;
     }
     Some(lemma)
 }
@@ -279,7 +275,8 @@ pub fn direct(doc: &Doc, marks: &[Marked], used: &mut Vec<usize>) -> Vec<Found> 
         let before_limit = first_at_or_after(doc, para_start.max(prev_close));
         let found = cue_after(doc, after, limit)
             .map(|(c, m)| (c, m, true))
-            .or_else(|| cue_before(doc, first, before_limit));
+            .or_else(|| cue_before(doc, first, before_limit))
+            .filter(|(_, m, _)| plausible_speaker(doc, m));
         let words = doc.slice(m.content).split_whitespace().count();
         let mut f = Found {
             kind: QuoteKind::Direct,
@@ -334,7 +331,11 @@ pub fn indirect(doc: &Doc, s: usize, in_quote: &dyn Fn(u32) -> bool, used: &[boo
                     .then(|| from_parse(doc, i, start, end))
                     .flatten()
             });
-        if let Some(f) = found {
+        if let Some(f) = found.filter(|f| {
+            f.speaker
+                .as_ref()
+                .is_some_and(|m| plausible_speaker(doc, m))
+        }) {
             out.push(f);
         }
         i += 1;
@@ -456,6 +457,17 @@ fn reported(doc: &Doc, v: usize, start: usize, end: usize) -> Option<Found> {
             word(doc, k) == "," && (k + 1..(k + 6).min(end)).any(|j| speech_verb(doc, j).is_some())
         })
         .unwrap_or(end);
+    // `Recent reports revealed that ...`: a finite verb right after the "cue"
+    // means the cue word was the subject's noun, not a speech verb.
+    if cue_end == v
+        && c < end
+        && matches!(
+            doc.tokens.get(c).map(|t| t.xpos.as_str()),
+            Some("VBD" | "VBZ" | "VBP")
+        )
+    {
+        return None;
+    }
     let body = content(doc, c, stop).or_else(|| (cue_end > v).then_some(whole))?;
     Some(found(body, speaker))
 }
@@ -477,6 +489,11 @@ fn from_parse(doc: &Doc, v: usize, start: usize, end: usize) -> Option<Found> {
         }
     }
     let (subj, comp) = (subj?, comp?);
+    // The canonical order only (`X said S`): parser errors elsewhere produce
+    // speakers such as `deaths` in `no reports of deaths in ...`.
+    if !(subj < v && v < comp) {
+        return None;
+    }
     let (sa, sb) = subtree(doc, subj, start, end);
     let (ca, cb) = subtree(doc, comp, start, end);
     Some(Found {
@@ -550,4 +567,36 @@ fn coordinated_subject(doc: &Doc, v: usize, start: usize) -> Option<Mention> {
     let lo = start.max(v.saturating_sub(MAX_NP));
     let first_verb = (lo..v).find(|&j| upos(doc, j).as_str() == "VERB")?;
     left_np(doc, first_verb, start).filter(|m| m.first == start)
+}
+
+/// Whether a mention can name a speaker: it has a noun, name or personal
+/// pronoun, and is not a relative pronoun (`who told him`), whose antecedent
+/// this stage does not track.
+fn plausible_speaker(doc: &Doc, m: &Mention) -> bool {
+    let hi = m.last.min(m.first + MAX_NP);
+    let relative = m.first == m.last
+        && matches!(
+            word(doc, m.first).to_ascii_lowercase().as_str(),
+            "who" | "which" | "that" | "whom"
+        );
+    let contentful = (m.first..=hi).any(|j| {
+        let u = upos(doc, j);
+        !u.is_set() || matches!(u.as_str(), "NOUN" | "PROPN" | "PRON" | "NUM")
+    });
+    contentful && !relative
+}
+
+/// `deaths were reported`, `it was claimed`: a passive speech verb has no
+/// speaker as its subject.
+fn passive(doc: &Doc, v: usize) -> bool {
+    let participle = doc.tokens.get(v).is_some_and(|t| t.xpos.as_str() == "VBN");
+    let mut k = v;
+    while k > 0 && upos(doc, k - 1).as_str() == "ADV" {
+        k -= 1;
+    }
+    let be = matches!(
+        word(doc, k.wrapping_sub(1)).to_ascii_lowercase().as_str(),
+        "is" | "are" | "was" | "were" | "be" | "been" | "being"
+    );
+    participle && be
 }

@@ -122,11 +122,12 @@ pub fn is_aux_or_adverb(doc: &Doc, i: usize) -> bool {
     matches!(upos(doc, i).as_str(), "AUX" | "ADV")
 }
 
-/// Personal pronouns that can name a speaker, with number: `Some(false)` singular.
+/// Personal pronouns that can name a speaker: `Some(false)` for a person
+/// (`he`, `she`), `Some(true)` for a group or institution (`they`, `it`).
 pub fn pronoun_plural(w: &str) -> Option<bool> {
     match w.to_ascii_lowercase().as_str() {
         "he" | "she" | "him" | "her" => Some(false),
-        "they" | "them" => Some(true),
+        "they" | "them" | "it" => Some(true),
         _ => None,
     }
 }
