@@ -140,9 +140,10 @@ pub fn in_sentence(doc: &Doc, s: usize) -> Vec<Casualty> {
         };
         let prev = word(doc, i.wrapping_sub(1)).to_ascii_lowercase();
         // Dates and clock times are not counts (`on 12 March`, `in 2016`).
-        let date_like = matches!(prev.as_str(), "on" | "in" | "since" | "until" | "by")
+        let date_like = (matches!(prev.as_str(), "on" | "in" | "since" | "until" | "by")
             && i > start
-            && upos(doc, i).as_str() == "NUM";
+            && upos(doc, i).as_str() == "NUM")
+            || is_year(word(doc, i));
         let count_span = span_of(doc, i, next.saturating_sub(1));
         let (cat, mut k) = category_after(doc, next, end);
         // `Eleven civilians, including four children, died`: skip the aside.
@@ -170,7 +171,7 @@ pub fn in_sentence(doc: &Doc, s: usize) -> Vec<Casualty> {
         if found.is_none() && i > start {
             if let Some(kind) = active_cue(&prev) {
                 found = Some((kind, i - 1));
-            } else if prev == "the" && i > start + 1 {
+            } else if matches!(prev.as_str(), "the" | "all") && i > start + 1 {
                 if let Some(kind) = active_cue(word(doc, i - 2)) {
                     found = Some((kind, i - 2));
                 }
@@ -259,4 +260,12 @@ fn negative(doc: &Doc, s: usize, i: usize, end: usize) -> Option<Casualty> {
         cat,
         c,
     ))
+}
+
+/// A bare four-digit number that reads as a year (`January 28, 1986 killing`):
+/// tolls that large are written with a comma (`1,986`).
+fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && w.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
 }
