@@ -3,15 +3,20 @@
 use crate::gazetteer::Gazetteer;
 use crate::place::{Place, PlaceKind};
 use crate::recognize::recognize;
-use crate::resolve::resolve;
+use crate::resolve::{resolve_with, Weights};
 use sitrep_doc::places::{PlaceMention, PlacePrecision, PlaceRef};
 use sitrep_doc::{Doc, Span};
 
 /// Recognises and resolves the toponyms of a tagged and parsed `doc`, replacing
 /// `doc.places` (in text order, non-overlapping). Never panics.
 pub fn geoparse(doc: &mut Doc, gaz: &Gazetteer) {
+    geoparse_with(doc, gaz, &Weights::default());
+}
+
+/// [`geoparse`] with explicit resolver weights (for tuning).
+pub fn geoparse_with(doc: &mut Doc, gaz: &Gazetteer, weights: &Weights) {
     let rec = recognize(doc, gaz);
-    let res = resolve(doc, gaz, &rec);
+    let res = resolve_with(doc, gaz, &rec, weights);
     let mut places: Vec<PlaceMention> = dateline_place(doc, gaz).into_iter().collect();
     let found = rec
         .toponyms

@@ -48,6 +48,7 @@
 //! [`time`] finds and normalises date expressions ("on Monday", "December 12",
 //! "two days ago", "since 2011") relative to an anchor date.
 
+mod abbrev;
 pub mod assign;
 pub mod build;
 mod error;
@@ -65,6 +66,6 @@ pub mod time;
 pub use assign::{date_for_clause, place_for_clause};
 pub use error::Error;
 pub use gazetteer::{Gazetteer, NameIter, NameMatch, VENDORED_RELATIVE};
-pub use geoparse::{geoparse, place_ref, precision_of};
+pub use geoparse::{geoparse, geoparse_with, place_ref, precision_of};
 pub use place::{haversine_km, Candidate, Place, PlaceId, PlaceKind, EARTH_RADIUS_KM};
 pub use temporal::annotate_times;

@@ -49,6 +49,9 @@ pub struct Toponym<'g> {
     pub qualifier: Option<usize>,
     /// Index of the sentence.
     pub sentence: usize,
+    /// An entry fixed by the pattern that recognised it (`Wichita, Kan.` →
+    /// Kansas); the resolver takes it as is.
+    pub forced: Option<crate::place::PlaceId>,
 }
 
 /// A demonym or country adjective (`Syrian`): evidence of a country.
@@ -405,6 +408,11 @@ pub fn recognize<'g>(doc: &Doc, gaz: &'g Gazetteer) -> Recognition<'g> {
                 i += 1;
                 continue;
             }
+            if let Some(t) = state_abbreviation(doc, gaz, &texts, base + i, si, &out.toponyms) {
+                out.toponyms.push(t);
+                i += 1;
+                continue;
+            }
             let m = gaz.longest_match(sent, i, MAX_NAME_TOKENS);
             let Some(m) = m else {
                 if let Some(c) = demonym(gaz, doc, base + i, tok) {
@@ -460,6 +468,7 @@ pub fn recognize<'g>(doc: &Doc, gaz: &'g Gazetteer) -> Recognition<'g> {
                         all_caps,
                         qualifier: None,
                         sentence: si,
+                        forced: None,
                     });
                     i += len;
                 }
@@ -469,6 +478,36 @@ pub fn recognize<'g>(doc: &Doc, gaz: &'g Gazetteer) -> Recognition<'g> {
     }
     link_qualifiers(&texts, &mut out.toponyms);
     out
+}
+
+/// A US state abbreviation right after `Toponym,` (`Wichita, Kan.`), as a
+/// toponym fixed to the state.
+fn state_abbreviation<'g>(
+    doc: &Doc,
+    gaz: &'g Gazetteer,
+    texts: &[&str],
+    i: usize,
+    sentence: usize,
+    found: &[Toponym<'g>],
+) -> Option<Toponym<'g>> {
+    let code = crate::abbrev::us_state(texts.get(i)?)?;
+    let prev = found.last()?;
+    if i < 2 || prev.tokens.end != i - 1 || texts.get(i - 1) != Some(&",") {
+        return None;
+    }
+    let state = gaz.admin1("US", code)?;
+    let candidates = gaz.lookup(state.name);
+    let span = doc.tokens.get(i)?.span;
+    Some(Toponym {
+        tokens: i..i + 1,
+        span,
+        candidates,
+        key: crate::normalize::key(state.name),
+        all_caps: false,
+        qualifier: None,
+        sentence,
+        forced: Some(state.id),
+    })
 }
 
 /// A demonym or country adjective at token `i`, if it is one.

@@ -82,6 +82,38 @@ impl Default for Weights {
     }
 }
 
+impl Weights {
+    /// Sets a weight by its field name (for tuning from the command line);
+    /// `false` if there is no such weight.
+    pub fn set(&mut self, name: &str, value: f64) -> bool {
+        let slot = match name {
+            "primary" => &mut self.primary,
+            "country_present" => &mut self.country_present,
+            "country_share" => &mut self.country_share,
+            "admin1_present" => &mut self.admin1_present,
+            "near" => &mut self.near,
+            "near_km" => &mut self.near_km,
+            "qualifier_admin" => &mut self.qualifier_admin,
+            "qualifier_country" => &mut self.qualifier_country,
+            "dateline" => &mut self.dateline,
+            "demonym" => &mut self.demonym,
+            "country_bonus" => &mut self.country_bonus,
+            "admin1_pop" => &mut self.admin1_pop,
+            "admin2_pop" => &mut self.admin2_pop,
+            "neighbourhood_pop" => &mut self.neighbourhood_pop,
+            "other_pop" => &mut self.other_pop,
+            "country_mention" => &mut self.country_mention,
+            "passes" => {
+                self.passes = value.max(1.0) as usize;
+                return true;
+            }
+            _ => return false,
+        };
+        *slot = value;
+        true
+    }
+}
+
 /// The evidence a document gives about where it is.
 #[derive(Clone, Debug, Default)]
 struct Context {
@@ -126,6 +158,8 @@ struct Sense<'g> {
     all_caps: bool,
     /// Qualifying senses (`Alexandria, La.` → the sense of `La.`).
     qualifiers: Vec<usize>,
+    /// Index of a candidate fixed by recognition (`Wichita, Kan.`).
+    forced: Option<usize>,
     choice: Option<usize>,
     confidence: f64,
 }
@@ -153,6 +187,7 @@ pub fn resolve_with(
                 candidates: t.candidates,
                 all_caps: false,
                 qualifiers: Vec::new(),
+                forced: None,
                 choice: None,
                 confidence: 0.0,
             });
@@ -161,6 +196,9 @@ pub fn resolve_with(
         if let Some(sense) = senses.get_mut(s) {
             sense.members.push(i);
             sense.all_caps |= t.all_caps;
+            if let Some(f) = t.forced {
+                sense.forced = sense.candidates.iter().position(|c| c.place == f);
+            }
         }
         sense_of.push(s);
     }
@@ -222,10 +260,16 @@ pub fn resolve_with(
             let Some(sense) = senses.get(si) else {
                 continue;
             };
-            let quals: Vec<&[Candidate]> = sense
+            // A qualifier's possible referents: its fixed entry, else its
+            // biggest candidates.
+            let quals: Vec<PlaceId> = sense
                 .qualifiers
                 .iter()
-                .filter_map(|&q| senses.get(q).map(|s| s.candidates))
+                .filter_map(|&q| senses.get(q))
+                .flat_map(|q| match q.forced.and_then(|f| q.candidates.get(f)) {
+                    Some(c) => vec![c.place],
+                    None => q.candidates.iter().take(8).map(|c| c.place).collect(),
+                })
                 .collect();
             let (choice, conf, explain) = choose(gaz, sense, &quals, &ctx, w);
             if let Some(e) = explains.get_mut(si) {
@@ -285,10 +329,13 @@ fn prior(p: &Place<'_>, w: &Weights) -> f64 {
 fn choose(
     gaz: &Gazetteer,
     sense: &Sense<'_>,
-    qualifiers: &[&[Candidate]],
+    qualifiers: &[PlaceId],
     ctx: &Context,
     w: &Weights,
 ) -> (Option<usize>, f64, String) {
+    if let Some(f) = sense.forced {
+        return (Some(f), 1.0, String::from("fixed by a state abbreviation"));
+    }
     let total = ctx.country_total();
     let mut scored: Vec<(usize, f64, String)> = Vec::with_capacity(sense.candidates.len());
     for (ci, c) in sense.candidates.iter().enumerate() {
@@ -337,9 +384,9 @@ fn choose(
                 }
             }
             let mut q_best = 0.0f64;
-            for qs in qualifiers {
-                for qc in qs.iter().take(8) {
-                    let q = gaz.place(qc.place);
+            for &qid in qualifiers {
+                {
+                    let q = gaz.place(qid);
                     if q.country != p.country || q.geonameid == p.geonameid {
                         continue;
                     }

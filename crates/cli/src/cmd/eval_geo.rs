@@ -24,7 +24,7 @@ use sitrep::{Pipeline, PipelineOptions};
 use sitrep_geo::eval::corpus::{self, GoldArticle};
 use sitrep_geo::eval::metrics::{Recognition, Resolution};
 use sitrep_geo::recognize::recognize;
-use sitrep_geo::resolve::resolve;
+use sitrep_geo::resolve::{resolve_with, Weights};
 use sitrep_geo::Gazetteer;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -40,6 +40,10 @@ pub struct Args {
     /// Keep only even- or odd-indexed articles.
     #[arg(long)]
     split: Option<Split>,
+    /// Override a resolver weight, `NAME=VALUE` (repeatable; see
+    /// `sitrep_geo::resolve::Weights`), for tuning on the `--split even` half.
+    #[arg(long = "set", value_name = "NAME=VALUE")]
+    set: Vec<String>,
     /// Gazetteer file (default: the vendored one).
     #[arg(long)]
     gazetteer: Option<PathBuf>,
@@ -73,6 +77,18 @@ pub fn run(args: Args) -> Result<()> {
         None => Gazetteer::vendored()?,
     };
     let pipeline = Pipeline::new(&PipelineOptions::default())?;
+    let mut weights = Weights::default();
+    for kv in &args.set {
+        let (k, v) = kv
+            .split_once('=')
+            .ok_or_else(|| anyhow::anyhow!("--set {kv:?}: expected NAME=VALUE"))?;
+        let v: f64 = v
+            .parse()
+            .with_context(|| format!("--set {kv:?}: not a number"))?;
+        if !weights.set(k, v) {
+            anyhow::bail!("--set {kv:?}: no weight named {k:?}");
+        }
+    }
     let mut t = Totals::default();
     for (i, a) in corpus.articles.iter().enumerate() {
         match args.split {
@@ -80,7 +96,7 @@ pub fn run(args: Args) -> Result<()> {
             Some(Split::Odd) if i % 2 == 0 => continue,
             _ => {}
         }
-        score_article(a, &pipeline, &gaz, args.verbose, &mut t);
+        score_article(a, &pipeline, &gaz, &weights, args.verbose, &mut t);
     }
     println!(
         "{}: {} articles ({} skipped, {} toponyms skipped)",
@@ -129,6 +145,7 @@ fn score_article(
     a: &GoldArticle,
     pipeline: &Pipeline,
     gaz: &Gazetteer,
+    weights: &Weights,
     verbose: bool,
     t: &mut Totals,
 ) {
@@ -138,7 +155,7 @@ fn score_article(
         ..Article::default()
     });
     let started = Instant::now();
-    sitrep_geo::geoparse(&mut doc, gaz);
+    sitrep_geo::geoparse_with(&mut doc, gaz, weights);
     t.geo_time += started.elapsed();
     t.tokens += doc.tokens.len();
     t.docs += 1;
@@ -228,7 +245,7 @@ fn score_article(
     let (rec, index) = sitrep_geo::eval::oracle_toponyms(&doc, gaz, &spans);
     let mut rec = rec;
     rec.demonyms = recognize(&doc, gaz).demonyms;
-    let res = resolve(&doc, gaz, &rec);
+    let res = resolve_with(&doc, gaz, &rec, weights);
     for (g, ix) in with_coords.iter().zip(&index) {
         let Some(c) = g.coords else { continue };
         let ours_pt = ix.and_then(|i| res.get(i)).and_then(|r| r.place).map(|id| {

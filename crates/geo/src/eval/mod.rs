@@ -24,7 +24,12 @@ pub fn oracle_toponyms<'g>(
         let first = doc.tokens.partition_point(|t| t.span.end <= span.start);
         let last = doc.tokens.partition_point(|t| t.span.start < span.end);
         let phrase = doc.slice(span);
-        let cands = gaz.lookup(phrase);
+        // A state abbreviation (`Kan.`) stands for its state.
+        let state = crate::abbrev::us_state(phrase).and_then(|c| gaz.admin1("US", c));
+        let cands = match state {
+            Some(s) => gaz.lookup(s.name),
+            None => gaz.lookup(phrase),
+        };
         if first >= last || cands.is_empty() {
             index.push(None);
             continue;
@@ -40,6 +45,7 @@ pub fn oracle_toponyms<'g>(
             all_caps,
             qualifier: None,
             sentence: doc.sentence_of_token(first).unwrap_or(0),
+            forced: state.map(|s| s.id),
         });
     }
     // Qualifiers: consecutive gold spans separated by a comma.
