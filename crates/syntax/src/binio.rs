@@ -9,7 +9,7 @@
 use crate::error::{Error, Result};
 
 pub const MAGIC: &[u8; 8] = b"SITRPSYN";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 fn fnv1a(data: &[u8]) -> u64 {
     let mut h: u64 = 0xCBF2_9CE4_8422_2325;

@@ -13,6 +13,8 @@ use crate::hash::{str_hash, IdMap};
 pub struct Lexicon {
     tags: Vec<String>,
     words: IdMap<u8>,
+    /// Per tag id (1-based, index 0 unused): is it a verb tag (`VB*`, `MD`)?
+    verbal: Vec<bool>,
 }
 
 impl Lexicon {
@@ -41,7 +43,19 @@ impl Lexicon {
             };
             lex.words.insert(str_hash(word), id as u8 + 1);
         }
+        lex.index_tags();
         Ok(lex)
+    }
+
+    fn index_tags(&mut self) {
+        self.verbal = std::iter::once(false)
+            .chain(self.tags.iter().map(|t| t.starts_with("VB") || t == "MD"))
+            .collect();
+    }
+
+    /// Whether tag id `t` (as returned by [`Lexicon::lookup_hash`]) is verbal.
+    pub fn is_verb(&self, t: u8) -> bool {
+        self.verbal.get(t as usize).copied().unwrap_or(false)
     }
 
     pub fn len(&self) -> usize {
@@ -76,6 +90,12 @@ impl Lexicon {
         let mut words = IdMap::default();
         words.reserve(keys.len());
         words.extend(keys.into_iter().zip(vals));
-        Ok(Lexicon { tags, words })
+        let mut lex = Lexicon {
+            tags,
+            words,
+            verbal: Vec::new(),
+        };
+        lex.index_tags();
+        Ok(lex)
     }
 }

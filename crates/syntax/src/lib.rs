@@ -1,8 +1,9 @@
 //! sitrep-syntax: part-of-speech tagging, lemmatization and dependency parsing.
 //!
 //! - [`Tagger`]: greedy averaged perceptron over joint `UPOS|XPOS` classes, with
-//!   word-shape, affix and Brill-lexicon features, and a rule-based [`Tagger`]
-//!   lemmatizer learned from treebank lemmas.
+//!   word-shape, affix, case and Brill-lexicon features (trained with ALL-CAPS and
+//!   Title-Case copies so headlines tag well), plus a lemmatizer: per-(form, XPOS)
+//!   exceptions and suffix rewrite rules learned from treebank lemmas.
 //! - [`Parser`]: arc-eager transition parser (greedy, O(n)), averaged perceptron
 //!   trained with a dynamic oracle on jackknifed tags; labelled UD relations.
 //! - [`annotate`]: fills a [`Doc`]'s token annotations sentence by sentence.

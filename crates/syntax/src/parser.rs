@@ -53,11 +53,11 @@ pub struct ParserConfig {
 impl Default for ParserConfig {
     fn default() -> ParserConfig {
         ParserConfig {
-            iterations: 12,
+            iterations: 15,
             seed: 1,
             explore_from: 1,
             explore: 0.9,
-            prune: 2.0,
+            prune: 1.0,
         }
     }
 }
@@ -431,6 +431,12 @@ impl State {
             feat3(83, s0.w, n0.p, n1.p),
             feat3(84, s0.p, n0.w, n1.p),
             feat2(85, s0lab, n0.p),
+            // Control/raising: "force [the opposition] to withdraw" — the head of
+            // s0 and the buffer verb decide between REDUCE (xcomp) and acl.
+            feat2(86, s0h.w, n0.p),
+            feat3(87, s0h.w, s0.p, n0.p),
+            feat3(88, s0.w, n0.p, n0l.p),
+            feat3(89, n0.w, n0l.w, s0.p),
         ]);
     }
 }
@@ -459,9 +465,12 @@ impl Gold {
                 .count() as u32
         };
         let has_b = !st.terminal();
+        // Whether stack word k can still become a head: the root only while it
+        // has no dependent (single-root constraint).
+        let open_in_stack = |k: u32| st.in_stack[k as usize] && (k != 0 || st.rc1[0] == NONE);
         costs[SHIFT] = if has_b {
             let gb = g[b as usize];
-            u32::from(st.in_stack[gb as usize]) + stack_deps(b)
+            u32::from(open_in_stack(gb)) + stack_deps(b)
         } else {
             0
         };
@@ -470,8 +479,13 @@ impl Gold {
             let gs = if s == 0 { NONE } else { g[s as usize] };
             let la = u32::from(gs != NONE && gs > b && in_buf(gs)) + buf_deps(s, st.b);
             let gb = g[b as usize];
-            let ra = u32::from(gb != s && (in_buf(gb) && gb > b || st.in_stack[gb as usize]))
-                + stack_deps(b);
+            let mut ra =
+                u32::from(gb != s && (in_buf(gb) && gb > b || open_in_stack(gb))) + stack_deps(b);
+            if s == 0 && gb != 0 {
+                // The root takes one dependent: the gold root word, if still in the
+                // buffer, can no longer be attached to it.
+                ra += u32::from((st.b + 1..st.n).any(|k| g[k] == 0));
+            }
             (la, ra)
         } else {
             (0, 0)
@@ -706,4 +720,110 @@ pub fn train(items: &[TrainItem<'_>], cfg: &ParserConfig) -> Result<Parser> {
         root_label,
         weights: model.finish(cfg.prune),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (heads, 1-based with 0 = root) of small projective trees.
+    const TREES: &[&[u32]] = &[
+        &[2, 3, 0, 6, 6, 3, 3],
+        &[2, 0, 4, 2, 6, 2, 2],
+        &[4, 4, 4, 0, 6, 4, 4],
+        &[2, 6, 5, 5, 2, 0, 8, 6, 6],
+        &[0, 1, 1, 1, 1],
+        &[5, 5, 5, 5, 0],
+        &[0, 3, 1, 5, 3, 1],
+    ];
+
+    fn gold(heads: &[u32]) -> Gold {
+        Gold {
+            heads: std::iter::once(NONE).chain(heads.iter().copied()).collect(),
+            labels: std::iter::once(0)
+                .chain(heads.iter().map(|&h| usize::from(h != 0)))
+                .collect(),
+        }
+    }
+
+    /// Following zero-cost moves from any reachable configuration builds a tree
+    /// whose loss equals the cost accumulated by the deviations: the oracle is
+    /// what training relies on, so it must be exact.
+    #[test]
+    fn dynamic_oracle_is_exact() {
+        let n_labels = 2; // 0 = "x", 1 = "root"... labels only need to be distinct
+        let root_label = 0;
+        let mut rng = Rng::new(7);
+        // Plus random projective single-rooted trees.
+        let mut trees: Vec<Vec<u32>> = TREES.iter().map(|t| t.to_vec()).collect();
+        while trees.len() < 300 {
+            let n = 2 + (rng.next_u64() % 11) as usize;
+            let root = 1 + (rng.next_u64() % n as u64) as u32;
+            let heads: Vec<u32> = (1..=n as u32)
+                .map(|d| {
+                    if d == root {
+                        0
+                    } else {
+                        loop {
+                            let h = 1 + (rng.next_u64() % n as u64) as u32;
+                            if h != d {
+                                break h;
+                            }
+                        }
+                    }
+                })
+                .collect();
+            let acyclic = (1..=n).all(|d| {
+                let (mut a, mut steps) = (d, 0);
+                while a != 0 && steps <= n {
+                    a = heads[a - 1] as usize;
+                    steps += 1;
+                }
+                a == 0
+            });
+            if acyclic && crate::projective::is_projective(&heads) {
+                trees.push(heads);
+            }
+        }
+        for heads in &trees {
+            let g = gold(heads);
+            // Label indices: gold uses 0 for root, 1 for others.
+            for trial in 0..200 {
+                let mut st = State::new(heads.len());
+                let mut costs = vec![0u32; 2 + 2 * n_labels];
+                let mut spent = 0;
+                while !st.terminal() {
+                    g.costs(&st, n_labels, &mut costs);
+                    let legal: Vec<usize> = (0..costs.len())
+                        .filter(|&c| st.legal(c, root_label))
+                        .collect();
+                    let min = legal.iter().map(|&c| costs[c]).min().unwrap();
+                    let c = if trial > 0 && rng.unit() < 0.3 {
+                        legal[(rng.next_u64() % legal.len() as u64) as usize]
+                    } else {
+                        *legal.iter().find(|&&c| costs[c] == min).unwrap()
+                    };
+                    spent += costs[c] - min;
+                    st.apply(c);
+                }
+                let mut wrong = 0;
+                for d in 1..=heads.len() {
+                    let h = if st.heads[d] == NONE {
+                        NONE
+                    } else {
+                        st.heads[d]
+                    };
+                    let gh = if heads[d - 1] == 0 { 0 } else { heads[d - 1] };
+                    let lab_ok = st.labels[d] as usize == g.labels[d] + 1;
+                    if h != gh || !lab_ok {
+                        wrong += 1;
+                    }
+                }
+                if trial == 0 {
+                    assert_eq!(wrong, 0, "oracle path must be exact for {heads:?}");
+                }
+                assert_eq!(wrong, spent, "loss must equal spent cost for {heads:?}");
+            }
+        }
+    }
 }

@@ -226,12 +226,26 @@ impl Weights {
         }
     }
 
+    /// Writes the table. Only occupied slots are stored (position, key, span):
+    /// half the slots are empty by design, so this keeps model files small.
     pub fn write(&self, w: &mut Writer) {
         w.u32(self.n_classes as u32);
-        let keys: Vec<u32> = self.slots.iter().map(|&s| s as u32).collect();
-        let spans: Vec<u32> = self.slots.iter().map(|&s| (s >> 32) as u32).collect();
-        w.u32s(&keys);
-        w.u32s(&spans);
+        w.u32(self.slots.len() as u32);
+        let used: Vec<(usize, u64)> = self
+            .slots
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|&(_, s)| s != 0)
+            .collect();
+        w.u32s(&used.iter().map(|&(i, _)| i as u32).collect::<Vec<_>>());
+        w.u32s(&used.iter().map(|&(_, s)| s as u32).collect::<Vec<_>>());
+        w.u32s(
+            &used
+                .iter()
+                .map(|&(_, s)| (s >> 32) as u32)
+                .collect::<Vec<_>>(),
+        );
         w.bytes(
             &self
                 .entries
@@ -253,14 +267,16 @@ impl Weights {
         if n_classes == 0 || n_classes > 256 {
             return Err(Error::corrupt("weights: bad class count"));
         }
+        let cap = r.u32()? as usize;
+        let pos = r.u32s()?;
         let keys = r.u32s()?;
         let spans = r.u32s()?;
         let classes = r.bytes()?;
         let values = r.i16s()?;
-        if !keys.len().is_power_of_two() || keys.len() != spans.len() {
+        if !cap.is_power_of_two() || keys.len() != spans.len() || keys.len() != pos.len() {
             return Err(Error::corrupt("weights: bad table size"));
         }
-        if !keys.contains(&0) {
+        if keys.len() >= cap {
             return Err(Error::corrupt("weights: table has no empty slot"));
         }
         if classes.len() != values.len() {
@@ -269,20 +285,21 @@ impl Weights {
         if classes.iter().any(|&c| c as usize >= n_classes) {
             return Err(Error::corrupt("weights: class out of range"));
         }
-        for (k, s) in keys.iter().zip(&spans) {
+        let mut slots = vec![0u64; cap];
+        for ((&p, &k), &s) in pos.iter().zip(&keys).zip(&spans) {
             let end = (s >> 8) as usize + (s & 0xFF) as usize;
-            if *k != 0 && end > classes.len() {
-                return Err(Error::corrupt("weights: span out of range"));
+            if k == 0 || end > classes.len() {
+                return Err(Error::corrupt("weights: bad slot"));
+            }
+            match slots.get_mut(p as usize) {
+                Some(slot) if *slot == 0 => *slot = u64::from(k) | u64::from(s) << 32,
+                _ => return Err(Error::corrupt("weights: slot out of range or duplicated")),
             }
         }
         Ok(Weights {
             n_classes,
-            mask: keys.len() - 1,
-            slots: keys
-                .iter()
-                .zip(&spans)
-                .map(|(&k, &s)| u64::from(k) | u64::from(s) << 32)
-                .collect(),
+            mask: cap - 1,
+            slots,
             entries: classes
                 .iter()
                 .zip(&values)

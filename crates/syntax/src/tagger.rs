@@ -90,6 +90,7 @@ fn static_features(c: &WordFeats, out: &mut Vec<u64>) {
         feat1(12, u64::from(c.flags)),
         feat1(13, u64::from(c.lex)),
         feat2(35, c.shape, u64::from(c.lex)),
+        feat2(38, u64::from(c.lex), u64::from(c.stem_lex)),
     ]);
 }
 
@@ -130,6 +131,9 @@ fn context_features(w: &[WordFeats], i: usize, p1: u64, p2: u64, out: &mut Vec<u
         feat2(34, p1, c.suf[2]),
         feat2(36, n1.shape, c.suf[1]),
         feat2(37, p1, n1.lower),
+        feat3(39, p1, u64::from(c.lex), u64::from(c.stem_lex)),
+        feat2(40, c.lower, u64::from(c.next_verb)),
+        feat2(41, p1, u64::from(c.next_verb)),
     ]);
 }
 
@@ -141,6 +145,7 @@ fn sentence_feats(
 ) {
     out.clear();
     out.extend(forms.iter().map(|f| wordfeat::compute(f.as_ref(), lex, s)));
+    wordfeat::set_next_verb(out, lex);
 }
 
 impl Tagger {
@@ -276,6 +281,7 @@ impl Tagger {
                 }
             }
         }
+        wordfeat::set_next_verb(&mut st.words, &self.lexicon);
         st.scores.resize(n, 0);
         out.clear();
         let (mut p1, mut p2) = (0u64, 0u64);

@@ -28,6 +28,15 @@ pub struct WordFeats {
     pub shape: u64,
     /// Brill lexicon tag (1-based; 0 = unknown).
     pub lex: u8,
+    /// Brill lexicon tag of the word's stem (`pauses` → `pause`, `paused` →
+    /// `pause`, `pausing` → `pause`; 0 = no inflectional ending or stem unknown).
+    /// The lexicon gives one tag per word; this recovers the noun/verb ambiguity of
+    /// inflected forms (`pauses` is listed VBZ, `pause` NN).
+    pub stem_lex: u8,
+    /// Distance to the next word the lexicon lists as a verb (1..=4, 5 = none
+    /// before punctuation or the sentence end). Set per sentence by
+    /// [`set_next_verb`]: tells "as"/"for"/"that" + clause from + noun phrase.
+    pub next_verb: u8,
     /// One of the `CAP_*` classes.
     pub cap: u8,
     /// Bit 0: has a digit; bit 1: has a hyphen; bit 2: has a period; bits 3..:
@@ -47,6 +56,8 @@ const fn pad(v: u64) -> WordFeats {
         pre: [v; 3],
         shape: v,
         lex: 255,
+        stem_lex: 255,
+        next_verb: 255,
         cap: 7,
         flags: 255,
     }
@@ -161,6 +172,7 @@ pub fn compute(form: &str, lex: &Lexicon, s: &mut Scratch) -> WordFeats {
             lexv = lex.lookup_hash(str_hash(&s.title));
         }
     }
+    let stem_lex = stem_lookup(&s.lower, lex, &mut s.title);
     WordFeats {
         lower: finish(bytes(norm.as_bytes())),
         exact,
@@ -168,7 +180,60 @@ pub fn compute(form: &str, lex: &Lexicon, s: &mut Scratch) -> WordFeats {
         pre,
         shape: finish(shape),
         lex: lexv,
+        stem_lex,
+        next_verb: 0,
         cap,
         flags,
+    }
+}
+
+/// Lexicon tag of the first known stem of `lower` (see [`WordFeats::stem_lex`]).
+fn stem_lookup(lower: &str, lex: &Lexicon, buf: &mut String) -> u8 {
+    if lower.len() < 4 || !lower.is_ascii() {
+        return 0;
+    }
+    let try_stem = |buf: &mut String, strip: usize, add: &str| -> u8 {
+        buf.clear();
+        buf.push_str(&lower[..lower.len() - strip]);
+        buf.push_str(add);
+        lex.lookup_hash(str_hash(buf))
+    };
+    let candidates: &[(usize, &str)] = if lower.ends_with("ies") {
+        &[(3, "y"), (1, "")]
+    } else if lower.ends_with("es") {
+        &[(1, ""), (2, "")]
+    } else if lower.ends_with('s') && !lower.ends_with("ss") {
+        &[(1, "")]
+    } else if lower.ends_with("ied") {
+        &[(3, "y")]
+    } else if lower.ends_with("ed") {
+        &[(1, ""), (2, "")]
+    } else if lower.ends_with("ing") {
+        &[(3, ""), (3, "e")]
+    } else {
+        &[]
+    };
+    for &(strip, add) in candidates {
+        let t = try_stem(buf, strip, add);
+        if t != 0 {
+            return t;
+        }
+    }
+    0
+}
+
+/// Fills [`WordFeats::next_verb`] for a sentence, right to left in O(n).
+pub fn set_next_verb(words: &mut [WordFeats], lex: &Lexicon) {
+    let mut dist: u8 = 5;
+    for w in words.iter_mut().rev() {
+        w.next_verb = dist;
+        if lex.is_verb(w.lex) {
+            dist = 1;
+        } else if w.cap == CAP_NONE && w.flags & 1 == 0 {
+            // Punctuation (no letters, no digits) ends the clause.
+            dist = 5;
+        } else {
+            dist = (dist + 1).min(5);
+        }
     }
 }

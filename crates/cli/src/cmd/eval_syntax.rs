@@ -3,6 +3,7 @@
 use anyhow::{Context, Result};
 use sitrep_syntax::eval::{self, pct};
 use sitrep_syntax::{corpus, Parser, Tagger};
+use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -33,13 +34,15 @@ fn load_tagger(p: Option<&PathBuf>) -> Result<Tagger> {
 }
 
 pub fn run(args: Args, task: Task) -> Result<()> {
+    // Write errors (e.g. a closed pipe) become errors, not panics.
+    let mut out = std::io::stdout().lock();
     let sents = corpus::load(&args.treebank)?;
     let start = Instant::now();
     match task {
         Task::Tagger => {
             let tagger = load_tagger(args.model.as_ref().or(args.tagger.as_ref()))?;
             let s = eval::tagger(&tagger, &sents);
-            print_tags(&s);
+            print_tags(&mut out, &s)?;
         }
         Task::Parser => {
             let tagger = load_tagger(args.tagger.as_ref())?;
@@ -48,28 +51,56 @@ pub fn run(args: Args, task: Task) -> Result<()> {
                 None => Parser::vendored().context("loading the vendored parser")?,
             };
             let s = eval::parser(&tagger, &parser, &sents);
-            print_tags(&s.tags);
+            print_tags(&mut out, &s.tags)?;
             let n = s.tags.tokens;
-            println!("UAS            {:6.2}%  ({}/{n})", pct(s.uas, n), s.uas);
-            println!("LAS            {:6.2}%  ({}/{n})", pct(s.las, n), s.las);
-            println!(
+            writeln!(
+                out,
+                "UAS            {:6.2}%  ({}/{n})",
+                pct(s.uas, n),
+                s.uas
+            )?;
+            writeln!(
+                out,
+                "LAS            {:6.2}%  ({}/{n})",
+                pct(s.las, n),
+                s.las
+            )?;
+            writeln!(
+                out,
                 "LAS (base rel) {:6.2}%  ({}/{n})  [CoNLL 2018 style: subtypes ignored]",
                 pct(s.las_base, n),
                 s.las_base
-            );
+            )?;
         }
     }
-    println!(
+    writeln!(
+        out,
         "({} sentences, {:.2}s; gold tokenisation, punctuation included)",
         sents.len(),
         start.elapsed().as_secs_f64()
-    );
+    )?;
     Ok(())
 }
 
-fn print_tags(s: &eval::TagScores) {
+fn print_tags(out: &mut impl Write, s: &eval::TagScores) -> Result<()> {
     let n = s.tokens;
-    println!("UPOS accuracy  {:6.2}%  ({}/{n})", pct(s.upos, n), s.upos);
-    println!("XPOS accuracy  {:6.2}%  ({}/{n})", pct(s.xpos, n), s.xpos);
-    println!("lemma accuracy {:6.2}%  ({}/{n})", pct(s.lemma, n), s.lemma);
+    writeln!(
+        out,
+        "UPOS accuracy  {:6.2}%  ({}/{n})",
+        pct(s.upos, n),
+        s.upos
+    )?;
+    writeln!(
+        out,
+        "XPOS accuracy  {:6.2}%  ({}/{n})",
+        pct(s.xpos, n),
+        s.xpos
+    )?;
+    writeln!(
+        out,
+        "lemma accuracy {:6.2}%  ({}/{n})",
+        pct(s.lemma, n),
+        s.lemma
+    )?;
+    Ok(())
 }

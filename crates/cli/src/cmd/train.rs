@@ -32,7 +32,7 @@ struct Common {
     /// Random seed (shuffling, augmentation, exploration): same seed, same model.
     #[arg(long, default_value_t = 1)]
     seed: u64,
-    /// Training epochs (default: 10 for the tagger, 12 for the parser).
+    /// Training epochs (default: 10 for the tagger, 15 for the parser).
     #[arg(long)]
     iterations: Option<usize>,
     /// Brill lexicon (`word TAG` lines), vendored into tagger models.
