@@ -334,11 +334,26 @@ pub fn resolve(doc: &Doc, persons: &[Person], prior: &[Prior], m: Mention) -> Re
             };
         }
         if has_proper_name == 0 || org_in_mention.is_some() {
+            // `Governor of Washington Chris Gregoire`: the name closing the
+            // description, when there is one.
+            let named = name_run(doc, m.first, m.last).map(|(a, b)| after_preposition(doc, a, b));
+            let (name, name_span, explanation) = match named {
+                Some((a, b)) if b > a => (
+                    text_of(doc, a, b),
+                    span_of(doc, a, b),
+                    "names the speaker after a description",
+                ),
+                _ => (
+                    bare.0.clone(),
+                    bare.1,
+                    "description with a role, no named person matches",
+                ),
+            };
             return Resolved {
-                name: bare.0.clone(),
-                name_span: bare.1,
+                name,
+                name_span,
                 person: true,
-                explanation: "description with a role, no named person matches".to_string(),
+                explanation: explanation.to_string(),
                 org: org_in_mention,
             };
         }
@@ -349,6 +364,7 @@ pub fn resolve(doc: &Doc, persons: &[Person], prior: &[Prior], m: Mention) -> Re
     let run = person
         .then(|| name_run(doc, m.first, m.last))
         .flatten()
+        .map(|(a, b)| after_preposition(doc, a, b))
         .filter(|&(a, b)| !(a..=b).any(|j| is_place_word(word(doc, j))));
     let person = run.is_some();
     let (name, name_span) = match run {
@@ -518,4 +534,20 @@ fn is_place_word(w: &str) -> bool {
             | "bank"
             | "state"
     )
+}
+
+/// A name run right after a preposition often starts with the organisation the
+/// preposition governs (`of the Council on American-Islamic Relations Alia
+/// Salem`): from three words on, keep the last two (given name and surname).
+fn after_preposition(doc: &Doc, a: usize, b: usize) -> (usize, usize) {
+    let mut p = a;
+    while p > 0 && upos(doc, p - 1).as_str() == "DET" {
+        p -= 1;
+    }
+    let after_adp = p > 0 && upos(doc, p - 1).as_str() == "ADP";
+    if after_adp && b >= a + 2 && word(doc, b - 1) != "-" {
+        (b - 1, b)
+    } else {
+        (a, b)
+    }
 }
