@@ -171,52 +171,64 @@ pub fn place_for_clause(doc: &Doc, verb_token: usize) -> PlaceAssignment {
         return PlaceAssignment::default();
     };
     let speech = is_speech_verb(doc, verb_token);
-    // (index, place, directly in the verb's clause, locative, below a clause boundary)
-    let mut direct: Vec<(usize, &PlaceRef, bool)> = Vec::new();
-    let mut embedded: Vec<(usize, &PlaceRef, bool)> = Vec::new();
-    let mut others: Vec<(usize, &PlaceRef)> = Vec::new();
+    // Every resolved place of the sentence, ranked by a key (smaller wins):
+    // (an argument rather than a setting, clause tier, not locative,
+    // coarser precision, text order).
+    struct Cand<'a> {
+        i: usize,
+        r: &'a PlaceRef,
+        loc: bool,
+        actor: bool,
+        tier: u8,
+        direct: bool,
+    }
+    let mut cands: Vec<Cand<'_>> = Vec::new();
     for (i, r) in places_in_sentence(doc, s) {
         let Some(m) = doc.places.get(i) else { continue };
         let Some(h) = head_of(doc, m.tokens) else {
             continue;
         };
         let loc = is_locative(doc, h);
-        match path_to(doc, h, verb_token) {
-            Some(false) => direct.push((i, r, loc)),
-            Some(true) => embedded.push((i, r, loc)),
-            None => others.push((i, r)),
-        }
+        // `US proposals`, `Russia said`: the place names an actor. (An object
+        // is kept: `shelled Aleppo` locates the action.)
+        let actor = doc.tokens.get(h).is_some_and(|t| {
+            matches!(
+                t.deprel.as_str(),
+                "nsubj" | "nsubj:pass" | "compound" | "nmod:poss"
+            )
+        });
+        let path = path_to(doc, h, verb_token);
+        // Speech verbs: the reported clause first; others: the verb's own clause.
+        let tier = match (speech, path) {
+            (true, Some(true)) | (false, Some(false)) => 0,
+            (false, Some(true)) => 1,
+            (true, None) | (false, None) => 2,
+            (true, Some(false)) => 3,
+        };
+        cands.push(Cand {
+            i,
+            r,
+            loc,
+            actor,
+            tier,
+            direct: path == Some(false),
+        });
     }
-    // Locative first, then finer precision, then text order.
-    let best = |v: &[(usize, &PlaceRef, bool)]| -> Option<PlaceRef> {
-        v.iter()
-            .min_by_key(|(i, r, loc)| (!loc, r.precision, *i))
-            .map(|(_, r, _)| (*r).clone())
-    };
     let mut said_at = None;
-    let location;
     if speech {
-        said_at = direct
+        said_at = cands
             .iter()
-            .filter(|(_, _, loc)| *loc)
-            .min_by_key(|(i, _, _)| *i)
-            .map(|(_, r, _)| (*r).clone())
+            .filter(|c| c.direct && c.loc)
+            .min_by_key(|c| c.i)
+            .map(|c| c.r.clone())
             .or_else(|| dateline_place(doc).cloned());
-        let said_idx = said_at.as_ref().map(|r| r.evidence);
-        let rest: Vec<(usize, &PlaceRef, bool)> = embedded
-            .iter()
-            .copied()
-            .chain(direct.iter().copied())
-            .filter(|(_, r, _)| Some(r.evidence) != said_idx)
-            .collect();
-        location = best(&embedded)
-            .or_else(|| best(&rest))
-            .or_else(|| others.first().map(|(_, r)| (*r).clone()));
-    } else {
-        location = best(&direct)
-            .or_else(|| best(&embedded))
-            .or_else(|| others.first().map(|(_, r)| (*r).clone()));
     }
+    let said_span = said_at.as_ref().map(|r| r.evidence);
+    let location = cands
+        .iter()
+        .filter(|c| Some(c.r.evidence) != said_span)
+        .min_by_key(|c| (c.actor, c.tier, !c.loc, c.r.precision, c.i))
+        .map(|c| c.r.clone());
     let location = location
         .or_else(|| earlier_in_paragraph(doc, verb_token))
         .or_else(|| {

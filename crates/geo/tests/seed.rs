@@ -154,3 +154,33 @@ fn seed_speech_verb_is_said_at_belgrade_about_aleppo() {
     assert_eq!(d.value, "2016-12-12");
     assert_eq!(d.source, sitrep::doc::times::TimeSource::Clause);
 }
+
+#[test]
+fn said_in_belgrade_that_something_happened_in_aleppo() {
+    let Some(_) = seed() else { return };
+    let (Ok(gaz), Ok(pipeline)) = (
+        Gazetteer::vendored(),
+        Pipeline::new(&PipelineOptions::default()),
+    ) else {
+        return;
+    };
+    let mut doc = pipeline.analyze(Article {
+        text: "Lavrov said in Belgrade on Tuesday that the army shelled Aleppo on Monday.".into(),
+        published: Date::new(2016, 12, 14),
+        ..Article::default()
+    });
+    sitrep_geo::geoparse(&mut doc, &gaz);
+    sitrep_geo::annotate_times(&mut doc);
+    let said = token_after(&doc, "said", 0).expect("said");
+    let a = sitrep_geo::place_for_clause(&doc, said);
+    assert_eq!(a.said_at.map(|r| r.geonameid), Some(792680));
+    assert_eq!(a.location.map(|r| r.geonameid), Some(170063));
+    let shelled = token_after(&doc, "shelled", 0).expect("shelled");
+    let b = sitrep_geo::place_for_clause(&doc, shelled);
+    assert_eq!(b.location.map(|r| r.geonameid), Some(170063));
+    assert_eq!(b.said_at, None);
+    let d = sitrep_geo::date_for_clause(&doc, shelled).expect("date");
+    assert_eq!(d.value, "2016-12-12", "{d:?} {:#?}", doc.times);
+    let d = sitrep_geo::date_for_clause(&doc, said).expect("date");
+    assert_eq!(d.value, "2016-12-13", "{d:?}");
+}
