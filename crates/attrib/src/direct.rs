@@ -109,9 +109,14 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Marked> {
         }
         if let Some((o, cs)) = open {
             let continues = paragraphs.get(pi + 1).is_some_and(|next| {
-                text.get(next.range())
-                    .and_then(|t| t.trim_start().chars().next())
-                    .is_some_and(|c| is_opener_char(c) || c == '"')
+                text.get(next.range()).is_some_and(|t| {
+                    let opens = t
+                        .trim_start()
+                        .chars()
+                        .next()
+                        .is_some_and(|c| is_opener_char(c) || c == '"');
+                    opens || first_mark_closes(t)
+                })
             });
             if !continues {
                 out.push(unclosed(text, o, cs, para.end as usize));
@@ -123,6 +128,24 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Marked> {
         out.push(unclosed(text, o, cs, text.len()));
     }
     out
+}
+
+/// Whether the first quotation mark of a paragraph is closer-shaped (a letter or
+/// punctuation before it, space or the end after): the paragraph continues a
+/// quote left open by the one before (`said, "I think ...` ¶ `... better."`).
+fn first_mark_closes(t: &str) -> bool {
+    let mut prev: Option<char> = None;
+    let mut it = t.char_indices().peekable();
+    while let Some((_, c)) = it.next() {
+        if c == '"' || is_opener_char(c) || is_closer_char(c) {
+            let next = it.peek().map(|&(_, n)| n);
+            let tight_before = prev.is_some_and(|p| !p.is_whitespace());
+            let loose_after = next.is_none_or(|n| n.is_whitespace() || ".,;:!?)".contains(n));
+            return is_closer_char(c) || (c == '"' && tight_before && loose_after);
+        }
+        prev = Some(c);
+    }
+    false
 }
 
 /// An unclosed quote ending at `end`, trailing whitespace excluded.

@@ -194,15 +194,24 @@ fn quotes(doc: &Doc) -> Vec<Quote> {
     out
 }
 
-/// A direct quote with no cue of its own continues the speaker of the closest
-/// attributed speech before it, if that speech ends in the same paragraph, or in
+/// A direct quote with no cue of its own takes the speaker of reported speech
+/// that contains it, or else continues the speaker of the closest attributed
+/// speech before it, if that speech ends in the same paragraph, or in
 /// the previous paragraph when the quote opens its own (`"A," he said. "B."`;
 /// `X issued a statement. "B."`; multi-paragraph quotes).
 fn inherit_speakers(doc: &Doc, found: &mut [speech::Found]) {
-    let mut last: Option<(speech::Mention, Span)> = None;
+    let mut last: Option<(speech::Mention, Span, Span)> = None;
     for f in found.iter_mut() {
         if f.speaker.is_none() && f.kind == QuoteKind::Direct {
-            if let Some((m, at)) = last {
+            if let Some((m, at, content)) = last {
+                // Embedded: `told the court that, over ..., "Gloria's ..."`.
+                // (Starting inside is enough: reported content is trimmed of
+                // the quote's final punctuation.)
+                if content.start <= f.content.start && f.content.start < content.end {
+                    f.speaker = Some(m);
+                    f.inherited = true;
+                    continue;
+                }
                 let here = tok::paragraph_of(doc, f.outer.start);
                 let there = tok::paragraph_of(doc, at.end);
                 let opens_paragraph = here.and_then(|p| doc.paragraphs.get(p)).is_some_and(|p| {
@@ -219,7 +228,7 @@ fn inherit_speakers(doc: &Doc, found: &mut [speech::Found]) {
             }
         }
         if let Some(m) = f.speaker {
-            last = Some((m, f.outer));
+            last = Some((m, f.outer, f.content));
         }
     }
 }

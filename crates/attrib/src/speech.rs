@@ -204,7 +204,17 @@ fn cue_after(doc: &Doc, start: usize, limit: usize) -> Option<(Cue, Mention)> {
     if i >= limit {
         return None;
     }
-    if let Some(lemma) = speech_verb(doc, i) {
+    if word(doc, i).eq_ignore_ascii_case("according") && word(doc, i + 1).eq_ignore_ascii_case("to")
+    {
+        let m = right_np(doc, i + 2, limit)?;
+        let cue = Cue {
+            span: span_of(doc, i, i + 1),
+            lemma: "according to".to_string(),
+            token: u32::try_from(i).ok(),
+        };
+        return Some((cue, m));
+    }
+    if let Some(lemma) = quote_cue(doc, i) {
         let m = right_np(doc, i + 1, limit)?;
         return Some((cue_at(doc, i, lemma), m));
     }
@@ -213,7 +223,7 @@ fn cue_after(doc: &Doc, start: usize, limit: usize) -> Option<(Cue, Mention)> {
         if is_quote_mark(doc, v) || matches!(word(doc, v), "." | "!" | "?" | ";") {
             return None;
         }
-        if let Some(lemma) = speech_verb(doc, v) {
+        if let Some(lemma) = quote_cue(doc, v) {
             let m = left_np(doc, v, i)?;
             return (m.first == i).then(|| (cue_at(doc, v, lemma), m));
         }
@@ -245,7 +255,7 @@ fn cue_before(doc: &Doc, open: usize, limit: usize) -> Option<(Cue, Mention, boo
         if is_quote_mark(doc, v) || matches!(word(doc, v), "." | "!" | "?" | ";") {
             return None;
         }
-        if let Some(lemma) = speech_verb(doc, v) {
+        if let Some(lemma) = quote_cue(doc, v) {
             let m = left_np(doc, v, limit)?;
             return Some((cue_at(doc, v, lemma), m, v + 1 == adjacent_at));
         }
@@ -599,4 +609,27 @@ fn passive(doc: &Doc, v: usize) -> bool {
         "is" | "are" | "was" | "were" | "be" | "been" | "being"
     );
     participle && be
+}
+
+/// A cue next to quotation marks: any speech verb, plus verbs that introduce a
+/// quote only when they stand right by one (`She continued: "`, `the analysis
+/// concluded, "`, `the letter reads "`), which elsewhere are not speech.
+fn quote_cue(doc: &Doc, i: usize) -> Option<&'static str> {
+    if let Some(l) = speech_verb(doc, i) {
+        return Some(l);
+    }
+    if passive(doc, i) {
+        return None;
+    }
+    Some(match word(doc, i).to_ascii_lowercase().as_str() {
+        "continued" | "continues" => "continue",
+        "concluded" | "concludes" => "conclude",
+        "reads" | "read" => "read",
+        "asked" | "asks" => "ask",
+        "quipped" => "quip",
+        "replied" | "replies" => "reply",
+        "recalled" | "recalls" => "recall",
+        "wrote" | "writes" => "write",
+        _ => return None,
+    })
 }

@@ -9,6 +9,7 @@ use std::path::Path;
 
 const TUNED: &str = include_str!("fixtures/gum_speakers.tsv");
 const HELD_OUT: &str = include_str!("fixtures/gum_speakers_heldout.tsv");
+const HELD_OUT_2: &str = include_str!("fixtures/gum_speakers_heldout2.tsv");
 const GUM: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../../shared/data/treebanks/gum"
@@ -48,7 +49,8 @@ fn speaker_accuracy_on_gum_news() {
     }
     let (c1, t1) = score("tuned", TUNED);
     let (c2, t2) = score("held-out", HELD_OUT);
-    let (correct, total) = (c1 + c2, t1 + t2);
+    let (c3, t3) = score("held-out 2", HELD_OUT_2);
+    let (correct, total) = (c1 + c2 + c3, t1 + t2 + t3);
     let acc = correct as f64 / total as f64;
     println!(
         "GUM speakers, all: {correct}/{total} correct ({:.1}%)",
@@ -82,9 +84,20 @@ fn score(label: &str, fixture: &str) -> (usize, usize) {
         let lo = starts.get(para).copied().unwrap_or(usize::MAX);
         let hi = starts.get(para + 1).copied().unwrap_or(doc.text.len());
         total += 1;
-        let q = doc.quotes.iter().find(|q| {
-            let c = q.content.start as usize;
-            (lo..hi).contains(&c) && doc.slice(q.content).starts_with(first)
+        // The annotated words, located in their paragraph; the quote judged is
+        // the innermost one whose content covers them (a multi-paragraph quote
+        // covers words in each of its paragraphs).
+        let at = doc
+            .text
+            .get(lo..hi.min(doc.text.len()))
+            .and_then(|p| p.find(first))
+            .map(|i| lo + i);
+        let q = at.and_then(|at| {
+            let words = sitrep::doc::Span::new(at, at + first.len());
+            doc.quotes
+                .iter()
+                .filter(|q| q.content.contains(words))
+                .max_by_key(|q| q.content.start)
         });
         let got = q.and_then(|q| q.speaker.as_ref());
         let ok = got.is_some_and(|s| expected.split('|').any(|e| norm(e) == norm(&s.name)));
