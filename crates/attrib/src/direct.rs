@@ -8,9 +8,13 @@
 //!   with a letter before and a space after never opens (a stray closer);
 //! - single quotes (`'`, `‘`, `’`) are never outer marks: nested quotes and
 //!   apostrophes stay inside the content;
+//! - a curly mark typed the wrong way round is read by its shape when that
+//!   contradicts its direction (`decision.“ However` closes);
 //! - an open quote at a paragraph's end continues into the next paragraph if
 //!   that paragraph starts with an opening mark (the newspaper convention for
-//!   multi-paragraph quotes); otherwise it ends, unclosed, at the paragraph end.
+//!   multi-paragraph quotes) or if its first mark is closer-shaped (the quote
+//!   simply goes on across the break); otherwise it ends, unclosed, at the
+//!   paragraph end.
 //!
 //! The scan is one pass over the text: linear time whatever the marks.
 
@@ -191,6 +195,19 @@ mod tests {
                 ("go now,".to_string(), true),
                 ("stay ‘here’ [sic]".to_string(), true)
             ]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_closing_an_open_quote_continues_it() {
+        let t = "He said, \"I think we learned a lot.\n\nIt was emotional.\" Then he left.";
+        let c = contents(t, &paragraphs(t));
+        assert_eq!(
+            c,
+            vec![(
+                "I think we learned a lot.\n\nIt was emotional.".to_string(),
+                true
+            )]
         );
     }
 

@@ -14,10 +14,14 @@
 //! opens with a mark, and otherwise ends, unclosed (`closed: false`), at its
 //! paragraph's end. The cue and speaker are looked for right after the closing
 //! mark (`," he said`, `," said Lavrov`, `," Khaled Al-Maeena, editor at the
-//! Saudi Gazette, said`) and else right before the opening one (`Lavrov said:
-//! "`). A quote with no cue continues the speaker of the closest attributed
-//! speech in the same paragraph (or the previous one, if the quote opens its
-//! paragraph). Quotes under four words with no cue are scare quotes and dropped.
+//! Saudi Gazette, said`, `", according to the Sydney Morning Herald`) and else
+//! right before the opening one (`Lavrov said: "`). Next to a mark a few more
+//! verbs count as cues (`continued`, `concluded`, `reads`, `asked`). A quote
+//! with no cue takes the speaker of reported speech that contains it (`told the
+//! court that, over ..., "..."`), or else continues the speaker of the closest
+//! attributed speech in the same paragraph (or the previous one, if the quote
+//! opens its paragraph). Quotes under four words with no cue are scare quotes
+//! and dropped.
 //!
 //! *Reported speech* comes from a list of speech and claim verbs (say, add,
 //! stress, tell, claim, declare, announce, accuse, deny, warn, insist, note,
@@ -26,7 +30,10 @@
 //! said`, `S, said X`, `X told reporters S`, `according to X, S`, `S, according
 //! to X`, light verbs (`X made the announcement ...`), coordinated verbs (`X
 //! tweeted ... and said S`). When no pattern fits, the dependency parse is the
-//! fallback: a speech verb with an `nsubj` and a `ccomp`/`parataxis`.
+//! fallback: a speech verb with an `nsubj` before it and a `ccomp`/`parataxis`
+//! after it. Only tokens tagged as verbs are cues (`reports of deaths` is not),
+//! passives have no speaker (`deaths were reported`), and relative pronouns or
+//! bare function words are never speakers.
 //!
 //! # Speakers
 //!
@@ -35,7 +42,7 @@
 //! `code` is left for the facade). Resolution is small and explained in
 //! `explanation`: a name in the mention; a lone surname → the earlier full
 //! name; `he`/`she` → the most recent person speaker (subject preference) within
-//! 8 sentences, else the most recent person named; `they` → the most recent
+//! 8 sentences, else the most recent person named; `they`/`it` → the most recent
 //! collective source; a description (`the Russian minister`, `the director of
 //! SOHR`) → the most recent person whose role matches (chief ≈ director ≈ head)
 //! and shares a proper word, else one named within the next 3 sentences.
@@ -78,7 +85,11 @@
 //! - No named-entity recogniser: person names are proper-noun runs vouched for
 //!   by a role, an apposition or a speech verb, so an organisation glued to a
 //!   name (`Council on American-Islamic Relations Alia Salem`) stays in it.
-//! - Gender is not modelled; `he` and `she` resolve alike.
+//! - Gender is not modelled; `he` and `she` resolve alike, and a pronoun
+//!   always prefers the last *speaker* (`his sister pleaded with him, but he
+//!   replied "..."` resolves to the previous speaker, not to `him`).
+//! - Countries as speakers are told from persons by a short word list
+//!   (`South Korea`, `United States`), not a gazetteer.
 //! - Nested speech (`X said Y told him that S`) yields two flat quotes; the
 //!   chain of `S` has both speakers only when both contents cover it.
 //! - Casualty categories come from the words next to the count; `including six
