@@ -1,7 +1,8 @@
 //! sitrep-syntax: part-of-speech tagging, lemmatization and dependency parsing.
 //!
 //! - [`Tagger`]: greedy averaged perceptron over joint `UPOS|XPOS` classes, with
-//!   word-shape, affix, case and Brill-lexicon features (trained with ALL-CAPS and
+//!   word-shape, affix, case, Brill-lexicon and training tag-dictionary features,
+//!   and a next-verb lookahead (trained with ALL-CAPS and
 //!   Title-Case copies so headlines tag well), plus a lemmatizer: per-(form, XPOS)
 //!   exceptions and suffix rewrite rules learned from treebank lemmas.
 //! - [`Parser`]: arc-eager transition parser (greedy, O(n)), averaged perceptron
@@ -24,6 +25,7 @@ mod lexicon;
 pub mod parser;
 mod perceptron;
 mod projective;
+mod tagdict;
 pub mod tagger;
 pub mod train;
 mod wordfeat;

@@ -8,6 +8,7 @@ use crate::hash::{feat1, feat2, feat3, str_hash, IdMap};
 use crate::lemma::Lemmatizer;
 use crate::lexicon::Lexicon;
 use crate::perceptron::{argmax_where, Trainer, Weights};
+use crate::tagdict::TagDict;
 use crate::wordfeat::{self, Scratch, WordFeats, PAD_END, PAD_START};
 use sitrep_doc::{Upos, Xpos};
 use std::collections::HashMap;
@@ -28,6 +29,7 @@ pub struct Tagger {
     classes: Vec<Tag>,
     weights: Weights,
     lexicon: Lexicon,
+    dict: TagDict,
     lemmatizer: Lemmatizer,
     /// The most frequent training forms, whose attributes and static-feature
     /// scores are precomputed at load time ([`Tagger::build_cache`]).
@@ -91,6 +93,8 @@ fn static_features(c: &WordFeats, out: &mut Vec<u64>) {
         feat1(13, u64::from(c.lex)),
         feat2(35, c.shape, u64::from(c.lex)),
         feat2(38, u64::from(c.lex), u64::from(c.stem_lex)),
+        feat1(42, u64::from(c.amb)),
+        feat2(43, u64::from(c.amb), u64::from(c.lex)),
     ]);
 }
 
@@ -134,17 +138,30 @@ fn context_features(w: &[WordFeats], i: usize, p1: u64, p2: u64, out: &mut Vec<u
         feat3(39, p1, u64::from(c.lex), u64::from(c.stem_lex)),
         feat2(40, c.lower, u64::from(c.next_verb)),
         feat2(41, p1, u64::from(c.next_verb)),
+        feat2(44, p1, u64::from(c.amb)),
+        feat1(45, u64::from(n1.amb)),
+        feat2(46, u64::from(c.amb), u64::from(n1.amb)),
+        feat1(47, u64::from(m1.amb)),
+        feat1(48, u64::from(n2.amb)),
     ]);
+}
+
+/// Attributes of one word, including its tag-dictionary entry.
+fn word_feats(form: &str, lex: &Lexicon, dict: &TagDict, s: &mut Scratch) -> WordFeats {
+    let mut w = wordfeat::compute(form, lex, s);
+    w.amb = dict.get(w.lower);
+    w
 }
 
 fn sentence_feats(
     forms: &[impl AsRef<str>],
     lex: &Lexicon,
+    dict: &TagDict,
     s: &mut Scratch,
     out: &mut Vec<WordFeats>,
 ) {
     out.clear();
-    out.extend(forms.iter().map(|f| wordfeat::compute(f.as_ref(), lex, s)));
+    out.extend(forms.iter().map(|f| word_feats(f.as_ref(), lex, dict, s)));
     wordfeat::set_next_verb(out, lex);
 }
 
@@ -184,6 +201,7 @@ impl Tagger {
             return Err(Error::corrupt("tagger: class count mismatch"));
         }
         let lexicon = Lexicon::read(&mut r)?;
+        let dict = TagDict::read(&mut r)?;
         let lemmatizer = Lemmatizer::read(&mut r)?;
         let vocab = r.strs()?;
         r.end()?;
@@ -191,6 +209,7 @@ impl Tagger {
             classes,
             weights,
             lexicon,
+            dict,
             lemmatizer,
             vocab,
             cache: IdMap::default(),
@@ -213,7 +232,7 @@ impl Tagger {
         self.cache_words.clear();
         self.cache_scores.clear();
         for w in &self.vocab {
-            let wf = wordfeat::compute(w, &self.lexicon, &mut scratch);
+            let wf = word_feats(w, &self.lexicon, &self.dict, &mut scratch);
             if self.cache.contains_key(&wf.exact) {
                 continue;
             }
@@ -236,6 +255,7 @@ impl Tagger {
         w.strs(&names);
         self.weights.write(&mut w);
         self.lexicon.write(&mut w);
+        self.dict.write(&mut w);
         self.lemmatizer.write(&mut w);
         w.strs(&self.vocab);
         w.finish()
@@ -276,7 +296,7 @@ impl Tagger {
                 }
                 None => {
                     st.words
-                        .push(wordfeat::compute(f, &self.lexicon, &mut st.scratch));
+                        .push(word_feats(f, &self.lexicon, &self.dict, &mut st.scratch));
                     st.cached.push(usize::MAX);
                 }
             }
@@ -403,6 +423,17 @@ pub fn train(sents: &[Sent], lexicon: Lexicon, cfg: &TaggerConfig) -> Result<Tag
                 .collect()
         })
         .collect();
+    let mut seen = Vec::new();
+    let mut scratch = Scratch::default();
+    for s in sents {
+        for (f, u) in s.forms.iter().zip(&s.upos) {
+            seen.push((
+                wordfeat::compute(f, &lexicon, &mut scratch).lower,
+                u.index(),
+            ));
+        }
+    }
+    let dict = TagDict::build(seen.into_iter());
     let mut model = Trainer::new(classes.len());
     let mut rng = Rng::new(cfg.seed);
     let mut order: Vec<usize> = (0..sents.len()).collect();
@@ -417,12 +448,12 @@ pub fn train(sents: &[Sent], lexicon: Lexicon, cfg: &TaggerConfig) -> Result<Tag
             let r = rng.unit();
             if r < cfg.augment / 2.0 {
                 let f: Vec<String> = s.forms.iter().map(|f| f.to_uppercase()).collect();
-                sentence_feats(&f, &lexicon, &mut scratch, &mut words);
+                sentence_feats(&f, &lexicon, &dict, &mut scratch, &mut words);
             } else if r < cfg.augment {
                 let f: Vec<String> = s.forms.iter().map(|f| title_case(f)).collect();
-                sentence_feats(&f, &lexicon, &mut scratch, &mut words);
+                sentence_feats(&f, &lexicon, &dict, &mut scratch, &mut words);
             } else {
-                sentence_feats(&s.forms, &lexicon, &mut scratch, &mut words);
+                sentence_feats(&s.forms, &lexicon, &dict, &mut scratch, &mut words);
             }
             let (mut p1, mut p2) = (0u64, 0u64);
             for (i, &truth) in gold[si].iter().enumerate() {
@@ -455,6 +486,7 @@ pub fn train(sents: &[Sent], lexicon: Lexicon, cfg: &TaggerConfig) -> Result<Tag
         classes,
         weights: model.finish(cfg.prune),
         lexicon,
+        dict,
         lemmatizer,
         vocab: vocab
             .iter()

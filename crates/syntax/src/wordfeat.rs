@@ -37,6 +37,8 @@ pub struct WordFeats {
     /// before punctuation or the sentence end). Set per sentence by
     /// [`set_next_verb`]: tells "as"/"for"/"that" + clause from + noun phrase.
     pub next_verb: u8,
+    /// UPOS tags seen with this word in training (bit set; see `tagdict`).
+    pub amb: u32,
     /// One of the `CAP_*` classes.
     pub cap: u8,
     /// Bit 0: has a digit; bit 1: has a hyphen; bit 2: has a period; bits 3..:
@@ -58,6 +60,7 @@ const fn pad(v: u64) -> WordFeats {
         lex: 255,
         stem_lex: 255,
         next_verb: 255,
+        amb: u32::MAX,
         cap: 7,
         flags: 255,
     }
@@ -182,6 +185,7 @@ pub fn compute(form: &str, lex: &Lexicon, s: &mut Scratch) -> WordFeats {
         lex: lexv,
         stem_lex,
         next_verb: 0,
+        amb: 0,
         cap,
         flags,
     }
