@@ -15,6 +15,9 @@
 //! # Ok::<(), sitrep::Error>(())
 //! ```
 
+mod link;
+
+pub use sitrep_attrib as attrib;
 pub use sitrep_coder as coder;
 pub use sitrep_doc as doc;
 pub use sitrep_ingest as ingest;
@@ -164,6 +167,10 @@ impl Pipeline {
         }
         if let Some(coder) = &self.coder {
             coder.code(doc);
+        }
+        if self.parser.is_some() {
+            sitrep_attrib::attribute(doc);
+            link::speaker_codes(doc);
         }
     }
 }
