@@ -58,6 +58,18 @@ struct JsonDoc<'a> {
     dateline: Option<JsonDateline<'a>>,
     paragraphs: &'a [Span],
     sentences: Vec<JsonSentence<'a>>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    actors: &'a [sitrep_doc::actors::ActorMention],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    events: &'a [sitrep_doc::events::Event],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    places: &'a [sitrep_doc::places::PlaceMention],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    times: &'a [sitrep_doc::times::TimeMention],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    quotes: &'a [sitrep_doc::quotes::Quote],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    casualties: &'a [sitrep_doc::casualties::Casualty],
 }
 
 fn json_doc(doc: &Doc) -> JsonDoc<'_> {
@@ -108,11 +120,19 @@ fn json_doc(doc: &Doc) -> JsonDoc<'_> {
         }),
         paragraphs: &doc.paragraphs,
         sentences,
+        actors: &doc.actors,
+        events: &doc.events,
+        places: &doc.places,
+        times: &doc.times,
+        quotes: &doc.quotes,
+        casualties: &doc.casualties,
     }
 }
 
-/// One JSON object per article on one line: metadata, dateline, paragraphs and
-/// sentences with their tokens (offsets, text, tags, lemma, head, deprel).
+/// One JSON object per article on one line: metadata, dateline, paragraphs,
+/// sentences with their tokens (offsets, text, tags, lemma, head, deprel), and
+/// every analysis layer the pipeline filled (actors, events, places, times,
+/// quotes, casualties; empty layers are omitted).
 pub fn write_jsonl<W: Write>(doc: &Doc, mut w: W) -> io::Result<()> {
     serde_json::to_writer(&mut w, &json_doc(doc))?;
     w.write_all(b"\n")
