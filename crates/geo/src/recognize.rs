@@ -491,8 +491,15 @@ fn state_abbreviation<'g>(
     found: &[Toponym<'g>],
 ) -> Option<Toponym<'g>> {
     let code = crate::abbrev::us_state(texts.get(i)?)?;
-    let prev = found.last()?;
-    if i < 2 || prev.tokens.end != i - 1 || texts.get(i - 1) != Some(&",") {
+    // `Wichita, Kan.`: a capitalised word (usually a recognised toponym) and a
+    // comma before; for a bare USPS code the toponym must have been recognised.
+    if i < 2 || texts.get(i - 1) != Some(&",") {
+        return None;
+    }
+    let after_toponym = found.last().is_some_and(|t| t.tokens.end == i - 1);
+    let after_capital = texts.get(i - 2).is_some_and(|t| is_capitalised(t));
+    let dotted = texts.get(i).is_some_and(|t| t.ends_with('.'));
+    if !(after_toponym || (dotted && after_capital)) {
         return None;
     }
     let state = gaz.admin1("US", code)?;

@@ -56,6 +56,9 @@ pub struct Weights {
     pub other_pop: f64,
     pub passes: usize,
     pub country_mention: f64,
+    /// Penalty for an admin area matched only by an alternate name (`Clinton`
+    /// for `Clinton County`): the text did not say `County`.
+    pub admin_alt_penalty: f64,
 }
 
 impl Default for Weights {
@@ -78,6 +81,7 @@ impl Default for Weights {
             other_pop: 1.0e3,
             passes: 3,
             country_mention: 0.5,
+            admin_alt_penalty: 2.0,
         }
     }
 }
@@ -103,6 +107,7 @@ impl Weights {
             "neighbourhood_pop" => &mut self.neighbourhood_pop,
             "other_pop" => &mut self.other_pop,
             "country_mention" => &mut self.country_mention,
+            "admin_alt_penalty" => &mut self.admin_alt_penalty,
             "passes" => {
                 self.passes = value.max(1.0) as usize;
                 return true;
@@ -151,8 +156,19 @@ impl Context {
     }
 }
 
+/// Whether an admin area's name has a word for its type (`County`, `Parish`)
+/// that the mention's key lacks: `Clinton` named, `Clinton County` offered.
+fn lacks_area_word(key: &str, name: &str) -> bool {
+    const AREA_WORDS: &[&str] = &["county", "parish", "borough", "district", "province"];
+    let name_key = crate::normalize::key(name);
+    name_key
+        .split(' ')
+        .any(|w| AREA_WORDS.contains(&w) && !key.split(' ').any(|k| k == w))
+}
+
 /// A group of toponyms sharing one normalised name (one sense per article).
 struct Sense<'g> {
+    key: String,
     members: Vec<usize>,
     candidates: &'g [Candidate],
     all_caps: bool,
@@ -183,6 +199,7 @@ pub fn resolve_with(
     for (i, t) in rec.toponyms.iter().enumerate() {
         let s = *by_key.entry(t.key.as_str()).or_insert_with(|| {
             senses.push(Sense {
+                key: t.key.clone(),
                 members: Vec::new(),
                 candidates: t.candidates,
                 all_caps: false,
@@ -348,6 +365,12 @@ fn choose(
         let _ = write!(why, "prior {s:.1}");
         if c.is_primary() {
             s += w.primary;
+        }
+        if matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Admin2)
+            && lacks_area_word(&sense.key, p.name)
+        {
+            s -= w.admin_alt_penalty;
+            let _ = write!(why, " -bare {:.1}", w.admin_alt_penalty);
         }
         if let Some(code) = iso(&p) {
             if let Some(&cw) = ctx.countries.get(&code) {
