@@ -103,7 +103,10 @@ pub(crate) fn sentence(
     };
     let mut made_event = vec![false; n];
     for v in 0..n {
-        if !sent.is_verb(v) {
+        // A verb form the tagger read as a noun or adjective (`... lead up a
+        // blind alley`) is still tried, but only a multi-word pattern counts.
+        let tagged_verb = sent.is_verb(v);
+        if !tagged_verb && !matches!(sent.upos[v].as_str(), "NOUN" | "ADJ" | "PROPN") {
             continue;
         }
         // A complement of a verb that already coded an event belongs to it
@@ -115,8 +118,16 @@ pub(crate) fn sentence(
         if cands.is_empty() {
             continue;
         }
-        let subj_head = subject_head(&sent, v, 0);
-        let (before, after) = windows(&sent, &words, &first_word, v, subj_head);
+        let subj_head = if tagged_verb {
+            subject_head(&sent, v, 0)
+        } else {
+            first_np(&sent, v)
+        };
+        let (before, after) = if tagged_verb {
+            windows(&sent, &words, &first_word, v, subj_head)
+        } else {
+            linear_windows(&sent, &words, &first_word, v)
+        };
         let mut best: Option<(Hit, &sitrep_dict::Pattern)> = None;
         let mut default_code: Option<&str> = None;
         for &(b, vi) in &cands {
@@ -153,17 +164,34 @@ pub(crate) fn sentence(
                 after.len()
             );
         }
+        if !tagged_verb && hit.score < 4 {
+            continue;
+        }
         let (fwd, rev) = split_code(code);
         if fwd.is_none() && rev.is_none() {
             continue;
         }
         // Sides from the pattern, else from the parse.
-        let (mut src, mut tgt) = parse_sides(&sent, per_token, &coded, extras, doc, v);
+        let (mut src, mut tgt) = if tagged_verb {
+            parse_sides(&sent, per_token, &coded, extras, doc, v)
+        } else {
+            let subj = subj_head
+                .map(|h| np(&sent, per_token, &coded, extras, doc, h, 0))
+                .unwrap_or_default();
+            (subj, Vec::new())
+        };
         if let Some(m) = hit.source {
             src = vec![side(doc, m)];
         }
         if let Some(m) = hit.target {
-            tgt = vec![side(doc, m)];
+            // `+ *`: the target is the verb's subject side; the subject found
+            // by the parse beats the nearest actor the slot happened to match.
+            let subject_side = hit.target_before && !src.is_empty();
+            tgt = if subject_side {
+                std::mem::take(&mut src)
+            } else {
+                vec![side(doc, m)]
+            };
             if hit.target_before && hit.source.is_none() {
                 src = speaker(&sent, per_token, &coded, extras, doc, v);
             }
@@ -176,16 +204,18 @@ pub(crate) fn sentence(
             src = speaker(&sent, per_token, &coded, extras, doc, v);
             tgt.retain(|t| !src.iter().any(|s| s.mention == t.mention));
         }
-        if src.is_empty() || (tgt.is_empty() && coder.options.require_target) {
-            continue;
-        }
         let src = expand(src);
         let mut tgt = expand(tgt);
         // A compound subject with no target acts on each other (`X and Y
         // agree that ...` → X→Y and Y→X), as PETRARCH codes it.
-        let reciprocal = tgt.is_empty() && src.len() > 1;
-        if reciprocal {
+        if tgt.is_empty() && src.len() > 1 && conjoined(&sent, doc, &src) {
             tgt = src.clone();
+        }
+        if std::env::var_os("SITREP_TRACE").is_some() {
+            eprintln!("TRACE   src={:?} tgt={:?}", src, tgt);
+        }
+        if src.is_empty() || (tgt.is_empty() && coder.options.require_target) {
+            continue;
         }
         // A pattern that spells the negation out (`&NEGATVAUXVRB *`) codes
         // the negative act itself; only an unmatched negation negates.
@@ -333,6 +363,25 @@ fn side(doc: &Doc, m: usize) -> Side {
         mention: m,
         code: doc.actors.get(m).and_then(|a| a.code.clone()),
     }
+}
+
+/// True if a coordinating conjunction lies between the first and the last
+/// of these mentions (a real compound, not mentions gathered otherwise).
+fn conjoined(sent: &Sent<'_>, doc: &Doc, sides: &[Side]) -> bool {
+    let tok = |s: &Side| doc.actors.get(s.mention).map(|a| a.token_start as usize);
+    let (Some(a), Some(b)) = (
+        sides.iter().filter_map(tok).min(),
+        sides.iter().filter_map(tok).max(),
+    ) else {
+        return false;
+    };
+    (a..b).any(|t| {
+        t >= sent.start
+            && sent
+                .upos
+                .get(t - sent.start)
+                .is_some_and(|u| u.as_str() == "CCONJ")
+    })
 }
 
 /// Splits multi-code actors (`FRO/BIL/SAM`: the Shire's three peoples) into
@@ -559,6 +608,11 @@ fn subject_head(sent: &Sent<'_>, v: usize, depth: usize) -> Option<usize> {
     if let Some(c) = sent.children_with(v, "nsubj").next() {
         return Some(c);
     }
+    if sent.deprel[v] != "conj" {
+        if let Some(f) = first_np_subject(sent, v) {
+            return Some(f);
+        }
+    }
     if let Some(a) = adjacent_np(sent, v) {
         if sent.deprel[v] != "conj" {
             return Some(a);
@@ -574,6 +628,71 @@ fn subject_head(sent: &Sent<'_>, v: usize, depth: usize) -> Option<usize> {
         "acl:relcl" => Some(h),
         _ => None,
     }
+}
+
+/// Linear windows for a verb the parse does not treat as one: the sentence
+/// before it, and after it up to the next comma or end.
+fn linear_windows(
+    sent: &Sent<'_>,
+    words: &[Word],
+    first_word: &[usize],
+    v: usize,
+) -> (Vec<usize>, Vec<usize>) {
+    let vw = first_word.get(v).copied().unwrap_or(0);
+    let mut before: Vec<usize> = (0..vw).collect();
+    before.reverse();
+    let after: Vec<usize> = (vw..words.len())
+        .filter(|&i| words[i].tok != v)
+        .take_while(|&i| !matches!(sent.lower[words[i].tok].as_str(), "," | ";" | "."))
+        .collect();
+    (before, after)
+}
+
+/// The head of the sentence's first noun phrase before `v`.
+fn first_np(sent: &Sent<'_>, v: usize) -> Option<usize> {
+    use sitrep_doc::Upos;
+    let t0 = (0..v).find(|&t| {
+        let u = sent.upos[t];
+        (u == Upos::NOUN || u == Upos::PROPN || u == Upos::PRON)
+            && !matches!(sent.lower[t].as_str(), "who" | "which" | "that")
+    })?;
+    let mut h = t0;
+    for _ in 0..4 {
+        match (sent.base(h), sent.head[h]) {
+            ("compound" | "flat" | "amod" | "det", Some(p)) if p < v => h = p,
+            _ => break,
+        }
+    }
+    Some(h)
+}
+
+/// For the first finite verb of a sentence left without a subject by the
+/// parse, the sentence's first noun phrase: long subjects with embedded
+/// phrases (`US proposals to declare pauses in ... lead up ...`) are where
+/// parsers fail, and English puts the subject first.
+fn first_np_subject(sent: &Sent<'_>, v: usize) -> Option<usize> {
+    use sitrep_doc::Upos;
+    let finite = |t: usize| matches!(sent.xpos[t], "VBP" | "VBZ" | "VBD" | "MD");
+    if !finite(v) || (0..v).any(finite) {
+        return None;
+    }
+    let t0 = (0..v).find(|&t| {
+        let u = sent.upos[t];
+        (u == Upos::NOUN || u == Upos::PROPN || u == Upos::PRON)
+            && !matches!(sent.lower[t].as_str(), "who" | "which" | "that")
+    })?;
+    // Climb to the head of the first phrase through noun-internal relations.
+    let mut h = t0;
+    for _ in 0..4 {
+        match (sent.base(h), sent.head[h]) {
+            ("compound" | "flat" | "amod" | "nmod:poss" | "det", Some(p)) if p < v && p != v => h = p,
+            _ => break,
+        }
+    }
+    if sent.deprel[h] == "nmod:poss" {
+        return None;
+    }
+    Some(h)
 }
 
 /// The head of a noun phrase ending right before `v` (adverbs, auxiliaries
@@ -616,10 +735,26 @@ fn subject(
     v: usize,
     depth: usize,
 ) -> Vec<Side> {
-    match subject_head(sent, v, depth) {
-        Some(h) => np(sent, per_token, coded, extras, doc, h, 0),
-        None => Vec::new(),
+    let Some(h) = subject_head(sent, v, depth) else {
+        return Vec::new();
+    };
+    let x = np(sent, per_token, coded, extras, doc, h, 0);
+    if !x.is_empty() {
+        return x;
     }
+    // `the Assad regime army and its allies force ...` parsed with only the
+    // last conjunct as subject: the actor right before its `and` is the
+    // left conjunct.
+    let cc = sent
+        .children_with(h, "cc")
+        .next()
+        .or_else(|| sent.children_with(v, "cc").find(|&c| c < h));
+    if let Some(cc) = cc {
+        if let Some(m) = cc.checked_sub(1).and_then(|t| coded.get(t).copied().flatten()) {
+            return vec![side(doc, m)];
+        }
+    }
+    Vec::new()
 }
 
 fn object(
@@ -670,7 +805,10 @@ fn speaker(
     doc: &Doc,
     v: usize,
 ) -> Vec<Side> {
-    let is_speech = |t: usize| SPEECH.contains(&sent.lemma[t].as_str());
+    // Reporting verbs take a clause, not an object (`declare pauses` is no report).
+    let is_speech = |t: usize| {
+        SPEECH.contains(&sent.lemma[t].as_str()) && sent.children_with(t, "obj").next().is_none()
+    };
     let mut cur = v;
     for _ in 0..6 {
         for &c in &sent.children[cur] {
@@ -701,6 +839,18 @@ fn speaker(
             }
         }
         cur = h;
+    }
+    // The parse may hang the reporting clause anywhere: take the nearest
+    // verb of saying after `v` that has a subject of its own.
+    let mut cands: Vec<usize> = (0..sent.len)
+        .filter(|&t| t != v && is_speech(t) && sent.children_with(t, "nsubj").next().is_some())
+        .collect();
+    cands.sort_by_key(|&t| (t < v, t.abs_diff(v)));
+    for t in cands {
+        let x = subject(sent, per_token, coded, extras, doc, t, 0);
+        if !x.is_empty() {
+            return x;
+        }
     }
     Vec::new()
 }

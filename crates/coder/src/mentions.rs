@@ -88,16 +88,27 @@ pub(crate) fn find(
         // Plural groups are common nouns (`militants`), not `United States`.
         let plural = sent.xpos[last] == "NNS" || (sent.xpos[last] == "NNPS" && agent.is_some());
         // A bare agent (`militants`, `officials`) is coded by its agent code
-        // code after PETRARCH's null actor (`---UAF`, `---GOV`).
+        // after PETRARCH's null actor (`---UAF`, `---GOV`).
         let code = m.code.clone().or_else(|| {
             agent
                 .as_ref()
                 .filter(|_| m.actor.is_none())
-                .map(|(c, _)| c.clone())
+                .map(|(c, place)| match place {
+                    Placement::Suffix => format!("---{c}"),
+                    Placement::Prefix => format!("{c}---"),
+                })
         });
+        // A person: a coded name of two or more words or a title with a
+        // country (`Russian Foreign Minister`).
         let person = !plural
             && code.as_ref().is_some_and(|c| c.len() > 3)
-            && (agent.is_some() || (m.end - m.start >= 2 && sent.upos[last] == Upos::PROPN));
+            && if m.actor.is_some() {
+                agent.is_some() || (m.end - m.start >= 2 && sent.upos[last] == Upos::PROPN)
+            } else {
+                // Bare agents (`official`, `population`) are too vague for
+                // `he`/`she` to carry over.
+                false
+            };
         let name = m
             .actor
             .and_then(|a| dicts.actors().actors.get(a))

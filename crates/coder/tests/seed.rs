@@ -7,7 +7,19 @@ use sitrep::{Pipeline, PipelineOptions};
 use sitrep_coder::{Coder, CoderOptions};
 use sitrep_doc::events::Event;
 
-const SEED: &str = include_str!("../../../examples/aleppo-2016-12-12.txt");
+const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/aleppo-2016-12-12.txt");
+
+/// The seed read as `sitrep code` reads it (ingest: first line the title).
+fn seed_article() -> Article {
+    let paths = [std::path::PathBuf::from(SEED)];
+    let opts = sitrep::ingest::ReadOptions::default();
+    sitrep::ingest::read_paths(&paths, &opts)
+        .find_map(|e| match e {
+            sitrep::ingest::Event::Article(a) => Some(a),
+            _ => None,
+        })
+        .expect("the seed reads as an article")
+}
 
 fn coded() -> (sitrep_doc::Doc, Vec<Event>) {
     let coder = Coder::vendored().expect("vendored dictionaries load");
@@ -17,11 +29,7 @@ fn coded() -> (sitrep_doc::Doc, Vec<Event>) {
     })
     .expect("vendored models load")
     .with_coder(coder);
-    let doc = pipeline.analyze(Article {
-        id: "seed".into(),
-        text: SEED.into(),
-        ..Article::default()
-    });
+    let doc = pipeline.analyze(seed_article());
     let events = doc.events.clone();
     (doc, events)
 }
