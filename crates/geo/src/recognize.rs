@@ -393,6 +393,13 @@ pub fn recognize<'g>(doc: &Doc, gaz: &'g Gazetteer) -> Recognition<'g> {
     let texts: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.token_text(i)).collect();
     let mut out = Recognition::default();
     let mut persons: HashSet<String> = HashSet::new();
+    // Words the article also writes in lower case are common words here
+    // (`the day`, `a court`), so their capitalised use is a name part.
+    let vocabulary: HashSet<String> = texts
+        .iter()
+        .filter(|t| t.chars().next().is_some_and(char::is_lowercase))
+        .map(|t| t.to_string())
+        .collect();
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let range = sentence.tokens();
         let Some(sent) = texts.get(range.clone()) else {
@@ -449,7 +456,16 @@ pub fn recognize<'g>(doc: &Doc, gaz: &'g Gazetteer) -> Recognition<'g> {
                 i += 1;
                 continue;
             }
-            match accept(doc, &texts, tokens.clone(), i == 0, cands, gaz, &persons) {
+            match accept(
+                doc,
+                &texts,
+                tokens.clone(),
+                i == 0,
+                cands,
+                gaz,
+                &mut persons,
+                &vocabulary,
+            ) {
                 Some(all_caps) => {
                     let span = match (doc.tokens.get(g), doc.tokens.get(g + len - 1)) {
                         (Some(a), Some(b)) => Span {
@@ -592,7 +608,8 @@ fn accept(
     sentence_initial: bool,
     cands: &[Candidate],
     gaz: &Gazetteer,
-    persons: &HashSet<String>,
+    persons: &mut HashSet<String>,
+    vocabulary: &HashSet<String>,
 ) -> Option<bool> {
     let first = tokens.start;
     let len = tokens.len();
@@ -602,12 +619,25 @@ fn accept(
     let top = gaz.place(cands.first()?.place);
     let strong =
         matches!(top.kind, PlaceKind::Country | PlaceKind::Admin1) || top.population >= 100_000;
-    if len == 1 && NOT_PLACES.contains(&lower(words[0]).trim_end_matches('.')) {
+    if len == 1
+        && (NOT_PLACES.contains(&lower(words[0]).trim_end_matches('.')) || is_title(words[0]))
+    {
+        return None;
+    }
+    if len == 1 && !strong && !all_caps && vocabulary.contains(&lower(words[0])) {
         return None;
     }
     // Short all-capital words are acronyms unless the gazetteer knows them as codes.
     if all_caps && joined.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
-        if !cands.iter().any(|c| c.is_code()) {
+        // Only codes of countries, states and big cities (`US`, `UAE`, `NYC`):
+        // other short capitals are far more often acronyms (`KBR`, `BA`).
+        let known = cands.iter().any(|c| {
+            let p = gaz.place(c.place);
+            c.is_code()
+                && (matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1)
+                    || p.population >= 500_000)
+        });
+        if !known {
             return None;
         }
     } else if cands.iter().all(|c| c.is_code()) {
@@ -635,6 +665,7 @@ fn accept(
         let prev = texts.get(first - 1).copied().unwrap_or("");
         let same_sentence = doc.sentence_of_token(first - 1) == doc.sentence_of_token(first);
         if same_sentence && is_title(prev) {
+            persons.insert(crate::normalize::key(&joined));
             return None;
         }
         if same_sentence && is_capitalised(prev) && !is_all_caps(prev) {
@@ -652,6 +683,8 @@ fn accept(
             });
             let exempt = modifier || prev_place || (prev_initial && strong);
             if prev_propn && !exempt {
+                // `John Kelly`: later a bare `Kelly` is the same person.
+                persons.insert(crate::normalize::key(&joined));
                 return None;
             }
         }
