@@ -14,7 +14,7 @@
 use sitrep_dict::phrase::{normalize_word, token_words};
 use sitrep_dict::Placement;
 use sitrep_doc::events::{Event, EventActor, Modality};
-use sitrep_doc::{Date, Doc, Span};
+use sitrep_doc::{Date, Doc};
 
 use crate::cameo;
 use crate::mentions::Extra;
@@ -83,10 +83,10 @@ pub(crate) fn sentence(
         .collect();
     let mut words: Vec<Word> = Vec::with_capacity(n);
     let mut first_word = vec![usize::MAX; n];
-    for t in 0..n {
+    for (t, first) in first_word.iter_mut().enumerate() {
         let text = doc.token_text(sent.start + t);
         let lemma = normalize_word(&sent.lemma[t]);
-        first_word[t] = words.len();
+        *first = words.len();
         for w in token_words(text) {
             words.push(Word {
                 word: w,
@@ -153,17 +153,6 @@ pub(crate) fn sentence(
             Some((h, p)) => (h, &*p.code, Some(p)),
             None => (Hit::default(), default_code.unwrap_or("---"), None),
         };
-        if std::env::var_os("SITREP_TRACE").is_some() {
-            eprintln!(
-                "TRACE s{s} v={} cands={} code={code} pat={:?} hit={:?} before={} after={}",
-                sent.lower[v],
-                cands.len(),
-                pattern.map(pattern_string),
-                hit,
-                before.len(),
-                after.len()
-            );
-        }
         if !tagged_verb && hit.score < 4 {
             continue;
         }
@@ -211,9 +200,6 @@ pub(crate) fn sentence(
         if tgt.is_empty() && src.len() > 1 && conjoined(&sent, doc, &src) {
             tgt = src.clone();
         }
-        if std::env::var_os("SITREP_TRACE").is_some() {
-            eprintln!("TRACE   src={:?} tgt={:?}", src, tgt);
-        }
         if src.is_empty() || (tgt.is_empty() && coder.options.require_target) {
             continue;
         }
@@ -225,7 +211,7 @@ pub(crate) fn sentence(
         if negated && !coder.options.keep_negated {
             continue;
         }
-        let pattern_text = pattern.map(|p| pattern_string(p));
+        let pattern_text = pattern.map(pattern_string);
         let mut push = |code: &str, a: &Side, b: Option<&Side>| {
             if b.is_some_and(|b| b.mention == a.mention || (b.code.is_some() && b.code == a.code)) {
                 return;
@@ -512,13 +498,19 @@ fn agents_of_places(
     };
     bare_agent(h)?;
     let mut heads = vec![h];
-    heads.extend(sent.children_with(h, "conj").filter(|&c| bare_agent(c).is_some()));
+    heads.extend(
+        sent.children_with(h, "conj")
+            .filter(|&c| bare_agent(c).is_some()),
+    );
     let mut actors: Vec<Side> = Vec::new();
     for &x in &heads {
         for c in sent.children_with(x, "nmod").collect::<Vec<_>>() {
             for sd in np(sent, per_token, coded, extras, doc, c, depth + 1) {
                 let plain = extras.get(sd.mention).is_some_and(|e| e.agent.is_none())
-                    && doc.actors.get(sd.mention).is_some_and(|a| a.actor_id.is_some());
+                    && doc
+                        .actors
+                        .get(sd.mention)
+                        .is_some_and(|a| a.actor_id.is_some());
                 if plain && !actors.iter().any(|a| a.mention == sd.mention) {
                     actors.push(sd);
                 }
@@ -574,9 +566,7 @@ fn parse_sides(
         // (`X was attacked and was wounded`), not a governing clause's.
         let tgt = match passive_subj {
             Some(ps) => npm(ps),
-            None if sent.deprel[v] == "conj" => {
-                subject(sent, per_token, coded, extras, doc, v, 0)
-            }
+            None if sent.deprel[v] == "conj" => subject(sent, per_token, coded, extras, doc, v, 0),
             None => Vec::new(),
         };
         let agent = sent
@@ -685,7 +675,9 @@ fn first_np_subject(sent: &Sent<'_>, v: usize) -> Option<usize> {
     let mut h = t0;
     for _ in 0..4 {
         match (sent.base(h), sent.head[h]) {
-            ("compound" | "flat" | "amod" | "nmod:poss" | "det", Some(p)) if p < v && p != v => h = p,
+            ("compound" | "flat" | "amod" | "nmod:poss" | "det", Some(p)) if p < v && p != v => {
+                h = p
+            }
             _ => break,
         }
     }
@@ -750,7 +742,10 @@ fn subject(
         .next()
         .or_else(|| sent.children_with(v, "cc").find(|&c| c < h));
     if let Some(cc) = cc {
-        if let Some(m) = cc.checked_sub(1).and_then(|t| coded.get(t).copied().flatten()) {
+        if let Some(m) = cc
+            .checked_sub(1)
+            .and_then(|t| coded.get(t).copied().flatten())
+        {
             return vec![side(doc, m)];
         }
     }
@@ -949,7 +944,7 @@ fn make_event(
         .sentences
         .get(s)
         .map(|x| x.span)
-        .unwrap_or(Span::default());
+        .unwrap_or_default();
     Event {
         span,
         sentence: u32::try_from(s).unwrap_or(u32::MAX),

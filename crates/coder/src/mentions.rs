@@ -193,11 +193,25 @@ pub(crate) fn find(
             .find(|(_, (m, e))| m.token_end <= pos && kind.fits(m, e))
             .map(|(k, (m, e))| (Ante::Local(k), m.code.clone(), e.clone()));
         let ante = local.or_else(|| {
-            resolve(doc, extras, kind)
-                .map(|(a, code)| (Ante::Global(a), code, extras.get(a).cloned().unwrap_or_default()))
+            resolve(doc, extras, kind).map(|(a, code)| {
+                (
+                    Ante::Global(a),
+                    code,
+                    extras.get(a).cloned().unwrap_or_default(),
+                )
+            })
         });
         if let Some((ante, code, extra)) = ante {
-            let m = mention(doc, &sent, s, i, i + 1, code, MentionKind::Dictionary, |_| {});
+            let m = mention(
+                doc,
+                &sent,
+                s,
+                i,
+                i + 1,
+                code,
+                MentionKind::Dictionary,
+                |_| {},
+            );
             let k = match ante {
                 Ante::Local(k) => usize::MAX - k,
                 Ante::Global(a) => a,
@@ -208,7 +222,6 @@ pub(crate) fn find(
     // Final order: text order; local antecedents get their final indexes.
     let mut all: Vec<(ActorMention, Extra, Option<usize>)> =
         found.into_iter().map(|(m, e)| (m, e, None)).collect();
-    let n_found = all.len();
     all.extend(resolved.into_iter().map(|(m, e, k)| (m, e, Some(k))));
     let mut order: Vec<usize> = (0..all.len()).collect();
     order.sort_by_key(|&k| all[k].0.token_start);
@@ -220,7 +233,7 @@ pub(crate) fn find(
     drop(sent);
     let mut per_token = vec![None; n];
     let mut slots: Vec<Option<(ActorMention, Extra)>> = Vec::with_capacity(all.len());
-    for (k, (mut m, e, ante)) in all.into_iter().enumerate() {
+    for (mut m, e, ante) in all {
         if let Some(a) = ante {
             let antecedent = if a > usize::MAX / 2 {
                 let local = usize::MAX - a;
@@ -228,7 +241,6 @@ pub(crate) fn find(
             } else {
                 a
             };
-            let _ = k >= n_found;
             m.kind = MentionKind::Coreference {
                 antecedent: u32::try_from(antecedent).unwrap_or(u32::MAX),
             };

@@ -96,45 +96,8 @@ impl<'d> Sent<'d> {
             .filter(move |&c| self.deprel[c] == rel || self.base(c) == rel)
     }
 
-    /// Is `a` an ancestor of (or equal to) `b`?
-    pub fn dominates(&self, a: usize, b: usize) -> bool {
-        let mut cur = Some(b);
-        let mut steps = 0;
-        while let Some(c) = cur {
-            if c == a {
-                return true;
-            }
-            steps += 1;
-            if steps > self.len {
-                return false;
-            }
-            cur = self.head[c];
-        }
-        false
-    }
-
-    /// All tokens of `i`'s subtree, unordered.
-    pub fn subtree(&self, i: usize) -> Vec<usize> {
-        let mut out = vec![i];
-        let mut k = 0;
-        while k < out.len() {
-            let n = out[k];
-            out.extend(self.children[n].iter().copied());
-            k += 1;
-            if out.len() > self.len {
-                break;
-            }
-        }
-        out
-    }
-
     pub fn is_verb(&self, i: usize) -> bool {
         self.upos.get(i).is_some_and(|&u| u == Upos::VERB)
-    }
-
-    /// Document-wide index of local token `i`.
-    pub fn doc_index(&self, i: usize) -> usize {
-        self.start + i
     }
 
     pub fn span(&self, i: usize) -> sitrep_doc::Span {

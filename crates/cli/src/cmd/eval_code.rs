@@ -5,7 +5,6 @@ use anyhow::{Context, Result};
 use sitrep::{Depth, Pipeline, PipelineOptions};
 use sitrep_coder::eval::{self, Report};
 use sitrep_coder::{Coder, CoderOptions};
-use sitrep_dict::Dictionaries;
 use sitrep_doc::{Article, Date, Doc};
 use std::path::PathBuf;
 
@@ -61,12 +60,6 @@ fn parser() -> Result<impl Fn(&str, Option<Date>) -> Doc> {
     })
 }
 
-fn warn(dicts: &Dictionaries) {
-    for w in dicts.warnings() {
-        eprintln!("sitrep: warning: {w}");
-    }
-}
-
 fn print(report: &Report, verbose: bool) {
     if verbose {
         for o in report
@@ -108,10 +101,46 @@ pub fn run_petrarch(args: PetrarchArgs) -> Result<()> {
     Ok(())
 }
 
-pub fn run_tabari(_args: TabariArgs) -> Result<()> {
-    anyhow::bail!("not available yet")
+pub fn run_tabari(args: TabariArgs) -> Result<()> {
+    let (dicts, warnings, records) = eval::tabari::load(&args.project)?;
+    for w in &warnings {
+        eprintln!("sitrep: warning: {w}");
+    }
+    let coder = Coder::new(dicts, CoderOptions::default());
+    let report = eval::tabari::score(&records, &coder, &parser()?);
+    print(&report, args.verbose);
+    Ok(())
 }
 
-pub fn run_plover(_args: PloverArgs) -> Result<()> {
-    anyhow::bail!("not available yet")
+pub fn run_plover(args: PloverArgs) -> Result<()> {
+    let json = std::fs::read_to_string(&args.records)
+        .with_context(|| format!("reading {}", args.records.display()))?;
+    let records = eval::plover::read_records(&json)?;
+    let options = CoderOptions {
+        require_target: false,
+        ..CoderOptions::default()
+    };
+    let coder = Pipeline::load_coder(args.dicts.as_deref(), options)?;
+    for w in coder.warnings() {
+        eprintln!("sitrep: warning: {w}");
+    }
+    let report = eval::plover::score(&records, &coder, &parser()?);
+    if args.verbose {
+        for o in report.outcomes.iter().filter(|o| !o.correct) {
+            let text = records
+                .iter()
+                .find(|r| r.id == o.id)
+                .map_or("", |r| r.text.as_str());
+            println!(
+                "FAIL {} gold {} ({}) coded {}\n     {}",
+                o.id,
+                o.gold,
+                o.gold_current,
+                o.predicted.as_deref().unwrap_or("(none)"),
+                text
+            );
+        }
+    }
+    println!("{report}");
+    Ok(())
 }

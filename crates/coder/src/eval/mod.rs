@@ -77,7 +77,11 @@ impl Report {
     /// The summary line: `records correct: N/M (P%)`.
     pub fn summary(&self) -> String {
         let (c, n) = (self.correct(), self.scored());
-        let p = if n == 0 { 0.0 } else { 100.0 * c as f64 / n as f64 };
+        let p = if n == 0 {
+            0.0
+        } else {
+            100.0 * c as f64 / n as f64
+        };
         format!("records correct: {c}/{n} ({p:.1}%)")
     }
 }
@@ -86,7 +90,11 @@ impl fmt::Display for Report {
     /// Per-category lines, skipped records with reasons, then the summary.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (cat, (c, n)) in self.by_category() {
-            let p = if n == 0 { 0.0 } else { 100.0 * c as f64 / n as f64 };
+            let p = if n == 0 {
+                0.0
+            } else {
+                100.0 * c as f64 / n as f64
+            };
             writeln!(f, "{cat:<12} {c:>4}/{n:<4} ({p:.1}%)")?;
         }
         for o in self.outcomes.iter() {
