@@ -1,0 +1,57 @@
+//! Coding throughput with the full vendored Phoenix dictionaries: sentences
+//! per second on one core, with tagging and parsing and coder-only, plus the
+//! dictionary load time. `cargo bench -p sitrep-coder`; prints figures.
+
+use std::time::Instant;
+
+use sitrep::doc::{Article, Doc};
+use sitrep::{Pipeline, PipelineOptions};
+use sitrep_coder::Coder;
+
+const SEED: &str = include_str!("../../../examples/aleppo-2016-12-12.txt");
+
+fn main() {
+    let t = Instant::now();
+    let coder = Coder::vendored().expect("vendored dictionaries");
+    let load = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let _plain = sitrep_dict::Dictionaries::vendored().expect("vendored dictionaries");
+    let load_plain = t.elapsed().as_secs_f64();
+    println!("dictionary load: {load:.3} s with supplement ({load_plain:.3} s compiled Phoenix alone)");
+
+    let pipeline = Pipeline::new(&PipelineOptions::default()).expect("vendored models");
+    let article = || Article {
+        text: SEED.to_string(),
+        ..Article::default()
+    };
+    // Parsed once, coded many times: the coder alone.
+    let parsed: Doc = pipeline.analyze(article());
+    let sentences = parsed.sentences.len();
+    let rounds = 300;
+    let t = Instant::now();
+    let mut events = 0;
+    for _ in 0..rounds {
+        let mut d = parsed.clone();
+        coder.code(&mut d);
+        events += d.events.len();
+    }
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "coder only: {:.0} sentences/s ({} sentences x {rounds}, {events} events)",
+        (sentences * rounds) as f64 / secs,
+        sentences
+    );
+    let full = pipeline.with_coder(coder);
+    let rounds = 30;
+    let t = Instant::now();
+    for _ in 0..rounds {
+        let d = full.analyze(article());
+        events += d.events.len();
+    }
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "segment+tag+parse+code: {:.0} sentences/s ({} sentences x {rounds})",
+        (sentences * rounds) as f64 / secs,
+        sentences
+    );
+}
