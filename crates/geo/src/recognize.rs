@@ -392,10 +392,13 @@ fn is_title(s: &str) -> bool {
 pub fn recognize<'g>(doc: &Doc, gaz: &'g Gazetteer) -> Recognition<'g> {
     let texts: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.token_text(i)).collect();
     let mut out = Recognition::default();
-    let mut persons: HashSet<String> = HashSet::new();
+    let mut mem = Memory {
+        persons: HashSet::new(),
+        vocabulary: HashSet::new(),
+    };
     // Words the article also writes in lower case are common words here
     // (`the day`, `a court`), so their capitalised use is a name part.
-    let vocabulary: HashSet<String> = texts
+    mem.vocabulary = texts
         .iter()
         .filter(|t| t.chars().next().is_some_and(char::is_lowercase))
         .map(|t| t.to_string())
@@ -407,7 +410,7 @@ pub fn recognize<'g>(doc: &Doc, gaz: &'g Gazetteer) -> Recognition<'g> {
         };
         let base = range.start;
         // Person names introduced in this sentence, for one sense per discourse.
-        note_persons(doc, &texts, range.clone(), gaz, &mut persons);
+        note_persons(doc, &texts, range.clone(), gaz, &mut mem.persons);
         let mut i = 0;
         while i < sent.len() {
             let tok = sent[i];
@@ -456,16 +459,7 @@ pub fn recognize<'g>(doc: &Doc, gaz: &'g Gazetteer) -> Recognition<'g> {
                 i += 1;
                 continue;
             }
-            match accept(
-                doc,
-                &texts,
-                tokens.clone(),
-                i == 0,
-                cands,
-                gaz,
-                &mut persons,
-                &vocabulary,
-            ) {
+            match accept(doc, &texts, tokens.clone(), i == 0, cands, gaz, &mut mem) {
                 Some(all_caps) => {
                     let span = match (doc.tokens.get(g), doc.tokens.get(g + len - 1)) {
                         (Some(a), Some(b)) => Span {
@@ -599,6 +593,14 @@ fn note_persons(
     }
 }
 
+/// What recognition remembers across an article's sentences.
+struct Memory {
+    /// Keys of person names seen (one sense per discourse).
+    persons: HashSet<String>,
+    /// Words the article writes in lower case somewhere.
+    vocabulary: HashSet<String>,
+}
+
 /// Decides whether a gazetteer match is a toponym. Returns whether it is
 /// written in capitals, or `None` to reject it.
 fn accept(
@@ -608,9 +610,12 @@ fn accept(
     sentence_initial: bool,
     cands: &[Candidate],
     gaz: &Gazetteer,
-    persons: &mut HashSet<String>,
-    vocabulary: &HashSet<String>,
+    mem: &mut Memory,
 ) -> Option<bool> {
+    let Memory {
+        persons,
+        vocabulary,
+    } = mem;
     let first = tokens.start;
     let len = tokens.len();
     let words = texts.get(tokens.clone())?;
