@@ -1,6 +1,6 @@
 //! Event assignment helpers: where and when the action of a clause happened.
 //!
-//! They read the layers [`crate::geoparse`] and [`crate::annotate_times`] filled
+//! They read the layers [`crate::geoparse()`] and [`crate::annotate_times`] filled
 //! (call both first) plus the dependency parse, and know nothing of the event
 //! coder's types: the coder passes the index of its verb token and embeds the
 //! returned [`PlaceRef`]/[`TimeRef`].
