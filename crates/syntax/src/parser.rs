@@ -670,7 +670,7 @@ pub fn train(items: &[TrainItem<'_>], cfg: &ParserConfig) -> Result<Parser> {
         .collect();
     labels.sort();
     labels.dedup();
-    if 2 + 2 * labels.len() > 256 {
+    if 2 + 2 * labels.len() > 255 {
         return Err(Error::Data("too many dependency relations".into()));
     }
     let root_label = labels.iter().position(|&d| d == root).unwrap_or(0);

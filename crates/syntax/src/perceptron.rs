@@ -120,7 +120,9 @@ impl Trainer {
         } else {
             1.0
         };
-        let cap = (feats.len() * 2).next_power_of_two().max(16);
+        // Load factor 1/3..2/3: probes mostly stay in one cache line, and a
+        // smaller table misses the cache less often than a sparser one.
+        let cap = (feats.len() * 3 / 2 + 1).next_power_of_two().max(16);
         let mask = cap - 1;
         let mut slots = vec![0u64; cap];
         let mut entries = Vec::new();
@@ -136,12 +138,7 @@ impl Trainer {
             }
             slots[i] = u64::from(fingerprint(f)) | ((start << 8 | row.len() as u64) << 32);
         }
-        Weights {
-            n_classes: self.n_classes,
-            mask,
-            slots,
-            entries,
-        }
+        Weights::new(self.n_classes, slots, entries)
     }
 }
 
@@ -159,26 +156,89 @@ fn fingerprint(f: u64) -> u32 {
 /// The runtime model: quantised averaged weights in an open-addressing table.
 ///
 /// Each slot packs a 32-bit feature fingerprint (never 0; 0 marks an empty slot)
-/// in its low half and `start << 8 | len` into `entries` in its high half; each
-/// entry packs `class << 16 | weight as u16`. Invariants (checked when reading):
-/// the slot count is a power of two with at least one empty slot, every run lies
-/// inside `entries`, every class is `< n_classes`.
+/// in its low half and `start << 8 | len` in its high half. A row with `len > 0`
+/// is sparse: `entries[start..start + len]`, each entry packing
+/// `class << 16 | weight as u16`. A row with `len == 0` is dense:
+/// `dense[start * n_classes..][..n_classes]`, used for features that touch at
+/// least half the classes, where a vectorised add beats scattered entries.
+/// Invariants (checked when reading): the slot count is a power of two with at
+/// least one empty slot, every row lies inside its array, every class is
+/// `< n_classes`.
 #[derive(Clone, Debug)]
 pub struct Weights {
     n_classes: usize,
     mask: usize,
     slots: Vec<u64>,
     entries: Vec<u32>,
+    dense: Vec<i16>,
 }
 
 impl Weights {
+    /// Builds the runtime table from all-sparse rows, turning long rows dense.
+    fn new(n_classes: usize, mut slots: Vec<u64>, sparse: Vec<u32>) -> Weights {
+        let mut entries = Vec::with_capacity(sparse.len());
+        let mut dense = Vec::new();
+        for slot in slots.iter_mut().filter(|s| **s != 0) {
+            let span = (*slot >> 32) as usize;
+            let (start, len) = (span >> 8, span & 0xFF);
+            let row = sparse.get(start..start + len).unwrap_or(&[]);
+            let new_span = if len * 2 >= n_classes {
+                let d = dense.len() / n_classes;
+                dense.resize(dense.len() + n_classes, 0i16);
+                for &e in row {
+                    if let Some(v) = dense.get_mut(d * n_classes + (e >> 16) as usize) {
+                        *v = e as u16 as i16;
+                    }
+                }
+                (d as u64) << 8
+            } else {
+                let s = entries.len() as u64;
+                entries.extend_from_slice(row);
+                s << 8 | len as u64
+            };
+            *slot = (*slot & 0xFFFF_FFFF) | new_span << 32;
+        }
+        Weights {
+            n_classes,
+            mask: slots.len() - 1,
+            slots,
+            entries,
+            dense,
+        }
+    }
+
+    /// Each occupied slot's row as sparse `(class << 16 | value)` entries.
+    fn rows(&self) -> impl Iterator<Item = (usize, u32, Vec<u32>)> + '_ {
+        let n = self.n_classes;
+        self.slots
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| **s != 0)
+            .map(move |(i, &s)| {
+                let span = (s >> 32) as usize;
+                let (start, len) = (span >> 8, span & 0xFF);
+                let row = if len == 0 {
+                    self.dense
+                        .get(start * n..start * n + n)
+                        .unwrap_or(&[])
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, v)| **v != 0)
+                        .map(|(c, &v)| entry(c as u8, v))
+                        .collect()
+                } else {
+                    self.entries.get(start..start + len).unwrap_or(&[]).to_vec()
+                };
+                (i, s as u32, row)
+            })
+    }
     pub fn n_classes(&self) -> usize {
         self.n_classes
     }
 
-    /// Number of stored (feature, class) weights.
+    /// Number of stored non-zero (feature, class) weights.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.entries.len() + self.dense.iter().filter(|v| **v != 0).count()
     }
 
     /// Sums the weights of `feats` into `scores` (which is zeroed first).
@@ -216,55 +276,51 @@ impl Weights {
                     slot = self.slots[i];
                 }
             }
+            let n = self.n_classes;
             for &(start, len) in &runs[..n_runs] {
-                for &e in &self.entries[start..start + len] {
-                    if let Some(s) = scores.get_mut((e >> 16) as usize) {
-                        *s += i32::from(e as u16 as i16);
+                if len == 0 {
+                    let row = &self.dense[start * n..start * n + n];
+                    for (s, &v) in scores.iter_mut().zip(row) {
+                        *s += i32::from(v);
+                    }
+                } else {
+                    for &e in &self.entries[start..start + len] {
+                        if let Some(s) = scores.get_mut((e >> 16) as usize) {
+                            *s += i32::from(e as u16 as i16);
+                        }
                     }
                 }
             }
         }
     }
 
-    /// Writes the table. Only occupied slots are stored (position, key, span):
-    /// half the slots are empty by design, so this keeps model files small.
+    /// Writes the table. Only occupied slots are stored (position, key, span)
+    /// and every row is written sparse: half the slots are empty by design and
+    /// dense rows hold zeros, so this keeps model files small.
     pub fn write(&self, w: &mut Writer) {
         w.u32(self.n_classes as u32);
         w.u32(self.slots.len() as u32);
-        let used: Vec<(usize, u64)> = self
-            .slots
-            .iter()
-            .copied()
-            .enumerate()
-            .filter(|&(_, s)| s != 0)
-            .collect();
-        w.u32s(&used.iter().map(|&(i, _)| i as u32).collect::<Vec<_>>());
-        w.u32s(&used.iter().map(|&(_, s)| s as u32).collect::<Vec<_>>());
-        w.u32s(
-            &used
-                .iter()
-                .map(|&(_, s)| (s >> 32) as u32)
-                .collect::<Vec<_>>(),
-        );
-        w.bytes(
-            &self
-                .entries
-                .iter()
-                .map(|&e| (e >> 16) as u8)
-                .collect::<Vec<_>>(),
-        );
-        w.i16s(
-            &self
-                .entries
-                .iter()
-                .map(|&e| e as u16 as i16)
-                .collect::<Vec<_>>(),
-        );
+        let (mut pos, mut keys, mut spans) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut classes, mut values) = (Vec::new(), Vec::new());
+        for (i, key, row) in self.rows() {
+            pos.push(i as u32);
+            keys.push(key);
+            spans.push((classes.len() as u32) << 8 | row.len() as u32);
+            for e in row {
+                classes.push((e >> 16) as u8);
+                values.push(e as u16 as i16);
+            }
+        }
+        w.u32s(&pos);
+        w.u32s(&keys);
+        w.u32s(&spans);
+        w.bytes(&classes);
+        w.i16s(&values);
     }
 
     pub fn read(r: &mut Reader<'_>) -> Result<Weights> {
         let n_classes = r.u32()? as usize;
-        if n_classes == 0 || n_classes > 256 {
+        if n_classes == 0 || n_classes > 255 {
             return Err(Error::corrupt("weights: bad class count"));
         }
         let cap = r.u32()? as usize;
@@ -288,7 +344,7 @@ impl Weights {
         let mut slots = vec![0u64; cap];
         for ((&p, &k), &s) in pos.iter().zip(&keys).zip(&spans) {
             let end = (s >> 8) as usize + (s & 0xFF) as usize;
-            if k == 0 || end > classes.len() {
+            if k == 0 || s & 0xFF == 0 || end > classes.len() {
                 return Err(Error::corrupt("weights: bad slot"));
             }
             match slots.get_mut(p as usize) {
@@ -296,16 +352,12 @@ impl Weights {
                 _ => return Err(Error::corrupt("weights: slot out of range or duplicated")),
             }
         }
-        Ok(Weights {
-            n_classes,
-            mask: cap - 1,
-            slots,
-            entries: classes
-                .iter()
-                .zip(&values)
-                .map(|(&c, &v)| entry(c, v))
-                .collect(),
-        })
+        let entries = classes
+            .iter()
+            .zip(&values)
+            .map(|(&c, &v)| entry(c, v))
+            .collect();
+        Ok(Weights::new(n_classes, slots, entries))
     }
 }
 
