@@ -182,7 +182,9 @@ impl Weights {
             let span = (*slot >> 32) as usize;
             let (start, len) = (span >> 8, span & 0xFF);
             let row = sparse.get(start..start + len).unwrap_or(&[]);
-            let new_span = if len * 2 >= n_classes {
+            // Spans are validated before this point; an empty row would only
+            // mean corrupt input and is stored as an all-zero dense row.
+            let new_span = if row.is_empty() || row.len() * 2 >= n_classes {
                 let d = dense.len() / n_classes;
                 dense.resize(dense.len() + n_classes, 0i16);
                 for &e in row {
@@ -194,7 +196,7 @@ impl Weights {
             } else {
                 let s = entries.len() as u64;
                 entries.extend_from_slice(row);
-                s << 8 | len as u64
+                s << 8 | row.len() as u64
             };
             *slot = (*slot & 0xFFFF_FFFF) | new_span << 32;
         }
