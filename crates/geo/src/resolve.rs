@@ -64,11 +64,11 @@ pub struct Weights {
 impl Default for Weights {
     fn default() -> Weights {
         Weights {
-            primary: 1.5,
+            primary: 2.0,
             country_present: 2.0,
             country_share: 4.0,
             admin1_present: 3.0,
-            near: 2.5,
+            near: 4.0,
             near_km: 250.0,
             qualifier_admin: 10.0,
             qualifier_country: 6.0,

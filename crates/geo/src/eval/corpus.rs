@@ -23,6 +23,10 @@ pub struct GoldToponym {
     pub coords: Option<(f64, f64)>,
     /// GeoWebNews' type (`Literal`, `Metonymic`, ...); empty for LGL.
     pub kind: String,
+    /// GeoWebNews' modifier type (`Adjective`, `Noun`) of modifier toponyms;
+    /// empty otherwise. Adjectives are demonyms (`Chinese`), which sitrep keeps
+    /// as evidence rather than as mentions.
+    pub modifier: String,
 }
 
 /// One article with its gold toponyms.
@@ -107,6 +111,7 @@ fn toponym(t: &str, byte_at: &[usize]) -> Option<GoldToponym> {
         .or_else(|| element(t, "geonamesID"))
         .and_then(|v| v.trim().parse().ok());
     let kind = element(t, "type").map(decode).unwrap_or_default();
+    let modifier = element(t, "modifierType").map(decode).unwrap_or_default();
     Some(GoldToponym {
         start,
         end,
@@ -114,6 +119,7 @@ fn toponym(t: &str, byte_at: &[usize]) -> Option<GoldToponym> {
         geonameid,
         coords,
         kind,
+        modifier,
     })
 }
 
