@@ -33,6 +33,8 @@ pub(crate) struct Hit {
     pub target_before: bool,
     /// A word or synset of the pattern matched a negation (`not`, `n't`, `never`).
     pub negation_matched: bool,
+    /// A `%` slot matched: the compound actor acts on itself, member to member.
+    pub compound: bool,
 }
 
 /// The words, windows and mentions a verb is matched against.
@@ -46,6 +48,7 @@ pub(crate) struct Ctx<'a> {
 
 #[derive(Clone, Copy)]
 struct St {
+    compound: bool,
     negation: bool,
     score: u32,
     source: Option<usize>,
@@ -99,6 +102,7 @@ pub(crate) fn match_pattern(
         });
     }
     let mut st = St {
+        compound: false,
         negation: false,
         score: 0,
         source: None,
@@ -120,6 +124,7 @@ pub(crate) fn match_pattern(
         target: st.target,
         target_before: st.target.is_some() && !target_after,
         negation_matched: st.negation,
+        compound: st.compound,
     })
 }
 
@@ -252,7 +257,7 @@ fn here(
                 Elem::Target => st.target = Some(m),
                 Elem::Compound => {
                     st.source = Some(m);
-                    st.target = Some(m);
+                    st.compound = true;
                 }
                 _ => {}
             }
