@@ -327,6 +327,13 @@ fn windows(
             }
         }
     }
+    // The governing verb and what lies between belong to the pattern's view
+    // of a complement clause (`- INDICATED WOULD * NOW`).
+    if let Some(h) = sent.head[v] {
+        if h < v && matches!(sent.base(v), "ccomp" | "xcomp" | "parataxis") {
+            inside.iter_mut().take(v).skip(h).for_each(|x| *x = true);
+        }
+    }
     // A demonstrative subject (`all this suggests`) sums up what precedes it.
     if subj.is_some_and(|h| matches!(sent.lower[h].as_str(), "this" | "that" | "these" | "those")) {
         inside.iter_mut().take(v).for_each(|x| *x = true);
@@ -795,6 +802,16 @@ fn object(
         let x = npm(c);
         if !x.is_empty() {
             return x;
+        }
+    }
+    // `X believes Y can cope`, `X allowed that Y ...`: the complement
+    // clause's subject is the target, as PETRARCH codes it.
+    for c in sent.children_with(v, "ccomp").collect::<Vec<_>>() {
+        if let Some(sj) = sent.children_with(c, "nsubj").next() {
+            let x = npm(sj);
+            if !x.is_empty() {
+                return x;
+            }
         }
     }
     if depth < 3 {
