@@ -59,6 +59,8 @@ pub struct Weights {
     /// Penalty for an admin area matched only by an alternate name (`Clinton`
     /// for `Clinton County`): the text did not say `County`.
     pub admin_alt_penalty: f64,
+    /// Share of the closeness bonus given by the single closest place.
+    pub near_closest: f64,
 }
 
 impl Default for Weights {
@@ -82,6 +84,7 @@ impl Default for Weights {
             passes: 3,
             country_mention: 0.5,
             admin_alt_penalty: 2.0,
+            near_closest: 0.5,
         }
     }
 }
@@ -108,6 +111,7 @@ impl Weights {
             "other_pop" => &mut self.other_pop,
             "country_mention" => &mut self.country_mention,
             "admin_alt_penalty" => &mut self.admin_alt_penalty,
+            "near_closest" => &mut self.near_closest,
             "passes" => {
                 self.passes = value.max(1.0) as usize;
                 return true;
@@ -400,7 +404,11 @@ fn choose(
                     near += pw * (-d / w.near_km).exp();
                     all += pw;
                 }
-                let b = w.near * near / all.max(1e-9);
+                // Half the weighted share nearby, half the closest place:
+                // one close neighbour is good evidence, a crowd better.
+                let b = w.near
+                    * ((1.0 - w.near_closest) * near / all.max(1e-9)
+                        + w.near_closest * (-dmin / w.near_km).exp());
                 if b > 0.05 {
                     s += b;
                     let _ = write!(why, " +near {b:.1} ({dmin:.0} km)");
