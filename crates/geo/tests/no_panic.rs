@@ -4,6 +4,9 @@
 use sitrep_doc::{Dateline, Deprel, Doc, Sentence, Span, Token, Upos};
 use sitrep_geo::Gazetteer;
 
+/// Heads per token, and sentence token ranges.
+type Case = (Vec<Option<u32>>, Vec<(u32, u32)>);
+
 fn doc_from(text: &str, heads: &[Option<u32>], sentences: &[(u32, u32)]) -> Doc {
     let mut doc = Doc::from_text(text);
     let mut start = 0usize;
@@ -42,10 +45,10 @@ fn geoparse_and_helpers_survive_garbage() {
     };
     let text = "Lavrov said in Aleppo , Kan. Washington Paris US U.S. حلب Deir ez-Zor today Monday";
     let n = text.split(' ').count() as u32;
-    let cases: Vec<(Vec<Option<u32>>, Vec<(u32, u32)>)> = vec![
+    let cases: Vec<Case> = vec![
         (vec![None; n as usize], vec![(0, n)]),
         ((0..n).map(|i| Some((i + 1) % n)).collect(), vec![(0, n)]),
-        ((0..n).map(|i| Some(i)).collect(), vec![(0, 3), (3, n)]),
+        ((0..n).map(Some).collect(), vec![(0, 3), (3, n)]),
         (
             (0..n).map(|_| Some(9999)).collect(),
             vec![(0, n + 5), (7, 2)],
