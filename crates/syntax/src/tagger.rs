@@ -38,6 +38,10 @@ pub struct Tagger {
     cache_words: Vec<WordFeats>,
     /// `cache_words.len() * classes.len()` summed static-feature weights.
     cache_scores: Vec<i32>,
+    /// The same for the word's features as previous, next and next-but-one word.
+    cache_left: Vec<i32>,
+    cache_right: Vec<i32>,
+    cache_right2: Vec<i32>,
 }
 
 /// How many frequent words get precomputed scores (memory: this × classes × 4 bytes).
@@ -71,7 +75,53 @@ impl Default for TaggerConfig {
 fn features(w: &[WordFeats], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
     out.clear();
     static_features(w.get(i).unwrap_or(&PAD_END), out);
-    context_features(w, i, p1, p2, out);
+    context_features(w, i, p1, p2, Cached::NONE, out);
+}
+
+/// Which neighbours' position-specific features are covered by precomputed
+/// scores (see [`Tagger::build_cache`]) and must not be emitted again.
+#[derive(Clone, Copy, Default)]
+struct Cached {
+    left: bool,
+    right: bool,
+    right2: bool,
+}
+
+impl Cached {
+    const NONE: Cached = Cached {
+        left: false,
+        right: false,
+        right2: false,
+    };
+}
+
+/// Features of the previous word alone.
+fn left_features(m1: &WordFeats, out: &mut Vec<u64>) {
+    out.extend_from_slice(&[
+        feat1(19, m1.lower),
+        feat1(23, m1.suf[2]),
+        feat1(25, u64::from(m1.lex)),
+        feat1(47, u64::from(m1.amb)),
+    ]);
+}
+
+/// Features of the next word alone.
+fn right_features(n1: &WordFeats, out: &mut Vec<u64>) {
+    out.extend_from_slice(&[
+        feat1(21, n1.lower),
+        feat1(24, n1.suf[2]),
+        feat1(26, u64::from(n1.lex)),
+        feat1(45, u64::from(n1.amb)),
+    ]);
+}
+
+/// Features of the word after next alone.
+fn right2_features(n2: &WordFeats, out: &mut Vec<u64>) {
+    out.extend_from_slice(&[
+        feat1(22, n2.lower),
+        feat1(27, u64::from(n2.lex)),
+        feat1(48, u64::from(n2.amb)),
+    ]);
 }
 
 /// The features that depend on the token alone: their summed weights can be
@@ -99,7 +149,14 @@ fn static_features(c: &WordFeats, out: &mut Vec<u64>) {
 }
 
 /// The features that depend on the neighbours and the previous predictions.
-fn context_features(w: &[WordFeats], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+fn context_features(
+    w: &[WordFeats],
+    i: usize,
+    p1: u64,
+    p2: u64,
+    cached: Cached,
+    out: &mut Vec<u64>,
+) {
     let at = |j: isize| -> &WordFeats {
         if j < 0 {
             &PAD_START
@@ -117,15 +174,7 @@ fn context_features(w: &[WordFeats], i: usize, p1: u64, p2: u64, out: &mut Vec<u
         feat1(16, p2),
         feat2(17, p1, p2),
         feat2(18, p1, c.lower),
-        feat1(19, m1.lower),
         feat1(20, m2.lower),
-        feat1(21, n1.lower),
-        feat1(22, n2.lower),
-        feat1(23, m1.suf[2]),
-        feat1(24, n1.suf[2]),
-        feat1(25, u64::from(m1.lex)),
-        feat1(26, u64::from(n1.lex)),
-        feat1(27, u64::from(n2.lex)),
         feat2(28, u64::from(m1.cap), u64::from(c.cap)),
         feat2(29, u64::from(n1.cap), u64::from(c.cap)),
         feat2(30, m1.lower, c.lower),
@@ -139,11 +188,24 @@ fn context_features(w: &[WordFeats], i: usize, p1: u64, p2: u64, out: &mut Vec<u
         feat2(40, c.lower, u64::from(c.next_verb)),
         feat2(41, p1, u64::from(c.next_verb)),
         feat2(44, p1, u64::from(c.amb)),
-        feat1(45, u64::from(n1.amb)),
         feat2(46, u64::from(c.amb), u64::from(n1.amb)),
-        feat1(47, u64::from(m1.amb)),
-        feat1(48, u64::from(n2.amb)),
     ]);
+    if !cached.left {
+        left_features(m1, out);
+    }
+    if !cached.right {
+        right_features(n1, out);
+    }
+    if !cached.right2 {
+        right2_features(n2, out);
+    }
+}
+
+/// The precomputed `n`-class row of cached word `k` in `table`, if any
+/// (`k == usize::MAX` marks an uncached word).
+fn cached_row(table: &[i32], k: usize, n: usize) -> Option<&[i32]> {
+    let start = k.checked_mul(n)?;
+    table.get(start..start.checked_add(n)?)
 }
 
 /// Attributes of one word, including its tag-dictionary entry.
@@ -215,6 +277,9 @@ impl Tagger {
             cache: IdMap::default(),
             cache_words: Vec::new(),
             cache_scores: Vec::new(),
+            cache_left: Vec::new(),
+            cache_right: Vec::new(),
+            cache_right2: Vec::new(),
         };
         t.build_cache();
         Ok(t)
@@ -231,6 +296,9 @@ impl Tagger {
         self.cache.clear();
         self.cache_words.clear();
         self.cache_scores.clear();
+        self.cache_left.clear();
+        self.cache_right.clear();
+        self.cache_right2.clear();
         for w in &self.vocab {
             let wf = word_feats(w, &self.lexicon, &self.dict, &mut scratch);
             if self.cache.contains_key(&wf.exact) {
@@ -242,6 +310,19 @@ impl Tagger {
             self.cache.insert(wf.exact, self.cache_words.len() as u32);
             self.cache_words.push(wf);
             self.cache_scores.extend_from_slice(&scores);
+            for (f, table) in [
+                (
+                    left_features as fn(&WordFeats, &mut Vec<u64>),
+                    &mut self.cache_left,
+                ),
+                (right_features, &mut self.cache_right),
+                (right2_features, &mut self.cache_right2),
+            ] {
+                feats.clear();
+                f(&wf, &mut feats);
+                self.weights.score(&feats, &mut scores);
+                table.extend_from_slice(&scores);
+            }
         }
     }
 
@@ -305,23 +386,31 @@ impl Tagger {
         st.scores.resize(n, 0);
         out.clear();
         let (mut p1, mut p2) = (0u64, 0u64);
-        for i in 0..st.words.len() {
-            let k = st.cached[i];
-            let pre = self
-                .cache_scores
-                .get(k.saturating_mul(n)..k.saturating_mul(n).saturating_add(n));
-            match pre {
-                Some(pre) => {
-                    st.feats.clear();
-                    context_features(&st.words, i, p1, p2, &mut st.feats);
-                    self.weights.score(&st.feats, &mut st.scores);
-                    for (s, p) in st.scores.iter_mut().zip(pre) {
-                        *s += p;
-                    }
-                }
-                None => {
-                    features(&st.words, i, p1, p2, &mut st.feats);
-                    self.weights.score(&st.feats, &mut st.scores);
+        let nw = st.words.len();
+        for i in 0..nw {
+            let at = |j: usize| if j < nw { st.cached[j] } else { usize::MAX };
+            let own = cached_row(&self.cache_scores, at(i), n);
+            let left = if i > 0 {
+                cached_row(&self.cache_left, at(i - 1), n)
+            } else {
+                None
+            };
+            let right = cached_row(&self.cache_right, at(i + 1), n);
+            let right2 = cached_row(&self.cache_right2, at(i + 2), n);
+            st.feats.clear();
+            if own.is_none() {
+                static_features(&st.words[i], &mut st.feats);
+            }
+            let cached = Cached {
+                left: left.is_some(),
+                right: right.is_some(),
+                right2: right2.is_some(),
+            };
+            context_features(&st.words, i, p1, p2, cached, &mut st.feats);
+            self.weights.score(&st.feats, &mut st.scores);
+            for pre in [own, left, right, right2].into_iter().flatten() {
+                for (s, p) in st.scores.iter_mut().zip(pre) {
+                    *s += p;
                 }
             }
             let c = argmax_where(&st.scores, |_| true).unwrap_or(0);
@@ -496,7 +585,43 @@ pub fn train(sents: &[Sent], lexicon: Lexicon, cfg: &TaggerConfig) -> Result<Tag
         cache: IdMap::default(),
         cache_words: Vec::new(),
         cache_scores: Vec::new(),
+        cache_left: Vec::new(),
+        cache_right: Vec::new(),
+        cache_right2: Vec::new(),
     };
     t.build_cache();
     Ok(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Precomputed word scores are an optimisation only: tagging with and
+    /// without the cache must give identical results.
+    #[test]
+    fn cache_does_not_change_tags() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tiny.conllu");
+        let sents = crate::corpus::load(&[path]).unwrap();
+        let lex = Lexicon::parse("rebels NNS\nthe DT\n").unwrap();
+        let cfg = TaggerConfig {
+            iterations: 3,
+            prune: 0.0,
+            ..TaggerConfig::default()
+        };
+        let cached = train(&sents, lex, &cfg).unwrap();
+        let mut plain = cached.clone();
+        plain.vocab.clear();
+        plain.build_cache();
+        assert!(cached.cache.len() > 10 && plain.cache.is_empty());
+        let mut texts: Vec<Vec<&str>> = sents
+            .iter()
+            .map(|s| s.forms.iter().map(String::as_str).collect())
+            .collect();
+        texts.push("Unknown rebels fled the xyzzy city quickly".split(' ').collect());
+        texts.push(vec!["the"]);
+        for t in &texts {
+            assert_eq!(cached.tag(t), plain.tag(t), "{t:?}");
+        }
+    }
 }
