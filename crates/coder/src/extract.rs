@@ -777,6 +777,18 @@ fn subject(
     Vec::new()
 }
 
+/// The first coded mention (in text order) inside `h`'s subtree.
+fn first_in_subtree(sent: &Sent<'_>, coded: &[Option<usize>], h: usize) -> Option<usize> {
+    let mut nodes = vec![h];
+    let mut k = 0;
+    while k < nodes.len() && nodes.len() <= sent.len {
+        nodes.extend(sent.children[nodes[k]].iter().copied());
+        k += 1;
+    }
+    nodes.sort_unstable();
+    nodes.iter().find_map(|&t| coded.get(t).copied().flatten())
+}
+
 fn object(
     sent: &Sent<'_>,
     per_token: &[Option<usize>],
@@ -792,6 +804,11 @@ fn object(
             let x = npm(c);
             if !x.is_empty() {
                 return x;
+            }
+            // `welcomed memos sent by Bree`: an actor deeper in the object
+            // phrase (a modifying clause) is still what the act is aimed at.
+            if let Some(m) = first_in_subtree(sent, coded, c) {
+                return vec![side(doc, m)];
             }
         }
     }
