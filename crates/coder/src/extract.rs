@@ -203,6 +203,16 @@ pub(crate) fn sentence(
             src = speaker(&sent, per_token, &coded, extras, doc, v);
             tgt.retain(|t| !src.iter().any(|s| s.mention == t.mention));
         }
+        if tgt.is_empty() && tagged_verb {
+            // The parse lost the object (`contribute a million yum yennyen
+            // to Gondor`): the first actor after the verb in its clause,
+            // as TABARI's shallow reading finds it.
+            if let Some(m) = linear_target(&sent, &coded, v) {
+                if !src.iter().any(|x| x.mention == m) {
+                    tgt = vec![side(doc, m)];
+                }
+            }
+        }
         let src = expand(src);
         let mut tgt = expand(tgt);
         // A compound subject with no target acts on each other (`X and Y
@@ -775,6 +785,23 @@ fn subject(
         }
     }
     Vec::new()
+}
+
+/// The first coded mention after `v`, before the clause ends (punctuation,
+/// a subordinator, or another verb with a subject of its own).
+fn linear_target(sent: &Sent<'_>, coded: &[Option<usize>], v: usize) -> Option<usize> {
+    for t in v + 1..sent.len {
+        if let Some(m) = coded.get(t).copied().flatten() {
+            return Some(m);
+        }
+        let u = sent.upos[t].as_str();
+        let ends = matches!(u, "PUNCT" | "SCONJ")
+            || (sent.is_verb(t) && sent.children_with(t, "nsubj").next().is_some());
+        if ends {
+            return None;
+        }
+    }
+    None
 }
 
 /// The first coded mention (in text order) inside `h`'s subtree.
