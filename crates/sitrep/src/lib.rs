@@ -20,6 +20,7 @@ mod link;
 pub use sitrep_attrib as attrib;
 pub use sitrep_coder as coder;
 pub use sitrep_doc as doc;
+pub use sitrep_geo as geo;
 pub use sitrep_ingest as ingest;
 
 use sitrep_doc::{Article, Date, Doc};
@@ -64,6 +65,9 @@ pub enum Error {
     /// The event coder's dictionaries failed to load.
     #[error(transparent)]
     Coder(#[from] sitrep_coder::Error),
+    /// The gazetteer failed to load.
+    #[error("loading the gazetteer: {0}")]
+    Gazetteer(#[from] sitrep_geo::Error),
 }
 
 /// The analysis stages, ready to run.
@@ -73,6 +77,8 @@ pub struct Pipeline {
     fallback_date: Option<Date>,
     /// The event-coding stage, run after parsing when set.
     coder: Option<sitrep_coder::Coder>,
+    /// The geoparsing stage (places and times), run after parsing when set.
+    gazetteer: Option<sitrep_geo::Gazetteer>,
 }
 
 fn load<T>(
@@ -118,7 +124,28 @@ impl Pipeline {
             parser,
             fallback_date: opts.fallback_date,
             coder: None,
+            gazetteer: None,
         })
+    }
+
+    /// Every stage with the vendored models, dictionaries and gazetteer: what
+    /// `sitrep demo` runs. `opts.depth` is raised to [`Depth::Parse`].
+    pub fn full(opts: &PipelineOptions) -> Result<Pipeline, Error> {
+        let opts = PipelineOptions {
+            depth: Depth::Parse,
+            ..opts.clone()
+        };
+        let coder = Pipeline::load_coder(None, sitrep_coder::CoderOptions::default())?;
+        Ok(Pipeline::new(&opts)?
+            .with_coder(coder)
+            .with_gazetteer(sitrep_geo::Gazetteer::vendored()?))
+    }
+
+    /// Adds the geoparsing stage: toponyms resolved against `gazetteer` and
+    /// temporal expressions, and through them each event's place and date.
+    pub fn with_gazetteer(mut self, gazetteer: sitrep_geo::Gazetteer) -> Pipeline {
+        self.gazetteer = Some(gazetteer);
+        self
     }
 
     /// Adds the event-coding stage (actors and events), run after parsing.
@@ -167,6 +194,10 @@ impl Pipeline {
         }
         if let Some(coder) = &self.coder {
             coder.code(doc);
+        }
+        if let (Some(gaz), Some(_)) = (&self.gazetteer, &self.parser) {
+            sitrep_geo::geoparse(doc, gaz);
+            sitrep_geo::annotate_times(doc);
         }
         if self.parser.is_some() {
             sitrep_attrib::attribute(doc);
