@@ -287,7 +287,8 @@ fn split_code(code: &str) -> (Option<&str>, Option<&str>) {
 }
 
 /// `(block, verb)` entries for the verb at `v`: phrasal form first (`rule
-/// out`), then lemma, then surface form.
+/// out`), then the surface form (a dictionary listing `LEFT` apart from
+/// `LEAVE` means it), then the lemma.
 fn candidates(coder: &Coder, sent: &Sent<'_>, v: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for prt in sent.children_with(v, "compound") {
@@ -299,7 +300,7 @@ fn candidates(coder: &Coder, sent: &Sent<'_>, v: usize) -> Vec<(usize, usize)> {
             );
         }
     }
-    for form in [&sent.lemma[v], &sent.lower[v]] {
+    for form in [&sent.lower[v], &sent.lemma[v]] {
         for c in coder.dicts.verbs_for(form) {
             if !out.contains(&c) {
                 out.push(c);
