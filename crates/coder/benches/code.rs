@@ -17,7 +17,9 @@ fn main() {
     let t = Instant::now();
     let _plain = sitrep_dict::Dictionaries::vendored().expect("vendored dictionaries");
     let load_plain = t.elapsed().as_secs_f64();
-    println!("dictionary load: {load:.3} s with supplement ({load_plain:.3} s compiled Phoenix alone)");
+    println!(
+        "dictionary load: {load:.3} s with supplement ({load_plain:.3} s compiled Phoenix alone)"
+    );
 
     let pipeline = Pipeline::new(&PipelineOptions::default()).expect("vendored models");
     let article = || Article {
@@ -50,7 +52,7 @@ fn main() {
     }
     let secs = t.elapsed().as_secs_f64();
     println!(
-        "segment+tag+parse+code: {:.0} sentences/s ({} sentences x {rounds})",
+        "segment+tag+parse+code: {:.0} sentences/s ({} sentences x {rounds}, {events} events in all)",
         (sentences * rounds) as f64 / secs,
         sentences
     );

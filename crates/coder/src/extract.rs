@@ -220,7 +220,9 @@ pub(crate) fn sentence(
         if tgt.is_empty() && src.len() > 1 && conjoined(&sent, doc, &src) {
             tgt = src.clone();
         }
-        if src.is_empty() || (tgt.is_empty() && coder.options.require_target) {
+        let missing_source = src.is_empty() && coder.options.require_source;
+        let missing_target = tgt.is_empty() && coder.options.require_target;
+        if missing_source || missing_target || (src.is_empty() && tgt.is_empty()) {
             continue;
         }
         // A pattern that spells the negation out (`&NEGATVAUXVRB *`) codes
@@ -232,9 +234,11 @@ pub(crate) fn sentence(
             continue;
         }
         let pattern_text = pattern.map(pattern_string);
-        let mut push = |code: &str, a: &Side, b: Option<&Side>| {
-            if b.is_some_and(|b| b.mention == a.mention || (b.code.is_some() && b.code == a.code)) {
-                return;
+        let mut push = |code: &str, a: Option<&Side>, b: Option<&Side>| {
+            if let (Some(a), Some(b)) = (a, b) {
+                if b.mention == a.mention || (b.code.is_some() && b.code == a.code) {
+                    return;
+                }
             }
             // Any code but the null one: validation dictionaries use
             // non-CAMEO (WEIS-era) codes too.
@@ -255,18 +259,26 @@ pub(crate) fn sentence(
                 pattern_text.clone(),
             ));
         };
+        if src.is_empty() {
+            // Only with `require_source: false` (event typing without actors).
+            for b in &tgt {
+                if let Some(f) = fwd {
+                    push(f, None, Some(b));
+                }
+            }
+        }
         for a in &src {
             if tgt.is_empty() {
                 if let Some(f) = fwd {
-                    push(f, a, None);
+                    push(f, Some(a), None);
                 }
             }
             for b in &tgt {
                 if let Some(f) = fwd {
-                    push(f, a, Some(b));
+                    push(f, Some(a), Some(b));
                 }
                 if let Some(r) = rev {
-                    push(r, b, Some(a));
+                    push(r, Some(b), Some(a));
                 }
             }
         }
@@ -998,7 +1010,7 @@ fn make_event(
     v: usize,
     date: Option<Date>,
     code: &str,
-    a: &Side,
+    a: Option<&Side>,
     b: Option<&Side>,
     negated: bool,
     modality: Modality,
@@ -1014,9 +1026,12 @@ fn make_event(
         }
     };
     let verb = sent.span(v);
-    let source = actor(a);
+    let source = a.map(actor);
     let target = b.map(actor);
-    let mut span = verb.cover(source.span);
+    let mut span = verb;
+    if let Some(t) = &source {
+        span = span.cover(t.span);
+    }
     if let Some(t) = &target {
         span = span.cover(t.span);
     }
@@ -1026,7 +1041,7 @@ fn make_event(
         sentence: u32::try_from(s).unwrap_or(u32::MAX),
         sentence_span,
         date,
-        source: Some(source),
+        source,
         target,
         verb,
         verb_text: doc.slice(verb).to_string(),

@@ -78,6 +78,9 @@ pub struct CoderOptions {
     /// Code only events with both a source and a target (PETRARCH's
     /// `require_dyad`, the default); `false` also reports source-only events.
     pub require_target: bool,
+    /// Code only events with a source (the default); `false` also reports
+    /// events whose actor is unknown (`X was attacked`), for event typing.
+    pub require_source: bool,
 }
 
 impl Default for CoderOptions {
@@ -85,6 +88,7 @@ impl Default for CoderOptions {
         CoderOptions {
             keep_negated: false,
             require_target: true,
+            require_source: true,
         }
     }
 }

@@ -143,6 +143,7 @@ pub fn run(args: Args) -> Result<()> {
     let options = CoderOptions {
         keep_negated: args.keep_negated,
         require_target: !args.allow_no_target,
+        ..CoderOptions::default()
     };
     let coder = Pipeline::load_coder(args.dicts.as_deref(), options)?;
     for w in coder.warnings() {

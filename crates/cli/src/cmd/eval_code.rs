@@ -116,8 +116,10 @@ pub fn run_plover(args: PloverArgs) -> Result<()> {
     let json = std::fs::read_to_string(&args.records)
         .with_context(|| format!("reading {}", args.records.display()))?;
     let records = eval::plover::read_records(&json)?;
+    // Event typing needs no dyad: events missing either side count.
     let options = CoderOptions {
         require_target: false,
+        require_source: false,
         ..CoderOptions::default()
     };
     let coder = Pipeline::load_coder(args.dicts.as_deref(), options)?;
