@@ -496,6 +496,29 @@ fn np(
     for o in owners {
         for c in sent.children_with(o, "conj").collect::<Vec<_>>() {
             let mut sub = np(sent, per_token, coded, extras, doc, c, depth + 1);
+            // `Danish media and government`: a bare agent conjoined to a
+            // country-plus-agent mention shares its country.
+            let primary_actor = doc.actors.get(p).is_some_and(|a| a.actor_id.is_some());
+            if let (true, Some((pcode, _)), Some(pc)) = (
+                primary_actor,
+                &agent,
+                doc.actors.get(p).and_then(|a| a.code.as_deref()),
+            ) {
+                let base = pc.strip_suffix(pcode.as_str()).unwrap_or(pc);
+                for sd in &mut sub {
+                    let bare = doc
+                        .actors
+                        .get(sd.mention)
+                        .is_some_and(|a| a.actor_id.is_none());
+                    if let (true, Some((acode, place))) =
+                        (bare, extras.get(sd.mention).and_then(|e| e.agent.clone()))
+                    {
+                        if !base.is_empty() && base != pc {
+                            sd.code = Some(compose(base, &acode, place));
+                        }
+                    }
+                }
+            }
             if o != h {
                 if let Some((code, place)) = &agent {
                     for sd in &mut sub {
@@ -601,6 +624,12 @@ fn parse_sides(
     let passive_aux = sent.children[v]
         .iter()
         .any(|&c| sent.deprel[c] == "aux:pass");
+    // A bare participle with its agent (`Rebuked by Eriador, ...`) is passive too.
+    let passive_aux = passive_aux
+        || (sent.xpos[v] == "VBN"
+            && sent
+                .children_with(v, "obl")
+                .any(|c| sent.deprel[c] == "obl:agent" || has_case(sent, c, "by")));
     if passive_subj.is_some() || passive_aux {
         // Without its own subject, a passive shares only a conjoined verb's
         // (`X was attacked and was wounded`), not a governing clause's.
