@@ -164,3 +164,28 @@ fn negation_is_flagged_and_dropped_by_default() {
         describe(&doc.events)
     );
 }
+
+#[test]
+fn odd_inputs_never_panic() {
+    let pipeline = Pipeline::new(&PipelineOptions::default())
+        .expect("models")
+        .with_coder(Coder::vendored().expect("dicts"));
+    for text in [
+        "",
+        " ",
+        "...",
+        "he he he they it those",
+        "Syria Syria Syria and and and , , ,",
+        "“Russia” — attacked\u{00ad}Ukraine’s   forces\n\n\nby by by",
+        "ДОНЕЦК, 12 декабря. /ТАСС/. Россия атаковала.",
+        "X was attacked by. The rest said that it would not.",
+    ] {
+        let doc = pipeline.analyze(Article {
+            text: text.into(),
+            ..Article::default()
+        });
+        for e in &doc.events {
+            assert!(e.span.end as usize <= doc.text.len());
+        }
+    }
+}
