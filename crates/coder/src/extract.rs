@@ -85,7 +85,14 @@ pub(crate) fn sentence(
     let mut first_word = vec![usize::MAX; n];
     for (t, first) in first_word.iter_mut().enumerate() {
         let text = doc.token_text(sent.start + t);
-        let lemma = normalize_word(&sent.lemma[t]);
+        // Plain pattern words match the surface form, as in PETRARCH (its
+        // dictionaries list noun plurals themselves); verbs also match by
+        // lemma, since patterns name one inflection (`WERE ABLE TO *`).
+        let lemma = if matches!(sent.upos[t].as_str(), "VERB" | "AUX") {
+            normalize_word(&sent.lemma[t])
+        } else {
+            String::new()
+        };
         *first = words.len();
         for w in token_words(text) {
             words.push(Word {

@@ -18,6 +18,7 @@ use sitrep_dict::{Elem, Pattern, PatternElem, VerbDict, Words};
 #[derive(Clone, Debug)]
 pub(crate) struct Word {
     pub word: String,
+    /// The lemma for verbs and auxiliaries, empty otherwise (see `extract`).
     pub lemma: String,
     /// Sentence-local token.
     pub tok: usize,
@@ -214,7 +215,7 @@ fn here(
     let w = ctx.words.get(*order.get(p)?)?;
     match elem {
         Elem::Word(x) => {
-            if w.word == **x || w.lemma == **x {
+            if w.word == **x || (!w.lemma.is_empty() && w.lemma == **x) {
                 st.score += 2;
                 st.negation |= is_negation(&w.word);
                 Some(p + 1)
@@ -287,7 +288,7 @@ fn phrase_at(
         } else {
             &phrase[k]
         };
-        if w.word != **want && w.lemma != **want {
+        if w.word != **want && (w.lemma.is_empty() || w.lemma != **want) {
             return None;
         }
         // Consecutive in the sentence, not just in the window order.
