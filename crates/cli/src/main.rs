@@ -22,6 +22,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Code the bundled example articles end to end, print a summary and write
+    /// JSONL + CSV results to an output folder (the main job).
+    Demo(cmd::demo::Args),
     /// Read articles and print datelines, sentences and tokens with byte offsets.
     Segment(cmd::segment::Args),
     /// Code events (who did what to whom) from articles, as JSON Lines or TSV.
@@ -39,6 +42,7 @@ enum Command {
 fn main() {
     let cli = Cli::parse();
     let result: Result<()> = match cli.command {
+        Command::Demo(args) => cmd::demo::run(args),
         Command::Segment(args) => cmd::segment::run(args),
         Command::Code(args) => cmd::code::run(args),
         Command::Train(args) => cmd::train::run(args),

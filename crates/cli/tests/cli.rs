@@ -146,6 +146,9 @@ fn every_command_has_help() {
         vec!["dict", "--help"],
         vec!["gazetteer", "--help"],
         vec!["code", "--help"],
+        vec!["demo", "--help"],
+        vec!["eval", "geo", "--help"],
+        vec!["eval", "petrarch", "--help"],
     ] {
         let out = sitrep(&args);
         assert!(
@@ -155,4 +158,35 @@ fn every_command_has_help() {
         );
         assert!(text(&out.stdout).contains("Usage"), "{args:?}");
     }
+}
+
+#[test]
+fn demo_codes_the_bundled_examples_and_writes_results() {
+    let dir = scratch("demo");
+    let out = sitrep(&["demo", "--out", dir.to_str().unwrap()]);
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "stderr: {}", text(&out.stderr));
+    assert!(stdout.contains("events by PLOVER type"), "{stdout}");
+    assert!(stdout.contains("according to"), "{stdout}");
+    assert!(
+        text(&out.stderr).contains("read 8, skipped 0"),
+        "{}",
+        text(&out.stderr)
+    );
+    let events = std::fs::read_to_string(dir.join("events.jsonl")).unwrap();
+    assert!(events.lines().count() >= 10);
+    for line in events.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("valid JSON");
+        assert_eq!(v["schema_version"], "1");
+        assert!(v["code"].is_string() && v["verb"]["start"].is_u64());
+    }
+    let gdelt = std::fs::read_to_string(dir.join("events.gdelt.tsv")).unwrap();
+    assert!(
+        gdelt.lines().all(|l| l.split('\t').count() == 61),
+        "61 GDELT columns"
+    );
+    let acled = std::fs::read_to_string(dir.join("events.csv")).unwrap();
+    assert!(acled.starts_with("event_id,event_date,"));
+    assert_eq!(acled.lines().count(), events.lines().count() + 1);
+    assert!(dir.join("documents.jsonl").is_file());
 }

@@ -1089,6 +1089,8 @@ fn make_event(
         negated,
         modality,
         pattern,
+        // Context (place, time, sources, casualties) is joined by the facade.
+        ..Event::default()
     }
 }
 

@@ -89,4 +89,20 @@ pub struct Event {
     /// or `None` if the verb's default code applied.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pattern: Option<String>,
+    /// Where the action happened (geoparser; the facade joins it to the event).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<crate::places::PlaceRef>,
+    /// Where a statement was made, for speech acts (`Lavrov said in Belgrade`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub said_at: Option<crate::places::PlaceRef>,
+    /// When the action happened, with precision and the evidence it came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<crate::times::TimeRef>,
+    /// Who vouches for the event, outermost first: publisher, wire agency, named
+    /// sources, and the speaker when the event is reported speech.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub according_to: Vec<crate::quotes::Source>,
+    /// Indices into [`crate::Doc::casualties`] of the counts describing this event.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub casualties: Vec<u32>,
 }

@@ -202,6 +202,7 @@ impl Pipeline {
         if self.parser.is_some() {
             sitrep_attrib::attribute(doc);
             link::speaker_codes(doc);
+            link::event_context(doc, self.gazetteer.is_some());
         }
     }
 }

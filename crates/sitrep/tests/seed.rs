@@ -63,10 +63,72 @@ fn every_layer_cites_the_original_text() {
 #[test]
 fn places_and_times_resolve_in_the_full_pipeline() {
     let doc = seed();
-    let ids: Vec<u32> = doc.places.iter().filter_map(|p| p.place.as_ref()).map(|p| p.geonameid).collect();
-    for (name, id) in [("Aleppo", 170063), ("Belgrade", 792680), ("Mosul", 99072), ("Palmyra", 163808)] {
-        assert!(ids.contains(&id), "{name} ({id}) not resolved: {:?}", doc.places);
+    let ids: Vec<u32> = doc
+        .places
+        .iter()
+        .filter_map(|p| p.place.as_ref())
+        .map(|p| p.geonameid)
+        .collect();
+    for (name, id) in [
+        ("Aleppo", 170063),
+        ("Belgrade", 792680),
+        ("Mosul", 99072),
+        ("Palmyra", 163808),
+    ] {
+        assert!(
+            ids.contains(&id),
+            "{name} ({id}) not resolved: {:?}",
+            doc.places
+        );
     }
-    let monday = doc.times.iter().find(|t| t.text.contains("Monday")).expect("'on Monday' found");
+    let monday = doc
+        .times
+        .iter()
+        .find(|t| t.text.contains("Monday"))
+        .expect("'on Monday' found");
     assert_eq!(monday.date, Date::new(2016, 12, 12));
+}
+
+fn chain(e: &sitrep::doc::events::Event) -> Vec<&str> {
+    e.according_to.iter().map(|s| s.name.as_str()).collect()
+}
+
+#[test]
+fn events_carry_who_vouches_for_them() {
+    let doc = seed();
+    for root in ["12", "11"] {
+        let e = doc
+            .events
+            .iter()
+            .find(|e| {
+                e.root_code == root
+                    && e.source.as_ref().and_then(|s| s.code.as_deref()) == Some("RUSGOV")
+            })
+            .unwrap_or_else(|| panic!("a RUSGOV {root}x event: {:#?}", doc.events));
+        let c = chain(e);
+        let tass = c.iter().position(|n| *n == "TASS");
+        let lavrov = c.iter().position(|n| *n == "Sergey Lavrov");
+        assert!(
+            matches!((tass, lavrov), (Some(t), Some(l)) if t < l),
+            "{root}x chain {c:?}"
+        );
+    }
+    let force = doc
+        .events
+        .iter()
+        .find(|e| e.root_code == "17" && e.verb_text.starts_with("force"))
+        .expect("the regime forcing the opposition to withdraw");
+    let c = chain(force);
+    assert!(
+        c.iter()
+            .any(|n| n.contains("SOHR") || n.contains("Syrian Observatory")),
+        "{c:?}"
+    );
+    assert!(!c.contains(&"TASS"), "the SOHR part is not TASS's: {c:?}");
+    assert_eq!(
+        force.location.as_ref().map(|p| p.geonameid),
+        Some(170063),
+        "{:?}",
+        force.location
+    );
 }

@@ -618,7 +618,11 @@ mod tests {
             .iter()
             .map(|s| s.forms.iter().map(String::as_str).collect())
             .collect();
-        texts.push("Unknown rebels fled the xyzzy city quickly".split(' ').collect());
+        texts.push(
+            "Unknown rebels fled the xyzzy city quickly"
+                .split(' ')
+                .collect(),
+        );
         texts.push(vec!["the"]);
         for t in &texts {
             assert_eq!(cached.tag(t), plain.tag(t), "{t:?}");

@@ -1,5 +1,6 @@
 //! One module per subcommand.
 pub mod code;
+pub mod demo;
 pub mod dict;
 pub mod eval;
 pub mod eval_code;

@@ -1,0 +1,162 @@
+//! A readable digest of a run: what happened, who did it, where, and who says so.
+
+use sitrep_doc::casualties::CasualtyKind;
+use sitrep_doc::Doc;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Counts accumulated over every analysed document of a run.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub articles: u64,
+    pub sentences: u64,
+    pub tokens: u64,
+    pub events: u64,
+    pub quotes: u64,
+    /// PLOVER event type → events.
+    pub by_plover: BTreeMap<String, u64>,
+    /// CAMEO root code → events.
+    pub by_root: BTreeMap<String, u64>,
+    /// Actor code (or `text` for uncoded actors) → mentions as source or target.
+    pub actors: BTreeMap<String, u64>,
+    /// Event location name (with GeoNames id) → events.
+    pub places: BTreeMap<String, u64>,
+    /// Name in an `according_to` chain → events vouched for.
+    pub sources: BTreeMap<String, u64>,
+    /// Quote speaker → quotes.
+    pub speakers: BTreeMap<String, u64>,
+    /// Sum of the lower bounds of killed and wounded counts.
+    pub killed: u64,
+    pub wounded: u64,
+    /// A few one-line event descriptions, in input order.
+    pub samples: Vec<String>,
+}
+
+/// How many sample lines [`Summary`] keeps.
+const SAMPLES: usize = 12;
+
+fn bump(map: &mut BTreeMap<String, u64>, key: impl Into<String>) {
+    *map.entry(key.into()).or_default() += 1;
+}
+
+impl Summary {
+    pub fn add(&mut self, doc: &Doc) {
+        self.articles += 1;
+        self.sentences += doc.sentences.len() as u64;
+        self.tokens += doc.tokens.len() as u64;
+        self.quotes += doc.quotes.len() as u64;
+        for q in &doc.quotes {
+            if let Some(s) = &q.speaker {
+                let who = match &s.code {
+                    Some(c) => format!("{} ({c})", s.name),
+                    None => s.name.clone(),
+                };
+                bump(&mut self.speakers, who);
+            }
+        }
+        for c in &doc.casualties {
+            match c.kind {
+                CasualtyKind::Killed => self.killed += c.count.min,
+                CasualtyKind::Wounded => self.wounded += c.count.min,
+                _ => {}
+            }
+        }
+        for e in &doc.events {
+            self.events += 1;
+            bump(
+                &mut self.by_plover,
+                e.plover.as_ref().map_or("(none)", |p| p.event.as_str()),
+            );
+            bump(&mut self.by_root, e.root_code.as_str());
+            for a in [&e.source, &e.target].into_iter().flatten() {
+                bump(
+                    &mut self.actors,
+                    a.code.clone().unwrap_or_else(|| format!("\"{}\"", a.text)),
+                );
+            }
+            if let Some(p) = &e.location {
+                bump(&mut self.places, format!("{} ({})", p.name, p.geonameid));
+            }
+            for s in &e.according_to {
+                bump(&mut self.sources, s.name.as_str());
+            }
+            if self.samples.len() < SAMPLES {
+                let side = |a: &Option<sitrep_doc::events::EventActor>| {
+                    a.as_ref().map_or("-".to_string(), |a| match &a.code {
+                        Some(c) => format!("{} [{c}]", a.text),
+                        None => a.text.clone(),
+                    })
+                };
+                let mut line = format!(
+                    "{} {} —{}{}→ {}",
+                    e.date
+                        .map(|d| d.to_string())
+                        .unwrap_or_else(|| "----------".into()),
+                    side(&e.source),
+                    e.code,
+                    e.plover
+                        .as_ref()
+                        .map(|p| format!(" {}", p.event))
+                        .unwrap_or_default(),
+                    side(&e.target),
+                );
+                if let Some(p) = &e.location {
+                    line.push_str(&format!(" @ {}", p.name));
+                }
+                if !e.according_to.is_empty() {
+                    let chain: Vec<&str> = e.according_to.iter().map(|s| s.name.as_str()).collect();
+                    line.push_str(&format!("  (according to {})", chain.join(" > ")));
+                }
+                self.samples.push(line);
+            }
+        }
+    }
+}
+
+fn top(
+    f: &mut fmt::Formatter<'_>,
+    title: &str,
+    map: &BTreeMap<String, u64>,
+    n: usize,
+) -> fmt::Result {
+    if map.is_empty() {
+        return Ok(());
+    }
+    let mut v: Vec<(&String, &u64)> = map.iter().collect();
+    v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    writeln!(f, "{title}:")?;
+    for (k, c) in v.into_iter().take(n) {
+        writeln!(f, "  {c:>5}  {k}")?;
+    }
+    Ok(())
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{} articles, {} sentences, {} tokens → {} events, {} quotes",
+            self.articles, self.sentences, self.tokens, self.events, self.quotes
+        )?;
+        if self.killed + self.wounded > 0 {
+            writeln!(
+                f,
+                "casualties reported (sum of lower bounds): {} killed, {} wounded",
+                self.killed, self.wounded
+            )?;
+        }
+        top(f, "events by PLOVER type", &self.by_plover, 16)?;
+        top(f, "events by CAMEO root", &self.by_root, 20)?;
+        top(f, "actors (source or target)", &self.actors, 12)?;
+        top(f, "event locations", &self.places, 10)?;
+        top(f, "according to", &self.sources, 10)?;
+        top(f, "quote speakers", &self.speakers, 10)?;
+        if !self.samples.is_empty() {
+            writeln!(f, "sample events:")?;
+            for s in &self.samples {
+                writeln!(f, "  {s}")?;
+            }
+        }
+        Ok(())
+    }
+}
