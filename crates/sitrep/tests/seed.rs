@@ -14,6 +14,7 @@ fn seed() -> Doc {
     pipeline.analyze(Article {
         id: "seed".into(),
         title: Some(title.to_string()),
+        url: Some("https://example-blog.net/2016/12/12/lavrov".into()),
         text: body.trim_start_matches('\n').to_string(),
         ..Article::default()
     })
@@ -106,6 +107,11 @@ fn events_carry_who_vouches_for_them() {
             })
             .unwrap_or_else(|| panic!("a RUSGOV {root}x event: {:#?}", doc.events));
         let c = chain(e);
+        assert_eq!(
+            c.first(),
+            Some(&"example-blog.net"),
+            "publisher first: {c:?}"
+        );
         let tass = c.iter().position(|n| *n == "TASS");
         let lavrov = c.iter().position(|n| *n == "Sergey Lavrov");
         assert!(
