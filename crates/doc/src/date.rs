@@ -26,6 +26,34 @@ impl fmt::Display for DateError {
 
 impl std::error::Error for DateError {}
 
+/// English month names in lower case, January first: `MONTH_NAMES[m - 1]`.
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// English weekday names in lower case, Monday first (ISO order):
+/// `WEEKDAY_NAMES[Date::weekday() - 1]`.
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Days in `month` of `year`.
 pub fn days_in_month(year: i32, month: u8) -> u8 {
     match month {

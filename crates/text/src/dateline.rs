@@ -431,25 +431,11 @@ fn month_word(c: &mut Cur<'_>) -> Option<u8> {
 /// `December`, `Dec`, `DEC`, `Sept` → 12, 12, 12, 9. The first letter must be a
 /// capital.
 fn month_number(w: &str) -> Option<u8> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     if w.len() < 3 || !w.as_bytes()[0].is_ascii_uppercase() {
         return None;
     }
     let lower = w.to_ascii_lowercase();
-    MONTHS
+    sitrep_doc::MONTH_NAMES
         .iter()
         .position(|m| {
             *m == lower

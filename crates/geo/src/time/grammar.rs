@@ -73,32 +73,11 @@ pub fn extract(text: &str, anchor: Date, tense: Tense) -> Vec<TimeExpr> {
     out
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+use sitrep_doc::MONTH_NAMES as MONTHS;
 const MONTH_ABBR: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+use sitrep_doc::WEEKDAY_NAMES as WEEKDAYS;
 /// Month names that are also common words or given names.
 const AMBIGUOUS_MONTHS: [u8; 5] = [3, 4, 5, 6, 8];
 /// Words after which a bare month or year is a date (`in May`, `since 2011`).
