@@ -7,6 +7,7 @@
 //! corrupt file is an [`Error::Corrupt`], never a panic.
 
 use crate::error::{Error, Result};
+use std::path::Path;
 
 pub const MAGIC: &[u8; 8] = b"SITRPSYN";
 pub const VERSION: u32 = 2;
@@ -208,6 +209,22 @@ impl<'a> Reader<'a> {
             Err(Error::corrupt("trailing bytes after model payload"))
         }
     }
+}
+
+/// Reads a whole model file; an I/O failure names the path.
+pub fn read_file(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Writes a whole model file; an I/O failure names the path.
+pub fn write_file(path: &Path, data: &[u8]) -> Result<()> {
+    std::fs::write(path, data).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 #[cfg(test)]

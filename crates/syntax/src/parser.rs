@@ -523,12 +523,7 @@ impl Gold {
 
 impl Parser {
     pub fn load(path: impl AsRef<Path>) -> Result<Parser> {
-        let path = path.as_ref();
-        let data = std::fs::read(path).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        Parser::from_bytes(&data)
+        Parser::from_bytes(&crate::binio::read_file(path.as_ref())?)
     }
 
     /// The model trained on GUM + EWT dev and compiled into the binary
@@ -572,11 +567,7 @@ impl Parser {
     }
 
     pub fn save(&self, path: impl AsRef<Path>) -> Result<()> {
-        let path = path.as_ref();
-        std::fs::write(path, self.to_bytes()).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })
+        crate::binio::write_file(path.as_ref(), &self.to_bytes())
     }
 
     /// Parses one tagged sentence. Always returns one arc per word, exactly one

@@ -230,12 +230,7 @@ fn sentence_feats(
 impl Tagger {
     /// Loads a model file written by [`Tagger::save`].
     pub fn load(path: impl AsRef<Path>) -> Result<Tagger> {
-        let path = path.as_ref();
-        let data = std::fs::read(path).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        Tagger::from_bytes(&data)
+        Tagger::from_bytes(&crate::binio::read_file(path.as_ref())?)
     }
 
     /// The model trained on GUM + EWT dev and compiled into the binary
@@ -343,11 +338,7 @@ impl Tagger {
     }
 
     pub fn save(&self, path: impl AsRef<Path>) -> Result<()> {
-        let path = path.as_ref();
-        std::fs::write(path, self.to_bytes()).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })
+        crate::binio::write_file(path.as_ref(), &self.to_bytes())
     }
 
     /// Tags one sentence (token forms, Penn-style tokenisation).
