@@ -14,21 +14,7 @@ fn month(word: &str) -> Option<u8> {
     }
     let i = MONTHS.iter().position(|m| w.starts_with(m))?;
     // "mayor" or "decade" are not months: accept abbreviations and full names only.
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let ok = w.len() == 3 || FULL[i] == w || (i == 8 && w == "sept");
+    let ok = w.len() == 3 || sitrep_doc::MONTH_NAMES[i] == w || (i == 8 && w == "sept");
     ok.then_some(i as u8 + 1)
 }
 
