@@ -12,7 +12,15 @@
 //!   other toponyms (as currently resolved) and of demonyms (`Syrian`);
 //! - **spatial minimality**: closeness to the other resolved places;
 //! - **qualifier**: `Alexandria, Louisiana` — a candidate inside the named
-//!   state or country wins by a wide margin.
+//!   state or country wins by a wide margin;
+//! - **capital**: national capitals are named in the news far more often than
+//!   their population alone suggests (as seats of government and datelines).
+//!
+//! A place never supports itself: when the dateline or another name in the
+//! article already resolved to a candidate (`MEXICO CITY` dateline, `Mexico`
+//! in the text), that place's weight is left out of the candidate's context —
+//! a writer who means the same place usually repeats its name, so a different
+//! name is evidence for a different place.
 //!
 //! One sense per article: all mentions with the same normalised name share
 //! one resolution. Context is built iteratively: a first pass without
@@ -61,6 +69,11 @@ pub struct Weights {
     pub admin_alt_penalty: f64,
     /// Share of the closeness bonus given by the single closest place.
     pub near_closest: f64,
+    /// Bonus of a national capital (GeoNames feature code `PPLC`).
+    pub capital: f64,
+    /// Share of a candidate's own context weight left out of its context:
+    /// 1 means a place never supports itself, 0 turns the rule off.
+    pub self_exclusion: f64,
 }
 
 impl Default for Weights {
@@ -85,6 +98,8 @@ impl Default for Weights {
             country_mention: 0.5,
             admin_alt_penalty: 2.0,
             near_closest: 0.5,
+            capital: 2.0,
+            self_exclusion: 1.0,
         }
     }
 }
@@ -112,6 +127,8 @@ impl Weights {
             "country_mention" => &mut self.country_mention,
             "admin_alt_penalty" => &mut self.admin_alt_penalty,
             "near_closest" => &mut self.near_closest,
+            "capital" => &mut self.capital,
+            "self_exclusion" => &mut self.self_exclusion,
             "passes" => {
                 self.passes = value.max(1.0) as usize;
                 return true;
@@ -128,8 +145,15 @@ impl Weights {
 struct Context {
     countries: HashMap<[u8; 2], f64>,
     admin1s: HashMap<([u8; 2], String), f64>,
-    /// `(lat, lon, weight)` of resolved sub-country places.
-    points: Vec<(f64, f64, f64)>,
+    /// `(lat, lon, weight, geonameid)` of resolved sub-country places.
+    points: Vec<(f64, f64, f64, u32)>,
+    /// Weight each resolved place added, by GeoNames id, so that a candidate's
+    /// own contribution can be left out (a place never supports itself).
+    by_id: HashMap<u32, f64>,
+    /// The dateline's name key, place and weight: a mention with the same
+    /// name as the dateline may well mean the dateline's place, so that
+    /// support is kept.
+    dateline: Option<(String, u32, f64)>,
 }
 
 fn iso(p: &Place<'_>) -> Option<[u8; 2]> {
@@ -143,11 +167,22 @@ impl Context {
     fn add(&mut self, p: &Place<'_>, w: f64) {
         let Some(c) = iso(p) else { return };
         *self.countries.entry(c).or_default() += w;
+        *self.by_id.entry(p.geonameid).or_default() += w;
         if p.kind != PlaceKind::Country {
             if !p.admin1.is_empty() {
                 *self.admin1s.entry((c, p.admin1.to_string())).or_default() += w;
             }
-            self.points.push((p.lat, p.lon, w));
+            self.points.push((p.lat, p.lon, w, p.geonameid));
+        }
+    }
+
+    /// The weight `p` itself contributed to this context under another name
+    /// than `key`.
+    fn own_weight(&self, p: &Place<'_>, key: &str) -> f64 {
+        let all = self.by_id.get(&p.geonameid).copied().unwrap_or(0.0);
+        match &self.dateline {
+            Some((k, id, w)) if k == key && *id == p.geonameid => (all - w).max(0.0),
+            _ => all,
         }
     }
 
@@ -240,6 +275,7 @@ pub fn resolve_with(
     if let Some(place) = doc.dateline.as_ref().and_then(|d| d.place.as_deref()) {
         if let Some(p) = gaz.places(place).next() {
             fixed.add(&p, w.dateline);
+            fixed.dateline = Some((crate::normalize::key(place), p.geonameid, w.dateline));
             let _ = write!(fixed_notes, "dateline {} ({}); ", p.name, p.country);
         }
     }
@@ -376,17 +412,30 @@ fn choose(
             s -= w.admin_alt_penalty;
             let _ = write!(why, " -bare {:.1}", w.admin_alt_penalty);
         }
+        let own = w.self_exclusion * ctx.own_weight(&p, &sense.key);
+        // Only a capital of a country the article is about: a foreign capital
+        // sharing a local town's name (`Athens`, `Berlin` in US local news)
+        // must not win on that account.
+        let in_context = iso(&p)
+            .and_then(|c| ctx.countries.get(&c))
+            .is_some_and(|&cw| cw - own > 1e-9);
+        if p.feature_code == "PPLC" && w.capital != 0.0 && in_context {
+            s += w.capital;
+            let _ = write!(why, " +capital {:.1}", w.capital);
+        }
         if let Some(code) = iso(&p) {
             if let Some(&cw) = ctx.countries.get(&code) {
-                if cw > 0.0 {
-                    let b = w.country_present + w.country_share * cw / total.max(1e-9);
+                let cw = cw - own;
+                if cw > 1e-9 {
+                    let b = w.country_present + w.country_share * cw / (total - own).max(1e-9);
                     s += b;
                     let _ = write!(why, " +country {b:.1}");
                 }
             }
             if !p.admin1.is_empty() && p.kind != PlaceKind::Country {
                 if let Some(&aw) = ctx.admin1s.get(&(code, p.admin1.to_string())) {
-                    let b = w.admin1_present * (aw / ctx.admin1_total().max(1e-9)).sqrt();
+                    let aw = (aw - own).max(0.0);
+                    let b = w.admin1_present * (aw / (ctx.admin1_total() - own).max(1e-9)).sqrt();
                     if b > 0.05 {
                         s += b;
                         let _ = write!(why, " +admin1 {b:.1}");
@@ -398,7 +447,10 @@ fn choose(
                 // neighbour must not outvote the rest of the article.
                 let (mut near, mut all) = (0.0, 0.0);
                 let mut dmin = f64::INFINITY;
-                for &(lat, lon, pw) in &ctx.points {
+                for &(lat, lon, pw, id) in &ctx.points {
+                    if id == p.geonameid && w.self_exclusion > 0.0 && own > 0.0 {
+                        continue;
+                    }
                     let d = haversine_km(p.lat, p.lon, lat, lon);
                     dmin = dmin.min(d);
                     near += pw * (-d / w.near_km).exp();

@@ -126,3 +126,18 @@ fn supplement_and_multiword_names() {
     let toks = ["Bustan", "al-Qasr"];
     assert_eq!(g.longest_match(&toks, 0, 6).map(|m| m.len), Some(2));
 }
+
+#[test]
+fn national_capitals_are_marked() {
+    let Some(g) = gaz() else { return };
+    for (id, what) in [
+        (4140963, "Washington, D.C."),
+        (170654, "Damascus"),
+        (792680, "Belgrade"),
+    ] {
+        assert_eq!(g.get(id).map(|p| p.feature_code), Some("PPLC"), "{what}");
+    }
+    // Washington state and Aleppo are not capitals.
+    assert_ne!(g.get(170063).map(|p| p.feature_code), Some("PPLC"));
+    assert_ne!(g.get(5815135).map(|p| p.feature_code), Some("PPLC"));
+}

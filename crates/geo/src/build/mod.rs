@@ -23,6 +23,10 @@
 //! - countries without a `latlng` in `countryinfo.json`: its capital's point.
 //!
 //! An entry that still has no coordinates is dropped with a warning.
+//!
+//! National capitals, which `cities500.json` does not mark, get GeoNames'
+//! feature code `PPLC`: per country, the most populous city within
+//! [`CAPITAL_RADIUS_KM`] of `countryinfo.json`'s capital point.
 
 pub mod sources;
 
@@ -109,6 +113,9 @@ pub struct Builder {
     /// Compress the body (default true).
     compress: bool,
 }
+
+/// How far from `countryinfo.json`'s capital point the capital city may lie.
+pub const CAPITAL_RADIUS_KM: f64 = 25.0;
 
 /// Words that name the *type* of an admin area; `Manbij District` is also
 /// indexed as `Manbij`.
@@ -236,6 +243,7 @@ impl Builder {
     /// Estimates missing coordinates, builds the indexes and serialises.
     pub fn finish(mut self) -> Result<(Vec<u8>, BuildReport), Error> {
         self.estimate_coordinates();
+        self.mark_capitals();
         let mut dropped = Vec::new();
         self.entries.retain(|id, e| {
             let keep = e.coord.is_some() && !e.name.is_empty();
@@ -417,6 +425,39 @@ impl Builder {
         }
         report.warnings = std::mem::take(&mut self.warnings);
         Ok((bytes, report))
+    }
+
+    /// Gives each country's capital city the feature code `PPLC` (unless a
+    /// source already coded it, e.g. a full GeoNames dump). The capital is the
+    /// most populous city near the capital point: the point comes from another
+    /// source than the city's, so it may be a few kilometres off, and suburbs
+    /// nearby are smaller than the capital itself.
+    fn mark_capitals(&mut self) {
+        let mut best: HashMap<&str, (u32, u64)> = HashMap::new();
+        for e in self.entries.values() {
+            let (Some((lat, lon)), PlaceKind::City) = (e.coord, e.kind()) else {
+                continue;
+            };
+            let Some(&(clat, clon)) = self.capitals.get(&e.country) else {
+                continue;
+            };
+            if crate::place::haversine_km(lat, lon, clat, clon) > CAPITAL_RADIUS_KM {
+                continue;
+            }
+            let slot = best.entry(e.country.as_str()).or_insert((e.geonameid, 0));
+            if e.population > slot.1 {
+                *slot = (e.geonameid, e.population);
+            }
+        }
+        let ids: Vec<u32> = best.values().map(|&(id, _)| id).collect();
+        for id in ids {
+            if let Some(e) = self.entries.get_mut(&id) {
+                if e.code.is_empty() || e.code == "PPL" {
+                    e.class = 'P';
+                    e.code = "PPLC".to_string();
+                }
+            }
+        }
     }
 
     fn estimate_coordinates(&mut self) {
@@ -631,5 +672,44 @@ mod tests {
         }
         let (lat, lon) = from_vector(v).unwrap();
         assert!(lat.abs() < 1e-9 && (lon.abs() - 180.0).abs() < 1e-9);
+    }
+
+    /// A dump row: id, name, lat, lon, feature code, country, population.
+    fn row(id: u32, name: &str, lat: f64, lon: f64, code: &str, pop: u64) -> String {
+        format!(
+            "{id}\t{name}\t{name}\t\t{lat}\t{lon}\tP\t{code}\tZZ\t\t01\t\t\t\t{pop}\t\t\t\t2020-01-01\n"
+        )
+    }
+
+    #[test]
+    fn the_biggest_city_at_the_capital_point_becomes_pplc() {
+        let mut b = Builder::new();
+        let rows = [
+            row(1, "Capital", 10.0, 10.0, "PPL", 500_000),
+            row(2, "Suburb", 10.05, 10.05, "PPL", 90_000),
+            row(3, "Far Metropolis", 12.0, 12.0, "PPL", 2_000_000),
+        ]
+        .concat();
+        b.add_dump_text(Path::new("dump.txt"), &rows);
+        b.capitals.insert("ZZ".into(), (10.02, 10.01));
+        let (bytes, _) = b.finish().expect("build");
+        let g = crate::Gazetteer::from_bytes(Path::new("memory"), &bytes).expect("load");
+        let code = |id| g.get(id).map(|p| p.feature_code);
+        assert_eq!(code(1), Some("PPLC"));
+        assert_eq!(code(2), Some("PPL"));
+        assert_eq!(code(3), Some("PPL"));
+    }
+
+    #[test]
+    fn a_source_feature_code_other_than_ppl_is_kept() {
+        let mut b = Builder::new();
+        b.add_dump_text(
+            Path::new("dump.txt"),
+            &row(1, "Seat", 10.0, 10.0, "PPLA", 500_000),
+        );
+        b.capitals.insert("ZZ".into(), (10.0, 10.0));
+        let (bytes, _) = b.finish().expect("build");
+        let g = crate::Gazetteer::from_bytes(Path::new("memory"), &bytes).expect("load");
+        assert_eq!(g.get(1).map(|p| p.feature_code), Some("PPLA"));
     }
 }
