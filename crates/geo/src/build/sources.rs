@@ -101,6 +101,23 @@ fn split_names(s: &str, sep: char) -> Vec<String> {
 }
 
 impl Builder {
+    /// Warns that row `line` of `path` has `found` columns, not `expected`.
+    fn warn_columns(&mut self, path: &Path, line: usize, found: usize, expected: &str) {
+        self.warn(
+            path,
+            Some(line),
+            format!("{found} columns, expected {expected}"),
+        );
+    }
+
+    /// The GeoNames id in a row's id column; a bad one is warned about (with
+    /// the line) and gives `None`, so the caller skips the row.
+    fn row_id(&mut self, path: &Path, line: usize, raw: &str) -> Option<u32> {
+        parse_id(raw)
+            .map_err(|m| self.warn(path, Some(line), m))
+            .ok()
+    }
+
     /// A GeoNames dump (`allCountries.txt`, `cities500.txt`...).
     pub fn add_dump(&mut self, path: &Path) -> Result<(), Error> {
         let text = read_text(path)?;
@@ -115,27 +132,15 @@ impl Builder {
             let [id, name, ascii, alts, lat, lon, class, code, cc, _cc2, a1, a2, _a3, _a4, pop, ..] =
                 cols[..]
             else {
-                self.warn(
-                    path,
-                    Some(line),
-                    format!("{} columns, expected 19", cols.len()),
-                );
+                self.warn_columns(path, line, cols.len(), "19");
                 continue;
             };
             if cols.len() != 19 {
-                self.warn(
-                    path,
-                    Some(line),
-                    format!("{} columns, expected 19", cols.len()),
-                );
+                self.warn_columns(path, line, cols.len(), "19");
                 continue;
             }
-            let id = match parse_id(id) {
-                Ok(v) => v,
-                Err(m) => {
-                    self.warn(path, Some(line), m);
-                    continue;
-                }
+            let Some(id) = self.row_id(path, line, id) else {
+                continue;
             };
             let coord = match parse_latlon(lat, lon) {
                 Ok(c) => c,
@@ -178,19 +183,11 @@ impl Builder {
     pub fn add_alternate_names_text(&mut self, path: &Path, text: &str) {
         for (line, cols) in rows(text) {
             let [_alt_id, id, lang, name, ..] = cols[..] else {
-                self.warn(
-                    path,
-                    Some(line),
-                    format!("{} columns, expected ≥ 4", cols.len()),
-                );
+                self.warn_columns(path, line, cols.len(), "≥ 4");
                 continue;
             };
-            let id = match parse_id(id) {
-                Ok(v) => v,
-                Err(m) => {
-                    self.warn(path, Some(line), m);
-                    continue;
-                }
+            let Some(id) = self.row_id(path, line, id) else {
+                continue;
             };
             // Links, postcodes and transport codes are not names of the place.
             if matches!(
@@ -411,22 +408,14 @@ impl Builder {
         let text = read_text(path)?;
         for (line, cols) in rows(&text) {
             let [name, iso2, iso3, id, official, common, alts, ..] = cols[..] else {
-                self.warn(
-                    path,
-                    Some(line),
-                    format!("{} columns, expected ≥ 7", cols.len()),
-                );
+                self.warn_columns(path, line, cols.len(), "≥ 7");
                 continue;
             };
             if id.trim().is_empty() {
                 continue; // not a GeoNames country: no id to merge with
             }
-            let id = match parse_id(id) {
-                Ok(v) => v,
-                Err(m) => {
-                    self.warn(path, Some(line), m);
-                    continue;
-                }
+            let Some(id) = self.row_id(path, line, id) else {
+                continue;
             };
             let mut names = vec![official.to_string(), common.to_string(), iso3.to_string()];
             names.extend(split_names(alts, '|'));
@@ -456,11 +445,7 @@ impl Builder {
         let mut seen = HashSet::new();
         for (line, cols) in rows(text) {
             let [name, _iso, code, id, _type, alts, _level, ..] = cols[..] else {
-                self.warn(
-                    path,
-                    Some(line),
-                    format!("{} columns, expected ≥ 7", cols.len()),
-                );
+                self.warn_columns(path, line, cols.len(), "≥ 7");
                 continue;
             };
             // The kind follows the GeoNames code (`SY.09` is first-order,
@@ -475,12 +460,8 @@ impl Builder {
                 3 => PlaceKind::Admin2,
                 _ => continue,
             };
-            let id = match parse_id(id) {
-                Ok(v) => v,
-                Err(m) => {
-                    self.warn(path, Some(line), m);
-                    continue;
-                }
+            let Some(id) = self.row_id(path, line, id) else {
+                continue;
             };
             if !seen.insert(id) {
                 self.warn(path, Some(line), format!("duplicate id {id}"));
@@ -518,11 +499,7 @@ impl Builder {
         let text = read_text(path)?;
         for (line, cols) in rows(&text) {
             let [level, fips, state_fips, name, lat, lon] = cols[..] else {
-                self.warn(
-                    path,
-                    Some(line),
-                    format!("{} columns, expected 6", cols.len()),
-                );
+                self.warn_columns(path, line, cols.len(), "6");
                 continue;
             };
             if level == "level" {
@@ -576,11 +553,7 @@ impl Builder {
             .map_or(SUPPLEMENT_ID_BASE, |(&id, _)| id.saturating_add(1));
         for (line, cols) in rows(text) {
             if cols.len() != 10 {
-                self.warn(
-                    path,
-                    Some(line),
-                    format!("{} columns, expected 10", cols.len()),
-                );
+                self.warn_columns(path, line, cols.len(), "10");
                 continue;
             }
             let [id, name, alts, lat, lon, kind, cc, a1, pop, _note] = cols[..] else {
