@@ -121,53 +121,53 @@ pub(crate) fn sentence(
         if sent.base(v) == "xcomp" && sent.head[v].is_some_and(|h| made_event[h]) {
             continue;
         }
-        let cands = candidates(coder, &sent, v);
-        if cands.is_empty() {
+        let Some(Choice {
+            hit,
+            code,
+            pattern,
+            subj_head,
+        }) = choose_code(coder, &ctx, &sent, &words, &first_word, v)
+        else {
             continue;
-        }
-        let subj_head = if tagged_verb {
-            subject_head(&sent, v, 0)
-        } else {
-            first_np(&sent, v)
         };
-        let (before, after) = if tagged_verb {
-            windows(&sent, &words, &first_word, v, subj_head)
-        } else {
-            linear_windows(&sent, &words, &first_word, v)
-        };
-        let mut best: Option<(Hit, &sitrep_dict::Pattern)> = None;
-        let mut default_code: Option<&str> = None;
-        for &(b, vi) in &cands {
-            let Some(block) = coder.dicts.verbs().blocks.get(b) else {
-                continue;
-            };
-            if default_code.is_none() {
-                default_code = block
-                    .verbs
-                    .get(vi)
-                    .and_then(|x| x.code.as_deref())
-                    .or(Some(&*block.code));
-            }
-            // `[+++]` marks a pattern PETRARCH's tests expect to be passed
-            // over (a deliberately misspelt phrase): it never wins.
-            for p in block.patterns.iter().filter(|p| &*p.code != "+++") {
-                if let Some(hit) = match_pattern(&ctx, p, &before, &after) {
-                    if best.as_ref().is_none_or(|(h, _)| hit.score > h.score) {
-                        best = Some((hit, p));
-                    }
-                }
-            }
-        }
-        let (hit, code, pattern) = match best {
-            Some((h, p)) => (h, &*p.code, Some(p)),
-            None => (Hit::default(), default_code.unwrap_or("---"), None),
-        };
-        if !tagged_verb && hit.score < 4 {
+        // A verb that frames its complement (`agreed to send`, `refused to
+        // lift`) gives way to the complement, coded in that frame (`send` →
+        // 03x intent to give aid), when the complement's action has a framed
+        // code: the frame verb's own code (AGREE → 050) would hide what was
+        // agreed. Its own pattern still wins when it reads the complement
+        // (`vowed to wage war`), as a pattern is more specific.
+        if coder.options.frames
+            && pattern.is_none()
+            && gives_way(coder, &ctx, &sent, &words, &first_word, v)
+        {
             continue;
         }
         let (fwd, rev) = split_code(code);
         if fwd.is_none() && rev.is_none() {
             continue;
+        }
+        // A pattern that spells the negation out (`&NEGATVAUXVRB *`) codes
+        // the negative act itself; only an unmatched negation negates.
+        let mut negated = negated(&sent, v) && !hit.negation_matched;
+        // Stated intent, demands, appeals and refusals are coded as such
+        // (CAMEO 03x/13x, 10x, 02x, 12x), not as the action itself.
+        let frame = if coder.options.frames {
+            frame_of(&sent, v, negated)
+        } else {
+            None
+        };
+        let framed_code = match (frame, fwd) {
+            (Some(f), Some(c)) => cameo::framed(c, f),
+            _ => None,
+        };
+        let (fwd, rev) = match &framed_code {
+            // A framed act is one-way (an offer to visit is no visit back).
+            Some(c) => (Some(c.as_str()), None),
+            None => (fwd, rev),
+        };
+        if framed_code.is_some() && frame == Some(cameo::Frame::Refusal) {
+            // `will not accept` asserts a refusal: the refusal is not negated.
+            negated = false;
         }
         // Sides from the pattern, else from the parse.
         let (mut src, mut tgt) = if tagged_verb {
@@ -220,21 +220,29 @@ pub(crate) fn sentence(
                 }
             }
         }
-        let src = expand(src);
+        let mut src = expand(src);
         let mut tgt = expand(tgt);
         // A compound subject with no target acts on each other (`X and Y
         // agree that ...` → X→Y and Y→X), as PETRARCH codes it.
         if tgt.is_empty() && src.len() > 1 && conjoined(&sent, doc, &src) {
             tgt = src.clone();
         }
+        // A demand or appeal is the speaker's, aimed at the actor that is to act.
+        if framed_code.is_some()
+            && matches!(frame, Some(cameo::Frame::Demand | cameo::Frame::Appeal))
+        {
+            let sp = speaker(&sent, per_token, &coded, extras, doc, v);
+            if !sp.is_empty() {
+                tgt = expand(src.clone());
+                tgt.retain(|t| !sp.iter().any(|s| s.mention == t.mention));
+                src = expand(sp);
+            }
+        }
         let missing_source = src.is_empty() && coder.options.require_source;
         let missing_target = tgt.is_empty() && coder.options.require_target;
         if missing_source || missing_target || (src.is_empty() && tgt.is_empty()) {
             continue;
         }
-        // A pattern that spells the negation out (`&NEGATVAUXVRB *`) codes
-        // the negative act itself; only an unmatched negation negates.
-        let negated = negated(&sent, v) && !hit.negation_matched;
         let modality = modality(&sent, v);
         made_event[v] = true;
         if negated && !coder.options.keep_negated {
@@ -291,6 +299,198 @@ pub(crate) fn sentence(
         }
     }
     out
+}
+
+/// The code a verb takes: its best pattern's, else its dictionary default.
+struct Choice<'c> {
+    hit: Hit,
+    code: &'c str,
+    pattern: Option<&'c sitrep_dict::Pattern>,
+    subj_head: Option<usize>,
+}
+
+/// Matches the verb at `v` against its blocks' patterns (see the module doc).
+fn choose_code<'c>(
+    coder: &'c Coder,
+    ctx: &Ctx<'_>,
+    sent: &Sent<'_>,
+    words: &[Word],
+    first_word: &[usize],
+    v: usize,
+) -> Option<Choice<'c>> {
+    let tagged_verb = sent.is_verb(v);
+    let cands = candidates(coder, sent, v);
+    if cands.is_empty() {
+        return None;
+    }
+    let subj_head = if tagged_verb {
+        subject_head(sent, v, 0)
+    } else {
+        first_np(sent, v)
+    };
+    let (before, after) = if tagged_verb {
+        windows(sent, words, first_word, v, subj_head)
+    } else {
+        linear_windows(sent, words, first_word, v)
+    };
+    let mut best: Option<(Hit, &sitrep_dict::Pattern)> = None;
+    let mut default_code: Option<&str> = None;
+    for &(b, vi) in &cands {
+        let Some(block) = coder.dicts.verbs().blocks.get(b) else {
+            continue;
+        };
+        if default_code.is_none() {
+            default_code = block
+                .verbs
+                .get(vi)
+                .and_then(|x| x.code.as_deref())
+                .or(Some(&*block.code));
+        }
+        // `[+++]` marks a pattern PETRARCH's tests expect to be passed
+        // over (a deliberately misspelt phrase): it never wins.
+        for p in block.patterns.iter().filter(|p| &*p.code != "+++") {
+            if let Some(hit) = match_pattern(ctx, p, &before, &after) {
+                if best.as_ref().is_none_or(|(h, _)| hit.score > h.score) {
+                    best = Some((hit, p));
+                }
+            }
+        }
+    }
+    let (hit, code, pattern) = match best {
+        Some((h, p)) => (h, &*p.code, Some(p)),
+        None => (Hit::default(), default_code.unwrap_or("---"), None),
+    };
+    if !tagged_verb && hit.score < 4 {
+        return None;
+    }
+    Some(Choice {
+        hit,
+        code,
+        pattern,
+        subj_head,
+    })
+}
+
+/// Verbs whose infinitive complement is an intention stated by the subject
+/// (CAMEO 03x "express intent to ...", 13x "threaten to ...").
+const INTENT_VERBS: &[&str] = &[
+    "agree",
+    "offer",
+    "promise",
+    "pledge",
+    "vow",
+    "swear",
+    "threaten",
+    "plan",
+    "intend",
+    "propose",
+    "undertake",
+    "volunteer",
+];
+
+/// Predicative adjectives with the same reading (`is willing to send`).
+const INTENT_ADJECTIVES: &[&str] = &[
+    "willing",
+    "ready",
+    "prepared",
+    "committed",
+    "determined",
+    "eager",
+    "keen",
+];
+
+/// Verbs whose infinitive complement is refused (CAMEO 12x).
+const REFUSAL_VERBS: &[&str] = &["refuse", "decline"];
+
+/// The frame a governing word puts on its `xcomp` complement.
+fn head_frame(sent: &Sent<'_>, h: usize) -> Option<cameo::Frame> {
+    let lemma = sent.lemma[h].as_str();
+    if sent.is_verb(h) && INTENT_VERBS.contains(&lemma) {
+        return Some(cameo::Frame::Intent);
+    }
+    if sent.is_verb(h) && REFUSAL_VERBS.contains(&lemma) {
+        return Some(cameo::Frame::Refusal);
+    }
+    // `is prepared to` (adjective), not `prepared to` (a verb: preparation
+    // is an act of its own).
+    let adjective = sent.upos[h].as_str() == "ADJ"
+        || (sent.xpos[h] == "VBN" && sent.children_with(h, "cop").next().is_some());
+    if adjective && INTENT_ADJECTIVES.contains(&sent.lower[h].as_str()) {
+        return Some(cameo::Frame::Intent);
+    }
+    None
+}
+
+/// True if `v` frames an `xcomp` verb complement whose action has a code
+/// in that frame (see [`cameo::framed`]).
+fn gives_way(
+    coder: &Coder,
+    ctx: &Ctx<'_>,
+    sent: &Sent<'_>,
+    words: &[Word],
+    first_word: &[usize],
+    v: usize,
+) -> bool {
+    let Some(frame) = head_frame(sent, v) else {
+        return false;
+    };
+    // A negated frame verb (`did not agree to send`) is a refusal (handled
+    // on the complement), so it gives way too.
+    sent.children_with(v, "xcomp")
+        .filter(|&c| sent.is_verb(c))
+        .any(|c| {
+            choose_code(coder, ctx, sent, words, first_word, c).is_some_and(|ch| {
+                split_code(ch.code)
+                    .0
+                    .is_some_and(|f| cameo::framed(f, frame).is_some())
+            })
+        })
+}
+
+/// True if a verb of saying reports the clause of `v` (a governing or
+/// parenthetical `said`), or the sentence has one elsewhere.
+fn reported(sent: &Sent<'_>, v: usize) -> bool {
+    (0..sent.len).any(|t| t != v && sent.is_verb(t) && SPEECH.contains(&sent.lemma[t].as_str()))
+}
+
+/// The frame of the verb at `v`: a modal of its own (`will send` intent,
+/// `must release` demand, `should talk` appeal in reported speech, `will
+/// not accept` refusal), else the frame its governing word puts on it.
+fn frame_of(sent: &Sent<'_>, v: usize, negated: bool) -> Option<cameo::Frame> {
+    use cameo::Frame;
+    // Auxiliaries of the verb, or of the verb it is conjoined to
+    // (`will return weapons and release hostages`).
+    let mut holders = vec![v];
+    if sent.base(v) == "conj" {
+        holders.extend(sent.head[v]);
+    }
+    for &t in &holders {
+        for c in sent.children_with(t, "aux") {
+            let frame = match sent.lower[c].as_str() {
+                "will" | "shall" | "'ll" | "wo" => Some(Frame::Intent),
+                "would" | "'d" if reported(sent, v) => Some(Frame::Intent),
+                "must" => Some(Frame::Demand),
+                "should" if reported(sent, v) => Some(Frame::Appeal),
+                _ => None,
+            };
+            if let Some(f) = frame {
+                return match (f, negated) {
+                    (Frame::Intent, true) => Some(Frame::Refusal),
+                    (_, true) => None,
+                    (f, false) => Some(f),
+                };
+            }
+        }
+    }
+    let h = sent.head[v]?;
+    if sent.base(v) != "xcomp" {
+        return None;
+    }
+    match (head_frame(sent, h)?, negated) {
+        (Frame::Intent, true) => Some(Frame::Refusal),
+        (_, true) => None,
+        (f, false) => Some(f),
+    }
 }
 
 /// `042:043` → (`042`, `043`): the source→target code and the reverse one.

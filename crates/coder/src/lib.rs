@@ -32,6 +32,16 @@
 //! 4. Negated verbs (`did not attack`) are flagged and, like PETRARCH, not
 //!    coded unless [`CoderOptions::keep_negated`]; modal, future, intended and
 //!    conditional verbs are coded with their [`Modality`](sitrep_doc::events::Modality).
+//! 5. Frames ([`CoderOptions::frames`]): CAMEO codes a *stated* intention,
+//!    demand, appeal or refusal as a verbal event of its own, so a cooperative
+//!    action (roots 03–08) under `will`/`shall`, reported `would`, or the
+//!    infinitive of `agree`/`offer`/`promise`/`vow`/`plan`/`threaten`/… or of
+//!    `willing`/`ready`/`prepared`/… becomes the matching 03x code (force and
+//!    coercion, roots 14–20, the matching 13x threat); under `must` the 10x
+//!    demand and under reported `should` the 02x appeal, with the speaker as
+//!    source and the actor that is to act as target; under `will not`,
+//!    `refuse to` or `decline to` the 12x rejection (see [`cameo::framed`]).
+//!    The framing verb (`agreed`) then gives way to its complement's event.
 //!
 //! The supplementary patterns in `data/cameo/sitrep.verbs.txt` (generic
 //! idioms such as `lead up a blind alley` → REJECT) are added by
@@ -81,6 +91,23 @@ pub struct CoderOptions {
     /// Code only events with a source (the default); `false` also reports
     /// events whose actor is unknown (`X was attacked`), for event typing.
     pub require_source: bool,
+    /// Code stated intentions, demands, appeals and refusals as CAMEO does
+    /// (`will send aid` → 033 "express intent to provide aid", `must release`
+    /// → 1053 demand, `refused to lift` → 1241), the default. `false` codes
+    /// the action whatever its modality, as PETRARCH and TABARI do (their
+    /// validation suites expect `will contribute` → 071).
+    pub frames: bool,
+}
+
+impl CoderOptions {
+    /// The defaults with the peer coders' convention of coding the action
+    /// whatever its modality (`frames: false`), for their validation suites.
+    pub fn peer_compatible() -> CoderOptions {
+        CoderOptions {
+            frames: false,
+            ..CoderOptions::default()
+        }
+    }
 }
 
 impl Default for CoderOptions {
@@ -89,6 +116,7 @@ impl Default for CoderOptions {
             keep_negated: false,
             require_target: true,
             require_source: true,
+            frames: true,
         }
     }
 }
