@@ -64,6 +64,9 @@ pub enum Frame {
     /// The actor says it will (or is willing to) act: cooperation → 03x
     /// "express intent to cooperate", force or coercion → 13x "threaten".
     Intent,
+    /// The actor threatens to act (`threatened to ...`): force or coercion →
+    /// its 13x threat, anything else → 130 "threaten, not specified".
+    Threat,
     /// A speaker says another actor must act: → 10x "demand".
     Demand,
     /// A speaker says another actor should act: → 02x "appeal".
@@ -170,6 +173,13 @@ fn threat_of_force(code: &str) -> Option<String> {
 /// does not change it (a verbal act such as a statement or an accusation
 /// keeps its code; only intent frames turn force into a threat).
 pub fn framed(code: &str, frame: Frame) -> Option<String> {
+    if frame == Frame::Threat {
+        return match root_code(code) {
+            Some("13") => Some(code.to_string()),
+            Some(_) => threat_of_force(code).or_else(|| Some("130".to_string())),
+            None => None,
+        };
+    }
     if frame == Frame::Intent {
         if let Some(t) = threat_of_force(code) {
             return Some(t);
@@ -180,7 +190,7 @@ pub fn framed(code: &str, frame: Frame) -> Option<String> {
     // "mediate" has no 02x/10x twin: 028/108 "mediation" take it).
     let rest = intent.get(2..).unwrap_or("");
     Some(match frame {
-        Frame::Intent => intent,
+        Frame::Intent | Frame::Threat => intent,
         Frame::Demand => match rest {
             "9" => "108".to_string(),
             r => format!("10{r}"),
@@ -447,6 +457,9 @@ mod tests {
         assert_eq!(framed("043", Refusal).as_deref(), Some("125"));
         assert_eq!(framed("072", Refusal).as_deref(), Some("1222"));
         assert_eq!(framed("050", Refusal).as_deref(), Some("120"));
+        assert_eq!(framed("172", Threat).as_deref(), Some("132"));
+        assert_eq!(framed("0871", Threat).as_deref(), Some("130"));
+        assert_eq!(framed("1384", Threat).as_deref(), Some("1384"));
         // Refusing to use force is no CAMEO category.
         assert_eq!(framed("190", Refusal), None);
         for code in [

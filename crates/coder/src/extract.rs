@@ -116,6 +116,9 @@ pub(crate) fn sentence(
         if !tagged_verb && !matches!(sent.upos[v].as_str(), "NOUN" | "ADJ" | "PROPN") {
             continue;
         }
+        if not_an_action(&sent, per_token, v) {
+            continue;
+        }
         // A complement of a verb that already coded an event belongs to it
         // (`vowed to wage war`: VOW's patterns read the complement).
         if sent.base(v) == "xcomp" && sent.head[v].is_some_and(|h| made_event[h]) {
@@ -136,12 +139,24 @@ pub(crate) fn sentence(
         // code: the frame verb's own code (AGREE → 050) would hide what was
         // agreed. Its own pattern still wins when it reads the complement
         // (`vowed to wage war`), as a pattern is more specific.
-        if coder.options.frames
-            && pattern.is_none()
-            && gives_way(coder, &ctx, &sent, &words, &first_word, v)
-        {
+        if coder.options.frames && gives_way(coder, &ctx, &sent, &words, &first_word, v) {
             continue;
         }
+        // A framing verb whose complement has no code of its own states the
+        // intention (refusal, threat) itself: CAMEO's unspecified 030 (120,
+        // 130) rather than the verb's default (AGREE → 050).
+        let code = match (coder.options.frames, pattern, head_frame(&sent, v)) {
+            (true, None, Some(f)) if has_verb_complement(&sent, v) => {
+                let root = cameo::root_code(code).unwrap_or("");
+                match f {
+                    cameo::Frame::Intent if !matches!(root, "03" | "13") => "030",
+                    cameo::Frame::Threat if root != "13" => "130",
+                    cameo::Frame::Refusal if root != "12" => "120",
+                    _ => code,
+                }
+            }
+            _ => code,
+        };
         let (fwd, rev) = split_code(code);
         if fwd.is_none() && rev.is_none() {
             continue;
@@ -380,7 +395,6 @@ const INTENT_VERBS: &[&str] = &[
     "pledge",
     "vow",
     "swear",
-    "threaten",
     "plan",
     "intend",
     "propose",
@@ -402,9 +416,32 @@ const INTENT_ADJECTIVES: &[&str] = &[
 /// Verbs whose infinitive complement is refused (CAMEO 12x).
 const REFUSAL_VERBS: &[&str] = &["refuse", "decline"];
 
+/// True if `v` has an infinitive verb complement (`agreed to postpone`).
+fn has_verb_complement(sent: &Sent<'_>, v: usize) -> bool {
+    sent.children_with(v, "xcomp").any(|c| sent.is_verb(c))
+}
+
+/// Tokens the tagger may read as verbs that carry no action: a word inside
+/// an actor's name (`United` in `United Nations`, `Ousted` in `Ousted
+/// President X`), an attributive participle (`the occupied territories`),
+/// and the preposition `according to`.
+fn not_an_action(sent: &Sent<'_>, per_token: &[Option<usize>], v: usize) -> bool {
+    if !sent.is_verb(v) {
+        return false;
+    }
+    let inside_name = per_token.get(v).copied().flatten().is_some();
+    let attributive = sent.deprel[v] == "amod";
+    let according =
+        sent.lower[v] == "according" && sent.lower.get(v + 1).is_some_and(|w| w == "to");
+    inside_name || attributive || according
+}
+
 /// The frame a governing word puts on its `xcomp` complement.
 fn head_frame(sent: &Sent<'_>, h: usize) -> Option<cameo::Frame> {
     let lemma = sent.lemma[h].as_str();
+    if sent.is_verb(h) && lemma == "threaten" {
+        return Some(cameo::Frame::Threat);
+    }
     if sent.is_verb(h) && INTENT_VERBS.contains(&lemma) {
         return Some(cameo::Frame::Intent);
     }
@@ -487,7 +524,7 @@ fn frame_of(sent: &Sent<'_>, v: usize, negated: bool) -> Option<cameo::Frame> {
         return None;
     }
     match (head_frame(sent, h)?, negated) {
-        (Frame::Intent, true) => Some(Frame::Refusal),
+        (Frame::Intent | Frame::Threat, true) => Some(Frame::Refusal),
         (_, true) => None,
         (f, false) => Some(f),
     }
