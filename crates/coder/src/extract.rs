@@ -264,16 +264,16 @@ pub(crate) fn sentence(
             continue;
         }
         let pattern_text = pattern.map(pattern_string);
-        let mut push = |code: &str, a: Option<&Side>, b: Option<&Side>| {
+        let mut push = |code: &str, a: Option<&Side>, b: Option<&Side>| -> bool {
             if let (Some(a), Some(b)) = (a, b) {
                 if b.mention == a.mention || (b.code.is_some() && b.code == a.code) {
-                    return;
+                    return false;
                 }
             }
             // Any code but the null one: validation dictionaries use
             // non-CAMEO (WEIS-era) codes too.
             if code.is_empty() || code == "---" {
-                return;
+                return false;
             }
             out.events.push(make_event(
                 doc,
@@ -288,6 +288,7 @@ pub(crate) fn sentence(
                 modality,
                 pattern_text.clone(),
             ));
+            true
         };
         if src.is_empty() {
             // Only with `require_source: false` (event typing without actors).
@@ -303,12 +304,21 @@ pub(crate) fn sentence(
                     push(f, Some(a), None);
                 }
             }
+            let mut pushed = false;
             for b in &tgt {
                 if let Some(f) = fwd {
-                    push(f, Some(a), Some(b));
+                    pushed |= push(f, Some(a), Some(b));
                 }
                 if let Some(r) = rev {
-                    push(r, Some(b), Some(a));
+                    pushed |= push(r, Some(b), Some(a));
+                }
+            }
+            // Every target was the source itself (`Iraqi Kurds demonstrated
+            // in Kirkuk`, both IRQ): without a dyad rule the act is still
+            // reported, source only.
+            if !pushed && !tgt.is_empty() && !coder.options.require_target {
+                if let Some(f) = fwd {
+                    push(f, Some(a), None);
                 }
             }
         }
