@@ -272,6 +272,28 @@ pub fn plover(code: &str) -> Option<Plover> {
     })
 }
 
+/// Verbs of resigning: PLOVER files an official's resignation under
+/// RETREAT, mode `resign` (manual, RETREAT: "RETREAT also covers
+/// resignations of government officials"), where CAMEO has it as 0831
+/// "accede to demands for change in leadership" (CONCEDE by the table).
+const RESIGN: &[&str] = &["resign", "abdicate"];
+
+/// [`plover`] for a code carried by the verb `lemma`: a resignation coded as
+/// a concession (08x) is PLOVER RETREAT, mode `resign`; every other code
+/// maps through the table.
+pub fn plover_for_verb(code: &str, lemma: &str) -> Option<Plover> {
+    let p = plover(code)?;
+    if p.event == "CONCEDE" && RESIGN.contains(&lemma) {
+        return Some(Plover {
+            event: "RETREAT".to_string(),
+            mode: Some("resign".to_string()),
+            context: p.context,
+            score: plover_score("RETREAT", Some("resign")),
+        });
+    }
+    Some(p)
+}
+
 /// Score of the PLOVER manual's "PLOVER conflict–cooperation scores" table
 /// (`PLOVER_MANUAL.tex`, tab:ploverscores): the event-and-mode value if the
 /// table lists it, else the event's value.
@@ -478,5 +500,19 @@ mod tests {
         assert_eq!(p.score, -2.0);
         assert_eq!(plover("190").unwrap().event, "ASSAULT");
         assert!(plover("99").is_none());
+        // A resignation is PLOVER RETREAT, mode resign; a stated intention
+        // to resign stays AGREE.
+        let p = plover_for_verb("0831", "resign").unwrap();
+        assert_eq!(
+            (p.event.as_str(), p.mode.as_deref()),
+            ("RETREAT", Some("resign"))
+        );
+        assert_eq!(p.score, 4.5);
+        assert_eq!(plover_for_verb("0341", "resign").unwrap().event, "AGREE");
+        assert_eq!(plover_for_verb("0831", "accede").unwrap().event, "CONCEDE");
+        // sitrep's additions: CAMEO 02 appeals are requests, 0813 concedes.
+        assert_eq!(plover("0253").unwrap().event, "REQUEST");
+        assert_eq!(plover("0813").unwrap().event, "CONCEDE");
+        assert_eq!(plover("0841").unwrap().event, "RETREAT");
     }
 }

@@ -381,9 +381,30 @@ fn choose_code<'c>(
             }
         }
     }
+    // A verb sitrep's supplement lists with a code of its own overrides the
+    // base dictionary's default (`TELEPHONE [041]` where CAMEO 2.0 has 020).
+    let supplement_default = cands
+        .iter()
+        .filter(|&&(b, _)| b >= coder.supplement_from)
+        .filter_map(|&(b, vi)| {
+            coder
+                .dicts
+                .verbs()
+                .blocks
+                .get(b)?
+                .verbs
+                .get(vi)?
+                .code
+                .as_deref()
+        })
+        .last();
     let (hit, code, pattern) = match best {
         Some((h, p)) => (h, &*p.code, Some(p)),
-        None => (Hit::default(), default_code.unwrap_or("---"), None),
+        None => (
+            Hit::default(),
+            supplement_default.or(default_code).unwrap_or("---"),
+            None,
+        ),
     };
     if !tagged_verb && hit.score < 4 {
         return None;
@@ -468,8 +489,12 @@ fn head_frame(sent: &Sent<'_>, h: usize) -> Option<cameo::Frame> {
     None
 }
 
-/// True if `v` frames an `xcomp` verb complement whose action has a code
-/// in that frame (see [`cameo::framed`]).
+/// True if `v` gives way to a complement framed by it or by its own modal:
+/// a framing verb (`agreed to send`, see [`head_frame`]) or a verb of saying
+/// whose clause states a framed act (`announced it will withdraw`, `said X
+/// must release`: the statement is the intent or demand, coded on the
+/// complement with the speaker as actor) — when the complement's action has
+/// a code in that frame (see [`cameo::framed`]).
 fn gives_way(
     coder: &Coder,
     ctx: &Ctx<'_>,
@@ -478,33 +503,101 @@ fn gives_way(
     first_word: &[usize],
     v: usize,
 ) -> bool {
-    let Some(frame) = head_frame(sent, v) else {
-        return false;
+    let frames_in = |c: usize, frame: cameo::Frame| {
+        choose_code(coder, ctx, sent, words, first_word, c).is_some_and(|ch| {
+            split_code(ch.code)
+                .0
+                .is_some_and(|f| cameo::framed(f, frame).is_some())
+        })
     };
     // A negated frame verb (`did not agree to send`) is a refusal (handled
     // on the complement), so it gives way too.
-    sent.children_with(v, "xcomp")
+    if let Some(frame) = head_frame(sent, v) {
+        if sent
+            .children_with(v, "xcomp")
+            .filter(|&c| sent.is_verb(c))
+            .any(|c| frames_in(c, frame))
+        {
+            return true;
+        }
+    }
+    if !REPORTING.contains(&sent.lemma[v].as_str()) {
+        return false;
+    }
+    sent.children_with(v, "ccomp")
         .filter(|&c| sent.is_verb(c))
-        .any(|c| {
-            choose_code(coder, ctx, sent, words, first_word, c).is_some_and(|ch| {
-                split_code(ch.code)
-                    .0
-                    .is_some_and(|f| cameo::framed(f, frame).is_some())
-            })
-        })
+        .any(|c| frame_of(sent, c, negated(sent, c)).is_some_and(|f| frames_in(c, f)))
 }
+
+/// Verbs of saying that report a framed act of their complement clause.
+const REPORTING: &[&str] = &[
+    "say",
+    "announce",
+    "declare",
+    "state",
+    "confirm",
+    "reiterate",
+    "tell",
+    "add",
+    "insist",
+    "stress",
+    "indicate",
+    "report",
+];
 
 /// True if a verb of saying reports the clause of `v` (a governing or
 /// parenthetical `said`), or the sentence has one elsewhere.
 fn reported(sent: &Sent<'_>, v: usize) -> bool {
-    (0..sent.len).any(|t| t != v && sent.is_verb(t) && SPEECH.contains(&sent.lemma[t].as_str()))
+    (0..sent.len).any(|t| t != v && sent.is_verb(t) && REPORTING.contains(&sent.lemma[t].as_str()))
+}
+
+/// The frame the auxiliaries of `t` put on it: `will`/`shall` intent;
+/// reported `would` intent; `may`/`might`/`could` intent only with a
+/// condition (`may halt mediation if ...`: a conditional statement of what
+/// the actor will do); `must` demand; reported `should` appeal.
+fn aux_frame(sent: &Sent<'_>, t: usize, v: usize) -> Option<cameo::Frame> {
+    use cameo::Frame;
+    let conditional = |x: usize| {
+        sent.children_with(x, "advcl").any(|a| {
+            sent.children_with(a, "mark")
+                .any(|m| matches!(sent.lower[m].as_str(), "if" | "unless"))
+        })
+    };
+    for c in sent.children_with(t, "aux") {
+        let frame = match sent.lower[c].as_str() {
+            "will" | "shall" | "'ll" | "wo" => Some(Frame::Intent),
+            "would" | "'d" if reported(sent, v) || conditional(t) => Some(Frame::Intent),
+            "may" | "might" | "could" if conditional(t) => Some(Frame::Intent),
+            "must" => Some(Frame::Demand),
+            "should" if reported(sent, v) => Some(Frame::Appeal),
+            _ => None,
+        };
+        if frame.is_some() {
+            return frame;
+        }
+    }
+    None
 }
 
 /// The frame of the verb at `v`: a modal of its own (`will send` intent,
 /// `must release` demand, `should talk` appeal in reported speech, `will
-/// not accept` refusal), else the frame its governing word puts on it.
+/// not accept` refusal), else the frame its governing word puts on it. An
+/// intention stated on a condition that the target act (`will withdraw its
+/// force unless ...`) is a threat.
 fn frame_of(sent: &Sent<'_>, v: usize, negated: bool) -> Option<cameo::Frame> {
     use cameo::Frame;
+    let unless = |x: usize| {
+        sent.children_with(x, "advcl").any(|a| {
+            sent.children_with(a, "mark")
+                .any(|m| sent.lower[m] == "unless")
+        })
+    };
+    let adjust = |f: Frame, x: usize| match (f, negated) {
+        (Frame::Intent | Frame::Threat, true) => Some(Frame::Refusal),
+        (_, true) => None,
+        (Frame::Intent, false) if unless(x) => Some(Frame::Threat),
+        (f, false) => Some(f),
+    };
     // Auxiliaries of the verb, or of the verb it is conjoined to
     // (`will return weapons and release hostages`).
     let mut holders = vec![v];
@@ -512,32 +605,22 @@ fn frame_of(sent: &Sent<'_>, v: usize, negated: bool) -> Option<cameo::Frame> {
         holders.extend(sent.head[v]);
     }
     for &t in &holders {
-        for c in sent.children_with(t, "aux") {
-            let frame = match sent.lower[c].as_str() {
-                "will" | "shall" | "'ll" | "wo" => Some(Frame::Intent),
-                "would" | "'d" if reported(sent, v) => Some(Frame::Intent),
-                "must" => Some(Frame::Demand),
-                "should" if reported(sent, v) => Some(Frame::Appeal),
-                _ => None,
-            };
-            if let Some(f) = frame {
-                return match (f, negated) {
-                    (Frame::Intent, true) => Some(Frame::Refusal),
-                    (_, true) => None,
-                    (f, false) => Some(f),
-                };
-            }
+        if let Some(f) = aux_frame(sent, t, v) {
+            return adjust(f, t);
         }
     }
     let h = sent.head[v]?;
     if sent.base(v) != "xcomp" {
         return None;
     }
-    match (head_frame(sent, h)?, negated) {
-        (Frame::Intent | Frame::Threat, true) => Some(Frame::Refusal),
-        (_, true) => None,
-        (f, false) => Some(f),
+    let f = head_frame(sent, h)?;
+    // `must be ready to mediate` is demanded, not offered.
+    if f == Frame::Intent {
+        if let Some(g @ (Frame::Demand | Frame::Appeal)) = aux_frame(sent, h, v) {
+            return adjust(g, h);
+        }
     }
+    adjust(f, h)
 }
 
 /// `042:043` → (`042`, `043`): the source→target code and the reverse one.
@@ -1332,7 +1415,7 @@ fn make_event(
         root_code: cameo::root_code(code).unwrap_or("").to_string(),
         quad_class: cameo::quad_class(code),
         goldstein: cameo::goldstein(code),
-        plover: cameo::plover(code),
+        plover: cameo::plover_for_verb(code, &sent.lemma[v]),
         negated,
         modality,
         pattern,

@@ -126,6 +126,10 @@ pub struct Coder {
     pub(crate) dicts: Dictionaries,
     pub(crate) synsets: HashMap<Box<str>, usize>,
     pub(crate) options: CoderOptions,
+    /// Index of the first verb block of sitrep's supplement (`usize::MAX`
+    /// without one): a verb the supplement lists with a code of its own
+    /// takes that code as its default (see `extract`).
+    pub(crate) supplement_from: usize,
     extra_warnings: Vec<Warning>,
 }
 
@@ -152,6 +156,7 @@ impl Coder {
             dicts,
             synsets,
             options,
+            supplement_from: usize::MAX,
             extra_warnings: Vec::new(),
         }
     }
@@ -160,6 +165,7 @@ impl Coder {
     /// Loading warnings of both are kept in [`Coder::warnings`].
     pub fn with_supplement(dicts: Dictionaries, options: CoderOptions) -> Result<Coder, Error> {
         let mut warnings: Vec<Warning> = dicts.warnings().to_vec();
+        let before = dicts.verbs().blocks.len();
         let mut set = dicts.set().clone();
         set.add_bytes(
             "data/cameo/sitrep.verbs.txt",
@@ -169,6 +175,7 @@ impl Coder {
         )?;
         let merged = Dictionaries::new(set);
         let mut coder = Coder::new(merged, options);
+        coder.supplement_from = before;
         coder.extra_warnings = warnings;
         Ok(coder)
     }
