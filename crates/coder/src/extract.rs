@@ -70,8 +70,15 @@ pub(crate) fn sentence(
     per_token: &[Option<usize>],
     extras: &[Extra],
     date: Option<Date>,
+    discards: &[usize],
 ) -> Extracted {
     let sent = Sent::new(doc, s);
+    // Clauses a discard phrase puts out of scope (see `CoderOptions::clause_discards`).
+    let discarded_clauses: Vec<usize> = discards
+        .iter()
+        .filter(|&&t| t < sent.len)
+        .map(|&t| clause_of(&sent, t))
+        .collect();
     let mut out = Extracted { events: Vec::new() };
     let n = sent.len.min(per_token.len());
     if n == 0 {
@@ -117,6 +124,9 @@ pub(crate) fn sentence(
             continue;
         }
         if not_an_action(&sent, per_token, v) {
+            continue;
+        }
+        if discarded_clauses.iter().any(|&c| within(&sent, v, c)) {
             continue;
         }
         // A complement of a verb that already coded an event belongs to it
@@ -324,6 +334,39 @@ pub(crate) fn sentence(
         }
     }
     out
+}
+
+/// The head of the clause token `t` belongs to: the nearest ancestor (or
+/// `t` itself) attached as a clause (root, complement, adverbial or
+/// relative clause, parataxis, conjoined verb).
+fn clause_of(sent: &Sent<'_>, t: usize) -> usize {
+    let mut cur = t;
+    for _ in 0..sent.len {
+        let clause = matches!(
+            sent.base(cur),
+            "root" | "ccomp" | "xcomp" | "advcl" | "acl" | "parataxis" | "csubj"
+        ) || (sent.base(cur) == "conj" && sent.is_verb(cur));
+        match sent.head[cur] {
+            Some(h) if !clause => cur = h,
+            _ => return cur,
+        }
+    }
+    cur
+}
+
+/// True if `t` is `c` or lies in its subtree.
+fn within(sent: &Sent<'_>, t: usize, c: usize) -> bool {
+    let mut cur = t;
+    for _ in 0..=sent.len {
+        if cur == c {
+            return true;
+        }
+        match sent.head[cur] {
+            Some(h) => cur = h,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// The code a verb takes: its best pattern's, else its dictionary default.

@@ -97,14 +97,23 @@ pub struct CoderOptions {
     /// the action whatever its modality, as PETRARCH and TABARI do (their
     /// validation suites expect `will contribute` → 071).
     pub frames: bool,
+    /// Scope a sentence-level discard phrase to its clause (the default): a
+    /// clause holding `in 1988` or `two years ago` is about the past and is
+    /// not coded, nor are clauses inside it, but the rest of the sentence is
+    /// (`X offered to hand over two men suspected of a bombing in 1988`).
+    /// `false` drops the whole sentence, as PETRARCH does.
+    pub clause_discards: bool,
 }
 
 impl CoderOptions {
-    /// The defaults with the peer coders' convention of coding the action
-    /// whatever its modality (`frames: false`), for their validation suites.
+    /// The defaults with the peer coders' conventions: the action coded
+    /// whatever its modality (`frames: false`) and a discard phrase dropping
+    /// its whole sentence (`clause_discards: false`), for their validation
+    /// suites.
     pub fn peer_compatible() -> CoderOptions {
         CoderOptions {
             frames: false,
+            clause_discards: false,
             ..CoderOptions::default()
         }
     }
@@ -117,6 +126,7 @@ impl Default for CoderOptions {
             require_target: true,
             require_source: true,
             frames: true,
+            clause_discards: true,
         }
     }
 }
@@ -220,6 +230,9 @@ impl Coder {
         let mut extras = Vec::new();
         let mut story_discarded = false;
         let mut sentence_discarded = vec![false; doc.sentences.len()];
+        // Per sentence: local tokens of sentence-level discard phrases, when
+        // they are scoped to their clause.
+        let mut discard_tokens: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
         for (s, flag) in sentence_discarded.iter_mut().enumerate() {
             let words: Vec<&str> = doc
                 .sentences
@@ -229,9 +242,19 @@ impl Coder {
                 .flatten()
                 .map(|t| doc.token_text(t))
                 .collect();
-            if let Some(d) = self.dicts.discard(&words) {
-                *flag = true;
+            if !self.options.clause_discards {
+                // PETRARCH: the first discard phrase drops the sentence (or story).
+                if let Some(d) = self.dicts.discard(&words) {
+                    *flag = true;
+                    story_discarded |= d.story;
+                }
+                continue;
+            }
+            for (a, b, d) in self.dicts.discards_in(&words) {
                 story_discarded |= d.story;
+                if let Some(toks) = discard_tokens.get_mut(s) {
+                    toks.extend(a..b);
+                }
             }
         }
         let mut per_sentence = Vec::with_capacity(doc.sentences.len());
@@ -246,7 +269,9 @@ impl Coder {
             if sentence_discarded.get(s).copied().unwrap_or(false) {
                 continue;
             }
-            events.extend(extract::sentence(self, doc, s, per_token, &extras, date).events);
+            let discards = discard_tokens.get(s).map_or(&[][..], |d| &d[..]);
+            events
+                .extend(extract::sentence(self, doc, s, per_token, &extras, date, discards).events);
         }
         doc.events = events;
     }
