@@ -525,7 +525,10 @@ fn head_frame(sent: &Sent<'_>, h: usize) -> Option<cameo::Frame> {
     // `is prepared to` (adjective), not `prepared to` (a verb: preparation
     // is an act of its own).
     let adjective = sent.upos[h].as_str() == "ADJ"
-        || (sent.xpos[h] == "VBN" && sent.children_with(h, "cop").next().is_some());
+        || (sent.xpos[h] == "VBN"
+            && sent.children[h]
+                .iter()
+                .any(|&c| matches!(sent.deprel[c], "cop" | "aux:pass")));
     if adjective && INTENT_ADJECTIVES.contains(&sent.lower[h].as_str()) {
         return Some(cameo::Frame::Intent);
     }
@@ -600,8 +603,10 @@ fn reported(sent: &Sent<'_>, v: usize) -> bool {
 /// the actor will do); `must` demand; reported `should` appeal.
 fn aux_frame(sent: &Sent<'_>, t: usize, v: usize) -> Option<cameo::Frame> {
     use cameo::Frame;
+    // Any dependent introduced by `if`/`unless` (parsers attach conditional
+    // clauses as `advcl`, but also as `obl` or `ccomp`).
     let conditional = |x: usize| {
-        sent.children_with(x, "advcl").any(|a| {
+        sent.children[x].iter().any(|&a| {
             sent.children_with(a, "mark")
                 .any(|m| matches!(sent.lower[m].as_str(), "if" | "unless"))
         })
@@ -630,7 +635,7 @@ fn aux_frame(sent: &Sent<'_>, t: usize, v: usize) -> Option<cameo::Frame> {
 fn frame_of(sent: &Sent<'_>, v: usize, negated: bool) -> Option<cameo::Frame> {
     use cameo::Frame;
     let unless = |x: usize| {
-        sent.children_with(x, "advcl").any(|a| {
+        sent.children[x].iter().any(|&a| {
             sent.children_with(a, "mark")
                 .any(|m| sent.lower[m] == "unless")
         })
