@@ -425,9 +425,11 @@ fn choose_code<'c>(
         }
     }
     // A verb sitrep's supplement lists with a code of its own overrides the
-    // base dictionary's default (`TELEPHONE [041]` where CAMEO 2.0 has 020).
+    // base dictionary's default (`SURRENDER [0874]` where CAMEO 2.0 has 080);
+    // the last such entry wins, as later supplement lines refine earlier ones.
     let supplement_default = cands
         .iter()
+        .rev()
         .filter(|&&(b, _)| b >= coder.supplement_from)
         .filter_map(|&(b, vi)| {
             coder
@@ -440,7 +442,7 @@ fn choose_code<'c>(
                 .code
                 .as_deref()
         })
-        .last();
+        .next();
     let (hit, code, pattern) = match best {
         Some((h, p)) => (h, &*p.code, Some(p)),
         None => (

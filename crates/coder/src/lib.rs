@@ -86,7 +86,9 @@ pub struct CoderOptions {
     /// Keep negated events (flagged `negated: true`) instead of dropping them.
     pub keep_negated: bool,
     /// Code only events with both a source and a target (PETRARCH's
-    /// `require_dyad`, the default); `false` also reports source-only events.
+    /// `require_dyad`, the default); `false` also reports source-only events,
+    /// including an act whose only target is its source (`Iraqi Kurds
+    /// demonstrated in Kirkuk`, both IRQ).
     pub require_target: bool,
     /// Code only events with a source (the default); `false` also reports
     /// events whose actor is unknown (`X was attacked`), for event typing.

@@ -228,7 +228,7 @@ pub fn score(records: &[Record], coder: &Coder, analyze: &dyn Analyze) -> Report
             .iter()
             .filter(|e| {
                 let verb = e.verb_text.to_lowercase();
-                r.triggers.iter().any(|t| *t == verb)
+                r.triggers.contains(&verb)
             })
             .min_by_key(dyad)
             .copied();
