@@ -402,6 +402,8 @@ fn choose_code<'c>(
         linear_windows(sent, words, first_word, v)
     };
     let mut best: Option<(Hit, &sitrep_dict::Pattern)> = None;
+    // Whether `best` comes from sitrep's supplement.
+    let mut best_supplement = false;
     let mut default_code: Option<&str> = None;
     for &(b, vi) in &cands {
         let Some(block) = coder.dicts.verbs().blocks.get(b) else {
@@ -416,10 +418,18 @@ fn choose_code<'c>(
         }
         // `[+++]` marks a pattern PETRARCH's tests expect to be passed
         // over (a deliberately misspelt phrase): it never wins.
+        // On a tie the supplement's pattern wins over the base dictionary's:
+        // it is the vetted refinement (`EXPEL DIPLOMATS [161]`, as the base
+        // codes the singular, where the base has 174 for the plural).
+        let supplement = b >= coder.supplement_from;
         for p in block.patterns.iter().filter(|p| &*p.code != "+++") {
             if let Some(hit) = match_pattern(ctx, p, &before, &after) {
-                if best.as_ref().is_none_or(|(h, _)| hit.score > h.score) {
+                let better = best.as_ref().is_none_or(|(h, _)| {
+                    hit.score > h.score || (hit.score == h.score && supplement && !best_supplement)
+                });
+                if better {
                     best = Some((hit, p));
+                    best_supplement = supplement;
                 }
             }
         }

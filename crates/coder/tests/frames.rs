@@ -175,3 +175,18 @@ fn blocked_roads_are_protest_and_names_carry_no_verbs() {
     let ev = events(&p, "The United Nations sent inspectors to Iraq.");
     assert!(at(&ev, "United").is_none(), "{}", describe(&ev));
 }
+
+#[test]
+fn supplement_patterns_win_ties_with_the_base_dictionary() {
+    let p = pipeline(typing());
+    // Base: `EXPEL DIPLOMAT` 161 but `EXPEL DIPLOMATS` 174 (deport).
+    let ev = events(&p, "Spain expelled two Moroccan diplomats on Friday.");
+    let e = at(&ev, "expelled").unwrap_or_else(|| panic!("{}", describe(&ev)));
+    assert_eq!(e.code, "161", "{}", describe(&ev));
+    assert_eq!(plover(e), "SANCTION");
+    // Base: RALLY's shared `* AGAINST` (141) would read a demonstration.
+    let ev = events(&p, "Kenya mobilized troops against Somali rebels.");
+    let e = at(&ev, "mobilized").unwrap_or_else(|| panic!("{}", describe(&ev)));
+    assert_eq!(e.code, "154", "{}", describe(&ev));
+    assert_eq!(plover(e), "MOBILIZE");
+}
