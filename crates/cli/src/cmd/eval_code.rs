@@ -39,7 +39,7 @@ pub struct PloverArgs {
     /// Dictionary directory [default: the vendored Phoenix dictionaries].
     #[arg(long, value_name = "DIR")]
     pub dicts: Option<PathBuf>,
-    /// List every failed record.
+    /// List every record failed by either prediction, with every coded event.
     #[arg(long, short)]
     pub verbose: bool,
 }
