@@ -147,8 +147,9 @@ pub(crate) fn sentence(
         // lift`) gives way to the complement, coded in that frame (`send` →
         // 03x intent to give aid), when the complement's action has a framed
         // code: the frame verb's own code (AGREE → 050) would hide what was
-        // agreed. Its own pattern still wins when it reads the complement
-        // (`vowed to wage war`), as a pattern is more specific.
+        // agreed. This holds even against a pattern of the framing verb that
+        // reads the complement (`vowed to wage war`): the complement's own
+        // code, framed, gives the same threat (`wage war` 190 → 138).
         if coder.options.frames && gives_way(coder, &ctx, &sent, &words, &first_word, v) {
             continue;
         }
@@ -417,8 +418,8 @@ fn choose_code<'c>(
                 .or(Some(&*block.code));
         }
         // `[+++]` marks a pattern PETRARCH's tests expect to be passed
-        // over (a deliberately misspelt phrase): it never wins.
-        // On a tie the supplement's pattern wins over the base dictionary's:
+        // over (a deliberately misspelt phrase): it never wins. On a tie
+        // the supplement's pattern wins over the base dictionary's:
         // it is the vetted refinement (`EXPEL DIPLOMATS [161]`, as the base
         // codes the singular, where the base has 174 for the plural).
         let supplement = b >= coder.supplement_from;
@@ -508,9 +509,9 @@ fn has_verb_complement(sent: &Sent<'_>, v: usize) -> bool {
 }
 
 /// Tokens the tagger may read as verbs that carry no action: a word inside
-/// an actor's name (`United` in `United Nations`, `Ousted` in `Ousted
-/// President X`), an attributive participle (`the occupied territories`),
-/// and the preposition `according to`.
+/// an actor's name (`United` in `United Nations`), an attributive
+/// participle (`the occupied territories`) and the preposition `according
+/// to`.
 fn not_an_action(sent: &Sent<'_>, per_token: &[Option<usize>], v: usize) -> bool {
     if !sent.is_verb(v) {
         return false;
@@ -603,8 +604,9 @@ const REPORTING: &[&str] = &[
     "report",
 ];
 
-/// True if a verb of saying reports the clause of `v` (a governing or
-/// parenthetical `said`), or the sentence has one elsewhere.
+/// True if the sentence has a verb of saying besides `v`: the reporting
+/// clause may govern `v` (`said it would`) or hang off it (`..., X said`),
+/// and parsers often attach it wrongly, so its place is not checked.
 fn reported(sent: &Sent<'_>, v: usize) -> bool {
     (0..sent.len).any(|t| t != v && sent.is_verb(t) && REPORTING.contains(&sent.lemma[t].as_str()))
 }
@@ -642,8 +644,8 @@ fn aux_frame(sent: &Sent<'_>, t: usize, v: usize) -> Option<cameo::Frame> {
 /// The frame of the verb at `v`: a modal of its own (`will send` intent,
 /// `must release` demand, `should talk` appeal in reported speech, `will
 /// not accept` refusal), else the frame its governing word puts on it. An
-/// intention stated on a condition that the target act (`will withdraw its
-/// force unless ...`) is a threat.
+/// intention stated on a condition the other side must meet (`will withdraw
+/// its force unless ...`) is a threat.
 fn frame_of(sent: &Sent<'_>, v: usize, negated: bool) -> Option<cameo::Frame> {
     use cameo::Frame;
     let unless = |x: usize| {
