@@ -17,8 +17,10 @@
 //!
 //! # Method
 //!
-//! 1. Discards: a sentence containing a discard phrase is not coded; a story
-//!    discard (`+PHRASE`) stops coding of the whole document.
+//! 1. Discards: a story discard (`+PHRASE`) stops coding of the whole
+//!    document; a sentence-level discard phrase (`in 1988`, `two years ago`)
+//!    stops coding of its clause and the clauses inside it
+//!    ([`CoderOptions::clause_discards`]; PETRARCH drops the whole sentence).
 //! 2. Actors ([`mentions`](crate)): longest dictionary match with roles on the
 //!    sentence date (dateline date, else [`Doc::anchor_date`]); PROPN runs in no
 //!    dictionary are `Unknown` mentions without code; `he`/`she` and
@@ -34,14 +36,17 @@
 //!    conditional verbs are coded with their [`Modality`](sitrep_doc::events::Modality).
 //! 5. Frames ([`CoderOptions::frames`]): CAMEO codes a *stated* intention,
 //!    demand, appeal or refusal as a verbal event of its own, so a cooperative
-//!    action (roots 03–08) under `will`/`shall`, reported `would`, or the
-//!    infinitive of `agree`/`offer`/`promise`/`vow`/`plan`/`threaten`/… or of
-//!    `willing`/`ready`/`prepared`/… becomes the matching 03x code (force and
-//!    coercion, roots 14–20, the matching 13x threat); under `must` the 10x
-//!    demand and under reported `should` the 02x appeal, with the speaker as
-//!    source and the actor that is to act as target; under `will not`,
-//!    `refuse to` or `decline to` the 12x rejection (see [`cameo::framed`]).
-//!    The framing verb (`agreed`) then gives way to its complement's event.
+//!    action (roots 03–08) under `will`/`shall`, reported or conditional
+//!    `would`, conditional `may`/`might`/`could`, or the infinitive of
+//!    `agree`/`offer`/`promise`/`vow`/`plan`/… or of `willing`/`ready`/
+//!    `prepared`/… becomes the matching 03x code (force and coercion, roots
+//!    14–20, the matching 13x threat, as under `threaten to` or with an
+//!    `unless` condition); under `must` the 10x demand and under reported
+//!    `should` the 02x appeal, with the speaker as source and the actor that
+//!    is to act as target; under `will not`, `refuse to` or `decline to` the
+//!    12x rejection (see [`cameo::framed`]). The framing verb (`agreed`, or
+//!    `said` before a framed clause) then gives way to its complement's
+//!    event. `docs/schema.md` (*Frames*) lists the cues and codes.
 //!
 //! The supplementary patterns in `data/cameo/sitrep.verbs.txt` (generic
 //! idioms such as `lead up a blind alley` → REJECT) are added by
