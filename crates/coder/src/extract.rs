@@ -324,8 +324,8 @@ pub(crate) fn sentence(
                     pushed |= push(r, Some(b), Some(a));
                 }
             }
-            // Every target was the source itself (`Iraqi Kurds demonstrated
-            // in Kirkuk`, both IRQ): without a dyad rule the act is still
+            // Every target was the source itself (`Kenyan students marched
+            // in Nairobi`, both KEN): without a dyad rule the act is still
             // reported, source only.
             if !pushed && !tgt.is_empty() && !coder.options.require_target {
                 if let Some(f) = fwd {
@@ -613,7 +613,7 @@ fn reported(sent: &Sent<'_>, v: usize) -> bool {
 
 /// The frame the auxiliaries of `t` put on it: `will`/`shall` intent;
 /// reported `would` intent; `may`/`might`/`could` intent only with a
-/// condition (`may halt mediation if ...`: a conditional statement of what
+/// condition (`may suspend talks if ...`: a conditional statement of what
 /// the actor will do); `must` demand; reported `should` appeal.
 fn aux_frame(sent: &Sent<'_>, t: usize, v: usize) -> Option<cameo::Frame> {
     use cameo::Frame;
@@ -644,8 +644,8 @@ fn aux_frame(sent: &Sent<'_>, t: usize, v: usize) -> Option<cameo::Frame> {
 /// The frame of the verb at `v`: a modal of its own (`will send` intent,
 /// `must release` demand, `should talk` appeal in reported speech, `will
 /// not accept` refusal), else the frame its governing word puts on it. An
-/// intention stated on a condition the other side must meet (`will withdraw
-/// its force unless ...`) is a threat.
+/// intention stated on a condition the other side must meet (`will cut
+/// its aid unless ...`) is a threat.
 fn frame_of(sent: &Sent<'_>, v: usize, negated: bool) -> Option<cameo::Frame> {
     use cameo::Frame;
     let unless = |x: usize| {
@@ -676,7 +676,7 @@ fn frame_of(sent: &Sent<'_>, v: usize, negated: bool) -> Option<cameo::Frame> {
         return None;
     }
     let f = head_frame(sent, h)?;
-    // `must be ready to mediate` is demanded, not offered.
+    // `must be willing to negotiate` is demanded, not offered.
     if f == Frame::Intent {
         if let Some(g @ (Frame::Demand | Frame::Appeal)) = aux_frame(sent, h, v) {
             return adjust(g, h);

@@ -92,8 +92,8 @@ pub struct CoderOptions {
     pub keep_negated: bool,
     /// Code only events with both a source and a target (PETRARCH's
     /// `require_dyad`, the default); `false` also reports source-only events,
-    /// including an act whose only target is its source (`Iraqi Kurds
-    /// demonstrated in Kirkuk`, both IRQ).
+    /// including an act whose only target is its source (`Kenyan students
+    /// marched in Nairobi`, both KEN).
     pub require_target: bool,
     /// Code only events with a source (the default); `false` also reports
     /// events whose actor is unknown (`X was attacked`), for event typing.
@@ -107,7 +107,7 @@ pub struct CoderOptions {
     /// Scope a sentence-level discard phrase to its clause (the default): a
     /// clause holding `in 1988` or `two years ago` is about the past and is
     /// not coded, nor are clauses inside it, but the rest of the sentence is
-    /// (`X offered to hand over two men suspected of a bombing in 1988`).
+    /// (`Sweden offered to mediate between factions that fought in 1994`).
     /// `false` drops the whole sentence, as PETRARCH does.
     pub clause_discards: bool,
 }

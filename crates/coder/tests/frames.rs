@@ -110,7 +110,7 @@ fn refusals_and_negated_promises_are_rejections() {
     assert_eq!(cameo_root(e), "12", "{}", describe(&ev));
     assert_eq!(plover(e), "REJECT");
     assert!(!e.negated);
-    let ev = events(&p, "Syria will not accept more refugees from Iraq.");
+    let ev = events(&p, "Jordan will not accept more refugees from Syria.");
     let e = at(&ev, "accept").unwrap_or_else(|| panic!("{}", describe(&ev)));
     assert_eq!(plover(e), "REJECT", "{}", describe(&ev));
     assert!(!e.negated);
