@@ -70,8 +70,15 @@ pub(crate) fn sentence(
     per_token: &[Option<usize>],
     extras: &[Extra],
     date: Option<Date>,
+    discards: &[usize],
 ) -> Extracted {
     let sent = Sent::new(doc, s);
+    // Clauses a discard phrase puts out of scope (see `CoderOptions::clause_discards`).
+    let discarded_clauses: Vec<usize> = discards
+        .iter()
+        .filter(|&&t| t < sent.len)
+        .map(|&t| clause_of(&sent, t))
+        .collect();
     let mut out = Extracted { events: Vec::new() };
     let n = sent.len.min(per_token.len());
     if n == 0 {
@@ -116,58 +123,77 @@ pub(crate) fn sentence(
         if !tagged_verb && !matches!(sent.upos[v].as_str(), "NOUN" | "ADJ" | "PROPN") {
             continue;
         }
+        if not_an_action(&sent, per_token, v) {
+            continue;
+        }
+        if discarded_clauses.iter().any(|&c| within(&sent, v, c)) {
+            continue;
+        }
         // A complement of a verb that already coded an event belongs to it
         // (`vowed to wage war`: VOW's patterns read the complement).
         if sent.base(v) == "xcomp" && sent.head[v].is_some_and(|h| made_event[h]) {
             continue;
         }
-        let cands = candidates(coder, &sent, v);
-        if cands.is_empty() {
+        let Some(Choice {
+            hit,
+            code,
+            pattern,
+            subj_head,
+        }) = choose_code(coder, &ctx, &sent, &words, &first_word, v)
+        else {
+            continue;
+        };
+        // A verb that frames its complement (`agreed to send`, `refused to
+        // lift`) gives way to the complement, coded in that frame (`send` →
+        // 03x intent to give aid), when the complement's action has a framed
+        // code: the frame verb's own code (AGREE → 050) would hide what was
+        // agreed. This holds even against a pattern of the framing verb that
+        // reads the complement (`vowed to wage war`): the complement's own
+        // code, framed, gives the same threat (`wage war` 190 → 138).
+        if coder.options.frames && gives_way(coder, &ctx, &sent, &words, &first_word, v) {
             continue;
         }
-        let subj_head = if tagged_verb {
-            subject_head(&sent, v, 0)
-        } else {
-            first_np(&sent, v)
-        };
-        let (before, after) = if tagged_verb {
-            windows(&sent, &words, &first_word, v, subj_head)
-        } else {
-            linear_windows(&sent, &words, &first_word, v)
-        };
-        let mut best: Option<(Hit, &sitrep_dict::Pattern)> = None;
-        let mut default_code: Option<&str> = None;
-        for &(b, vi) in &cands {
-            let Some(block) = coder.dicts.verbs().blocks.get(b) else {
-                continue;
-            };
-            if default_code.is_none() {
-                default_code = block
-                    .verbs
-                    .get(vi)
-                    .and_then(|x| x.code.as_deref())
-                    .or(Some(&*block.code));
-            }
-            // `[+++]` marks a pattern PETRARCH's tests expect to be passed
-            // over (a deliberately misspelt phrase): it never wins.
-            for p in block.patterns.iter().filter(|p| &*p.code != "+++") {
-                if let Some(hit) = match_pattern(&ctx, p, &before, &after) {
-                    if best.as_ref().is_none_or(|(h, _)| hit.score > h.score) {
-                        best = Some((hit, p));
-                    }
+        // A framing verb whose complement has no code of its own states the
+        // intention (refusal, threat) itself: CAMEO's unspecified 030 (120,
+        // 130) rather than the verb's default (AGREE → 050).
+        let code = match (coder.options.frames, pattern, head_frame(&sent, v)) {
+            (true, None, Some(f)) if has_verb_complement(&sent, v) => {
+                let root = cameo::root_code(code).unwrap_or("");
+                match f {
+                    cameo::Frame::Intent if !matches!(root, "03" | "13") => "030",
+                    cameo::Frame::Threat if root != "13" => "130",
+                    cameo::Frame::Refusal if root != "12" => "120",
+                    _ => code,
                 }
             }
-        }
-        let (hit, code, pattern) = match best {
-            Some((h, p)) => (h, &*p.code, Some(p)),
-            None => (Hit::default(), default_code.unwrap_or("---"), None),
+            _ => code,
         };
-        if !tagged_verb && hit.score < 4 {
-            continue;
-        }
         let (fwd, rev) = split_code(code);
         if fwd.is_none() && rev.is_none() {
             continue;
+        }
+        // A pattern that spells the negation out (`&NEGATVAUXVRB *`) codes
+        // the negative act itself; only an unmatched negation negates.
+        let mut negated = negated(&sent, v) && !hit.negation_matched;
+        // Stated intent, demands, appeals and refusals are coded as such
+        // (CAMEO 03x/13x, 10x, 02x, 12x), not as the action itself.
+        let frame = if coder.options.frames {
+            frame_of(&sent, v, negated)
+        } else {
+            None
+        };
+        let framed_code = match (frame, fwd) {
+            (Some(f), Some(c)) => cameo::framed(c, f),
+            _ => None,
+        };
+        let (fwd, rev) = match &framed_code {
+            // A framed act is one-way (an offer to visit is no visit back).
+            Some(c) => (Some(c.as_str()), None),
+            None => (fwd, rev),
+        };
+        if framed_code.is_some() && frame == Some(cameo::Frame::Refusal) {
+            // `will not accept` asserts a refusal: the refusal is not negated.
+            negated = false;
         }
         // Sides from the pattern, else from the parse.
         let (mut src, mut tgt) = if tagged_verb {
@@ -220,37 +246,45 @@ pub(crate) fn sentence(
                 }
             }
         }
-        let src = expand(src);
+        let mut src = expand(src);
         let mut tgt = expand(tgt);
         // A compound subject with no target acts on each other (`X and Y
         // agree that ...` → X→Y and Y→X), as PETRARCH codes it.
         if tgt.is_empty() && src.len() > 1 && conjoined(&sent, doc, &src) {
             tgt = src.clone();
         }
+        // A demand or appeal is the speaker's, aimed at the actor that is to act.
+        if framed_code.is_some()
+            && matches!(frame, Some(cameo::Frame::Demand | cameo::Frame::Appeal))
+        {
+            let sp = speaker(&sent, per_token, &coded, extras, doc, v);
+            if !sp.is_empty() {
+                tgt = expand(src.clone());
+                tgt.retain(|t| !sp.iter().any(|s| s.mention == t.mention));
+                src = expand(sp);
+            }
+        }
         let missing_source = src.is_empty() && coder.options.require_source;
         let missing_target = tgt.is_empty() && coder.options.require_target;
         if missing_source || missing_target || (src.is_empty() && tgt.is_empty()) {
             continue;
         }
-        // A pattern that spells the negation out (`&NEGATVAUXVRB *`) codes
-        // the negative act itself; only an unmatched negation negates.
-        let negated = negated(&sent, v) && !hit.negation_matched;
         let modality = modality(&sent, v);
         made_event[v] = true;
         if negated && !coder.options.keep_negated {
             continue;
         }
         let pattern_text = pattern.map(pattern_string);
-        let mut push = |code: &str, a: Option<&Side>, b: Option<&Side>| {
+        let mut push = |code: &str, a: Option<&Side>, b: Option<&Side>| -> bool {
             if let (Some(a), Some(b)) = (a, b) {
                 if b.mention == a.mention || (b.code.is_some() && b.code == a.code) {
-                    return;
+                    return false;
                 }
             }
             // Any code but the null one: validation dictionaries use
             // non-CAMEO (WEIS-era) codes too.
             if code.is_empty() || code == "---" {
-                return;
+                return false;
             }
             out.events.push(make_event(
                 doc,
@@ -265,6 +299,7 @@ pub(crate) fn sentence(
                 modality,
                 pattern_text.clone(),
             ));
+            true
         };
         if src.is_empty() {
             // Only with `require_source: false` (event typing without actors).
@@ -280,17 +315,374 @@ pub(crate) fn sentence(
                     push(f, Some(a), None);
                 }
             }
+            let mut pushed = false;
             for b in &tgt {
                 if let Some(f) = fwd {
-                    push(f, Some(a), Some(b));
+                    pushed |= push(f, Some(a), Some(b));
                 }
                 if let Some(r) = rev {
-                    push(r, Some(b), Some(a));
+                    pushed |= push(r, Some(b), Some(a));
+                }
+            }
+            // Every target was the source itself (`Kenyan students marched
+            // in Nairobi`, both KEN): without a dyad rule the act is still
+            // reported, source only.
+            if !pushed && !tgt.is_empty() && !coder.options.require_target {
+                if let Some(f) = fwd {
+                    push(f, Some(a), None);
                 }
             }
         }
     }
     out
+}
+
+/// The head of the clause token `t` belongs to: the nearest ancestor (or
+/// `t` itself) attached as a clause (root, complement, adverbial or
+/// relative clause, parataxis, conjoined verb).
+fn clause_of(sent: &Sent<'_>, t: usize) -> usize {
+    let mut cur = t;
+    for _ in 0..sent.len {
+        let clause = matches!(
+            sent.base(cur),
+            "root" | "ccomp" | "xcomp" | "advcl" | "acl" | "parataxis" | "csubj"
+        ) || (sent.base(cur) == "conj" && sent.is_verb(cur));
+        match sent.head[cur] {
+            Some(h) if !clause => cur = h,
+            _ => return cur,
+        }
+    }
+    cur
+}
+
+/// True if `t` is `c` or lies in its subtree.
+fn within(sent: &Sent<'_>, t: usize, c: usize) -> bool {
+    let mut cur = t;
+    for _ in 0..=sent.len {
+        if cur == c {
+            return true;
+        }
+        match sent.head[cur] {
+            Some(h) => cur = h,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// The code a verb takes: its best pattern's, else its dictionary default.
+struct Choice<'c> {
+    hit: Hit,
+    code: &'c str,
+    pattern: Option<&'c sitrep_dict::Pattern>,
+    subj_head: Option<usize>,
+}
+
+/// Matches the verb at `v` against its blocks' patterns (see the module doc).
+fn choose_code<'c>(
+    coder: &'c Coder,
+    ctx: &Ctx<'_>,
+    sent: &Sent<'_>,
+    words: &[Word],
+    first_word: &[usize],
+    v: usize,
+) -> Option<Choice<'c>> {
+    let tagged_verb = sent.is_verb(v);
+    let cands = candidates(coder, sent, v);
+    if cands.is_empty() {
+        return None;
+    }
+    let subj_head = if tagged_verb {
+        subject_head(sent, v, 0)
+    } else {
+        first_np(sent, v)
+    };
+    let (before, after) = if tagged_verb {
+        windows(sent, words, first_word, v, subj_head)
+    } else {
+        linear_windows(sent, words, first_word, v)
+    };
+    let mut best: Option<(Hit, &sitrep_dict::Pattern)> = None;
+    // Whether `best` comes from sitrep's supplement.
+    let mut best_supplement = false;
+    let mut default_code: Option<&str> = None;
+    for &(b, vi) in &cands {
+        let Some(block) = coder.dicts.verbs().blocks.get(b) else {
+            continue;
+        };
+        if default_code.is_none() {
+            default_code = block
+                .verbs
+                .get(vi)
+                .and_then(|x| x.code.as_deref())
+                .or(Some(&*block.code));
+        }
+        // `[+++]` marks a pattern PETRARCH's tests expect to be passed
+        // over (a deliberately misspelt phrase): it never wins. On a tie
+        // the supplement's pattern wins over the base dictionary's:
+        // it is the vetted refinement (`EXPEL DIPLOMATS [161]`, as the base
+        // codes the singular, where the base has 174 for the plural).
+        let supplement = b >= coder.supplement_from;
+        for p in block.patterns.iter().filter(|p| &*p.code != "+++") {
+            if let Some(hit) = match_pattern(ctx, p, &before, &after) {
+                let better = best.as_ref().is_none_or(|(h, _)| {
+                    hit.score > h.score || (hit.score == h.score && supplement && !best_supplement)
+                });
+                if better {
+                    best = Some((hit, p));
+                    best_supplement = supplement;
+                }
+            }
+        }
+    }
+    // A verb sitrep's supplement lists with a code of its own overrides the
+    // base dictionary's default (`SURRENDER [0874]` where CAMEO 2.0 has 080);
+    // the last such entry wins, as later supplement lines refine earlier ones.
+    let supplement_default = cands
+        .iter()
+        .rev()
+        .filter(|&&(b, _)| b >= coder.supplement_from)
+        .filter_map(|&(b, vi)| {
+            coder
+                .dicts
+                .verbs()
+                .blocks
+                .get(b)?
+                .verbs
+                .get(vi)?
+                .code
+                .as_deref()
+        })
+        .next();
+    let (hit, code, pattern) = match best {
+        Some((h, p)) => (h, &*p.code, Some(p)),
+        None => (
+            Hit::default(),
+            supplement_default.or(default_code).unwrap_or("---"),
+            None,
+        ),
+    };
+    if !tagged_verb && hit.score < 4 {
+        return None;
+    }
+    Some(Choice {
+        hit,
+        code,
+        pattern,
+        subj_head,
+    })
+}
+
+/// Verbs whose infinitive complement is an intention stated by the subject
+/// (CAMEO 03x "express intent to ...", 13x "threaten to ...").
+const INTENT_VERBS: &[&str] = &[
+    "agree",
+    "offer",
+    "promise",
+    "pledge",
+    "vow",
+    "swear",
+    "plan",
+    "intend",
+    "propose",
+    "undertake",
+    "volunteer",
+];
+
+/// Predicative adjectives with the same reading (`is willing to send`).
+const INTENT_ADJECTIVES: &[&str] = &[
+    "willing",
+    "ready",
+    "prepared",
+    "committed",
+    "determined",
+    "eager",
+    "keen",
+];
+
+/// Verbs whose infinitive complement is refused (CAMEO 12x).
+const REFUSAL_VERBS: &[&str] = &["refuse", "decline"];
+
+/// True if `v` has an infinitive verb complement (`agreed to postpone`).
+fn has_verb_complement(sent: &Sent<'_>, v: usize) -> bool {
+    sent.children_with(v, "xcomp").any(|c| sent.is_verb(c))
+}
+
+/// Tokens the tagger may read as verbs that carry no action: a word inside
+/// an actor's name (`United` in `United Nations`), an attributive
+/// participle (`the occupied territories`) and the preposition `according
+/// to`.
+fn not_an_action(sent: &Sent<'_>, per_token: &[Option<usize>], v: usize) -> bool {
+    if !sent.is_verb(v) {
+        return false;
+    }
+    let inside_name = per_token.get(v).copied().flatten().is_some();
+    let attributive = sent.deprel[v] == "amod";
+    let according =
+        sent.lower[v] == "according" && sent.lower.get(v + 1).is_some_and(|w| w == "to");
+    inside_name || attributive || according
+}
+
+/// The frame a governing word puts on its `xcomp` complement.
+fn head_frame(sent: &Sent<'_>, h: usize) -> Option<cameo::Frame> {
+    let lemma = sent.lemma[h].as_str();
+    if sent.is_verb(h) && lemma == "threaten" {
+        return Some(cameo::Frame::Threat);
+    }
+    if sent.is_verb(h) && INTENT_VERBS.contains(&lemma) {
+        return Some(cameo::Frame::Intent);
+    }
+    if sent.is_verb(h) && REFUSAL_VERBS.contains(&lemma) {
+        return Some(cameo::Frame::Refusal);
+    }
+    // `is prepared to` (adjective), not `prepared to` (a verb: preparation
+    // is an act of its own).
+    let adjective = sent.upos[h].as_str() == "ADJ"
+        || (sent.xpos[h] == "VBN"
+            && sent.children[h]
+                .iter()
+                .any(|&c| matches!(sent.deprel[c], "cop" | "aux:pass")));
+    if adjective && INTENT_ADJECTIVES.contains(&sent.lower[h].as_str()) {
+        return Some(cameo::Frame::Intent);
+    }
+    None
+}
+
+/// True if `v` gives way to a complement framed by it or by its own modal:
+/// a framing verb (`agreed to send`, see [`head_frame`]) or a verb of saying
+/// whose clause states a framed act (`announced it will withdraw`, `said X
+/// must release`: the statement is the intent or demand, coded on the
+/// complement with the speaker as actor) — when the complement's action has
+/// a code in that frame (see [`cameo::framed`]).
+fn gives_way(
+    coder: &Coder,
+    ctx: &Ctx<'_>,
+    sent: &Sent<'_>,
+    words: &[Word],
+    first_word: &[usize],
+    v: usize,
+) -> bool {
+    let frames_in = |c: usize, frame: cameo::Frame| {
+        choose_code(coder, ctx, sent, words, first_word, c).is_some_and(|ch| {
+            split_code(ch.code)
+                .0
+                .is_some_and(|f| cameo::framed(f, frame).is_some())
+        })
+    };
+    // A negated frame verb (`did not agree to send`) is a refusal (handled
+    // on the complement), so it gives way too.
+    if let Some(frame) = head_frame(sent, v) {
+        if sent
+            .children_with(v, "xcomp")
+            .filter(|&c| sent.is_verb(c))
+            .any(|c| frames_in(c, frame))
+        {
+            return true;
+        }
+    }
+    if !REPORTING.contains(&sent.lemma[v].as_str()) {
+        return false;
+    }
+    sent.children_with(v, "ccomp")
+        .filter(|&c| sent.is_verb(c))
+        .any(|c| frame_of(sent, c, negated(sent, c)).is_some_and(|f| frames_in(c, f)))
+}
+
+/// Verbs of saying that report a framed act of their complement clause.
+const REPORTING: &[&str] = &[
+    "say",
+    "announce",
+    "declare",
+    "state",
+    "confirm",
+    "reiterate",
+    "tell",
+    "add",
+    "insist",
+    "stress",
+    "indicate",
+    "report",
+];
+
+/// True if the sentence has a verb of saying besides `v`: the reporting
+/// clause may govern `v` (`said it would`) or hang off it (`..., X said`),
+/// and parsers often attach it wrongly, so its place is not checked.
+fn reported(sent: &Sent<'_>, v: usize) -> bool {
+    (0..sent.len).any(|t| t != v && sent.is_verb(t) && REPORTING.contains(&sent.lemma[t].as_str()))
+}
+
+/// The frame the auxiliaries of `t` put on it: `will`/`shall` intent;
+/// reported `would` intent; `may`/`might`/`could` intent only with a
+/// condition (`may suspend talks if ...`: a conditional statement of what
+/// the actor will do); `must` demand; reported `should` appeal.
+fn aux_frame(sent: &Sent<'_>, t: usize, v: usize) -> Option<cameo::Frame> {
+    use cameo::Frame;
+    // Any dependent introduced by `if`/`unless` (parsers attach conditional
+    // clauses as `advcl`, but also as `obl` or `ccomp`).
+    let conditional = |x: usize| {
+        sent.children[x].iter().any(|&a| {
+            sent.children_with(a, "mark")
+                .any(|m| matches!(sent.lower[m].as_str(), "if" | "unless"))
+        })
+    };
+    for c in sent.children_with(t, "aux") {
+        let frame = match sent.lower[c].as_str() {
+            "will" | "shall" | "'ll" | "wo" => Some(Frame::Intent),
+            "would" | "'d" if reported(sent, v) || conditional(t) => Some(Frame::Intent),
+            "may" | "might" | "could" if conditional(t) => Some(Frame::Intent),
+            "must" => Some(Frame::Demand),
+            "should" if reported(sent, v) => Some(Frame::Appeal),
+            _ => None,
+        };
+        if frame.is_some() {
+            return frame;
+        }
+    }
+    None
+}
+
+/// The frame of the verb at `v`: a modal of its own (`will send` intent,
+/// `must release` demand, `should talk` appeal in reported speech, `will
+/// not accept` refusal), else the frame its governing word puts on it. An
+/// intention stated on a condition the other side must meet (`will cut
+/// its aid unless ...`) is a threat.
+fn frame_of(sent: &Sent<'_>, v: usize, negated: bool) -> Option<cameo::Frame> {
+    use cameo::Frame;
+    let unless = |x: usize| {
+        sent.children[x].iter().any(|&a| {
+            sent.children_with(a, "mark")
+                .any(|m| sent.lower[m] == "unless")
+        })
+    };
+    let adjust = |f: Frame, x: usize| match (f, negated) {
+        (Frame::Intent | Frame::Threat, true) => Some(Frame::Refusal),
+        (_, true) => None,
+        (Frame::Intent, false) if unless(x) => Some(Frame::Threat),
+        (f, false) => Some(f),
+    };
+    // Auxiliaries of the verb, or of the verb it is conjoined to
+    // (`will return weapons and release hostages`).
+    let mut holders = vec![v];
+    if sent.base(v) == "conj" {
+        holders.extend(sent.head[v]);
+    }
+    for &t in &holders {
+        if let Some(f) = aux_frame(sent, t, v) {
+            return adjust(f, t);
+        }
+    }
+    let h = sent.head[v]?;
+    if sent.base(v) != "xcomp" {
+        return None;
+    }
+    let f = head_frame(sent, h)?;
+    // `must be willing to negotiate` is demanded, not offered.
+    if f == Frame::Intent {
+        if let Some(g @ (Frame::Demand | Frame::Appeal)) = aux_frame(sent, h, v) {
+            return adjust(g, h);
+        }
+    }
+    adjust(f, h)
 }
 
 /// `042:043` → (`042`, `043`): the source→target code and the reverse one.
@@ -1085,7 +1477,7 @@ fn make_event(
         root_code: cameo::root_code(code).unwrap_or("").to_string(),
         quad_class: cameo::quad_class(code),
         goldstein: cameo::goldstein(code),
-        plover: cameo::plover(code),
+        plover: cameo::plover_for_verb(code, &sent.lemma[v]),
         negated,
         modality,
         pattern,

@@ -17,8 +17,10 @@
 //!
 //! # Method
 //!
-//! 1. Discards: a sentence containing a discard phrase is not coded; a story
-//!    discard (`+PHRASE`) stops coding of the whole document.
+//! 1. Discards: a story discard (`+PHRASE`) stops coding of the whole
+//!    document; a sentence-level discard phrase (`in 1988`, `two years ago`)
+//!    stops coding of its clause and the clauses inside it
+//!    ([`CoderOptions::clause_discards`]; PETRARCH drops the whole sentence).
 //! 2. Actors ([`mentions`](crate)): longest dictionary match with roles on the
 //!    sentence date (dateline date, else [`Doc::anchor_date`]); PROPN runs in no
 //!    dictionary are `Unknown` mentions without code; `he`/`she` and
@@ -32,6 +34,19 @@
 //! 4. Negated verbs (`did not attack`) are flagged and, like PETRARCH, not
 //!    coded unless [`CoderOptions::keep_negated`]; modal, future, intended and
 //!    conditional verbs are coded with their [`Modality`](sitrep_doc::events::Modality).
+//! 5. Frames ([`CoderOptions::frames`]): CAMEO codes a *stated* intention,
+//!    demand, appeal or refusal as a verbal event of its own, so a cooperative
+//!    action (roots 03–08) under `will`/`shall`, reported or conditional
+//!    `would`, conditional `may`/`might`/`could`, or the infinitive of
+//!    `agree`/`offer`/`promise`/`vow`/`plan`/… or of `willing`/`ready`/
+//!    `prepared`/… becomes the matching 03x code (force and coercion, roots
+//!    14–20, the matching 13x threat, as under `threaten to` or with an
+//!    `unless` condition); under `must` the 10x demand and under reported
+//!    `should` the 02x appeal, with the speaker as source and the actor that
+//!    is to act as target; under `will not`, `refuse to` or `decline to` the
+//!    12x rejection (see [`cameo::framed`]). The framing verb (`agreed`, or
+//!    `said` before a framed clause) then gives way to its complement's
+//!    event. `docs/schema.md` (*Frames*) lists the cues and codes.
 //!
 //! The supplementary patterns in `data/cameo/sitrep.verbs.txt` (generic
 //! idioms such as `lead up a blind alley` → REJECT) are added by
@@ -76,11 +91,39 @@ pub struct CoderOptions {
     /// Keep negated events (flagged `negated: true`) instead of dropping them.
     pub keep_negated: bool,
     /// Code only events with both a source and a target (PETRARCH's
-    /// `require_dyad`, the default); `false` also reports source-only events.
+    /// `require_dyad`, the default); `false` also reports source-only events,
+    /// including an act whose only target is its source (`Kenyan students
+    /// marched in Nairobi`, both KEN).
     pub require_target: bool,
     /// Code only events with a source (the default); `false` also reports
     /// events whose actor is unknown (`X was attacked`), for event typing.
     pub require_source: bool,
+    /// Code stated intentions, demands, appeals and refusals as CAMEO does
+    /// (`will send aid` → 033 "express intent to provide aid", `must release`
+    /// → 1053 demand, `refused to lift` → 1241), the default. `false` codes
+    /// the action whatever its modality, as PETRARCH and TABARI do (their
+    /// validation suites expect `will contribute` → 071).
+    pub frames: bool,
+    /// Scope a sentence-level discard phrase to its clause (the default): a
+    /// clause holding `in 1988` or `two years ago` is about the past and is
+    /// not coded, nor are clauses inside it, but the rest of the sentence is
+    /// (`Sweden offered to mediate between factions that fought in 1994`).
+    /// `false` drops the whole sentence, as PETRARCH does.
+    pub clause_discards: bool,
+}
+
+impl CoderOptions {
+    /// The defaults with the peer coders' conventions: the action coded
+    /// whatever its modality (`frames: false`) and a discard phrase dropping
+    /// its whole sentence (`clause_discards: false`), for their validation
+    /// suites.
+    pub fn peer_compatible() -> CoderOptions {
+        CoderOptions {
+            frames: false,
+            clause_discards: false,
+            ..CoderOptions::default()
+        }
+    }
 }
 
 impl Default for CoderOptions {
@@ -89,6 +132,8 @@ impl Default for CoderOptions {
             keep_negated: false,
             require_target: true,
             require_source: true,
+            frames: true,
+            clause_discards: true,
         }
     }
 }
@@ -98,6 +143,10 @@ pub struct Coder {
     pub(crate) dicts: Dictionaries,
     pub(crate) synsets: HashMap<Box<str>, usize>,
     pub(crate) options: CoderOptions,
+    /// Index of the first verb block of sitrep's supplement (`usize::MAX`
+    /// without one): a verb the supplement lists with a code of its own
+    /// takes that code as its default (see `extract`).
+    pub(crate) supplement_from: usize,
     extra_warnings: Vec<Warning>,
 }
 
@@ -124,6 +173,7 @@ impl Coder {
             dicts,
             synsets,
             options,
+            supplement_from: usize::MAX,
             extra_warnings: Vec::new(),
         }
     }
@@ -132,6 +182,7 @@ impl Coder {
     /// Loading warnings of both are kept in [`Coder::warnings`].
     pub fn with_supplement(dicts: Dictionaries, options: CoderOptions) -> Result<Coder, Error> {
         let mut warnings: Vec<Warning> = dicts.warnings().to_vec();
+        let before = dicts.verbs().blocks.len();
         let mut set = dicts.set().clone();
         set.add_bytes(
             "data/cameo/sitrep.verbs.txt",
@@ -141,6 +192,7 @@ impl Coder {
         )?;
         let merged = Dictionaries::new(set);
         let mut coder = Coder::new(merged, options);
+        coder.supplement_from = before;
         coder.extra_warnings = warnings;
         Ok(coder)
     }
@@ -185,6 +237,9 @@ impl Coder {
         let mut extras = Vec::new();
         let mut story_discarded = false;
         let mut sentence_discarded = vec![false; doc.sentences.len()];
+        // Per sentence: local tokens of sentence-level discard phrases, when
+        // they are scoped to their clause.
+        let mut discard_tokens: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
         for (s, flag) in sentence_discarded.iter_mut().enumerate() {
             let words: Vec<&str> = doc
                 .sentences
@@ -194,9 +249,19 @@ impl Coder {
                 .flatten()
                 .map(|t| doc.token_text(t))
                 .collect();
-            if let Some(d) = self.dicts.discard(&words) {
-                *flag = true;
+            if !self.options.clause_discards {
+                // PETRARCH: the first discard phrase drops the sentence (or story).
+                if let Some(d) = self.dicts.discard(&words) {
+                    *flag = true;
+                    story_discarded |= d.story;
+                }
+                continue;
+            }
+            for (a, b, d) in self.dicts.discards_in(&words) {
                 story_discarded |= d.story;
+                if let Some(toks) = discard_tokens.get_mut(s) {
+                    toks.extend(a..b);
+                }
             }
         }
         let mut per_sentence = Vec::with_capacity(doc.sentences.len());
@@ -211,7 +276,9 @@ impl Coder {
             if sentence_discarded.get(s).copied().unwrap_or(false) {
                 continue;
             }
-            events.extend(extract::sentence(self, doc, s, per_token, &extras, date).events);
+            let discards = discard_tokens.get(s).map_or(&[][..], |d| &d[..]);
+            events
+                .extend(extract::sentence(self, doc, s, per_token, &extras, date, discards).events);
         }
         doc.events = events;
     }

@@ -29,7 +29,7 @@ fn tabari_fixture_project() {
     assert!(warnings
         .iter()
         .any(|w| w.file.ends_with("demo.actors") && w.line == 9));
-    let coder = Coder::new(dicts, CoderOptions::default());
+    let coder = Coder::new(dicts, CoderOptions::peer_compatible());
     let report = eval::tabari::score(&records, &coder, &analyzer());
     assert_eq!(report.scored(), 6, "{report}");
     assert_eq!(report.correct(), 6, "{report}");
@@ -46,7 +46,7 @@ fn petrarch_records_floor() {
     };
     let files = eval::petrarch::environment_files(&xml, &path);
     let (dicts, _) = eval::load_dictionaries(&files).expect("dictionaries");
-    let coder = Coder::new(dicts, CoderOptions::default());
+    let coder = Coder::new(dicts, CoderOptions::peer_compatible());
     let records = eval::petrarch::read_records(&xml);
     assert!(records.len() > 250);
     let report = eval::petrarch::score(&records, &coder, &analyzer());
@@ -71,5 +71,5 @@ fn plover_records_floor() {
     )
     .expect("dicts");
     let report = eval::plover::score(&records, &coder, &analyzer());
-    assert!(report.correct() * 100 >= report.total() * 35, "{report}");
+    assert!(report.correct() * 100 >= report.total() * 60, "{report}");
 }

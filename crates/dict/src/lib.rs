@@ -353,6 +353,15 @@ impl Dictionaries {
             .and_then(|&(_, _, d)| self.set.discards.entries.get(d as usize))
     }
 
+    /// Every discard phrase in a sentence: `(first token, end token, entry)`,
+    /// token indexes into `tokens`, end exclusive.
+    pub fn discards_in(&self, tokens: &[&str]) -> Vec<(usize, usize, &Discard)> {
+        matcher::phrases(&self.index, &self.index.discards, tokens)
+            .into_iter()
+            .filter_map(|(a, b, d)| Some((a, b, self.set.discards.entries.get(d as usize)?)))
+            .collect()
+    }
+
     /// Issue codes in a sentence with their phrase counts, in first-seen order;
     /// empty if an ignore phrase (`~...`) occurs, as in PETRARCH.
     pub fn issues_in(&self, tokens: &[&str]) -> Vec<(&str, usize)> {

@@ -20,7 +20,7 @@ enum What {
     Petrarch(super::eval_code::PetrarchArgs),
     /// A TABARI validation project (.project file and the dictionaries it names).
     Tabari(super::eval_code::TabariArgs),
-    /// PLOVER gold-standard records: event-type accuracy.
+    /// PLOVER gold-standard records: event-type accuracy of the main event and of the event at the gold trigger.
     Plover(super::eval_code::PloverArgs),
     /// Geoparsing: toponym recognition P/R/F1 and resolution accuracy on Gritta's XML corpora.
     Geo(super::eval_geo::Args),

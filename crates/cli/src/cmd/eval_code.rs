@@ -39,7 +39,7 @@ pub struct PloverArgs {
     /// Dictionary directory [default: the vendored Phoenix dictionaries].
     #[arg(long, value_name = "DIR")]
     pub dicts: Option<PathBuf>,
-    /// List every failed record.
+    /// List every record failed by either prediction, with every coded event.
     #[arg(long, short)]
     pub verbose: bool,
 }
@@ -94,7 +94,7 @@ pub fn run_petrarch(args: PetrarchArgs) -> Result<()> {
     for w in &warnings {
         eprintln!("sitrep: warning: {w}");
     }
-    let coder = Coder::new(dicts, CoderOptions::default());
+    let coder = Coder::new(dicts, CoderOptions::peer_compatible());
     let records = eval::petrarch::read_records(&xml);
     let report = eval::petrarch::score(&records, &coder, &parser()?);
     print(&report, args.verbose);
@@ -106,7 +106,7 @@ pub fn run_tabari(args: TabariArgs) -> Result<()> {
     for w in &warnings {
         eprintln!("sitrep: warning: {w}");
     }
-    let coder = Coder::new(dicts, CoderOptions::default());
+    let coder = Coder::new(dicts, CoderOptions::peer_compatible());
     let report = eval::tabari::score(&records, &coder, &parser()?);
     print(&report, args.verbose);
     Ok(())
@@ -128,18 +128,29 @@ pub fn run_plover(args: PloverArgs) -> Result<()> {
     }
     let report = eval::plover::score(&records, &coder, &parser()?);
     if args.verbose {
-        for o in report.outcomes.iter().filter(|o| !o.correct) {
+        for o in report
+            .outcomes
+            .iter()
+            .filter(|o| !o.correct || !o.aligned_correct)
+        {
             let text = records
                 .iter()
                 .find(|r| r.id == o.id)
                 .map_or("", |r| r.text.as_str());
             println!(
-                "FAIL {} gold {} ({}) coded {}\n     {}",
+                "FAIL {} gold {} ({}) coded {} aligned {}{}\n     {}\n     events: {}",
                 o.id,
                 o.gold,
                 o.gold_current,
                 o.predicted.as_deref().unwrap_or("(none)"),
-                text
+                o.aligned.as_deref().unwrap_or("(none)"),
+                if o.trigger_found {
+                    ""
+                } else {
+                    " (no trigger verb)"
+                },
+                text,
+                o.events.join("; ")
             );
         }
     }
