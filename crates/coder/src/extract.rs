@@ -20,7 +20,7 @@ use crate::cameo;
 use crate::mentions::Extra;
 use crate::patterns::{match_pattern, Ctx, Hit, Word};
 use crate::tree::Sent;
-use crate::Coder;
+use crate::{Coder, CoderOptions};
 
 /// Verbs of saying whose subject is the speaker of their complement clause.
 const SPEECH: &[&str] = &[
@@ -65,6 +65,7 @@ pub(crate) struct Extracted {
 /// Codes sentence `s`. `per_token` maps local tokens to mentions in `doc.actors`.
 pub(crate) fn sentence(
     coder: &Coder,
+    options: &CoderOptions,
     doc: &Doc,
     s: usize,
     per_token: &[Option<usize>],
@@ -227,8 +228,8 @@ pub(crate) fn sentence(
         if tgt.is_empty() && src.len() > 1 && conjoined(&sent, doc, &src) {
             tgt = src.clone();
         }
-        let missing_source = src.is_empty() && coder.options.require_source;
-        let missing_target = tgt.is_empty() && coder.options.require_target;
+        let missing_source = src.is_empty() && options.require_source;
+        let missing_target = tgt.is_empty() && options.require_target;
         if missing_source || missing_target || (src.is_empty() && tgt.is_empty()) {
             continue;
         }
@@ -237,7 +238,7 @@ pub(crate) fn sentence(
         let negated = negated(&sent, v) && !hit.negation_matched;
         let modality = modality(&sent, v);
         made_event[v] = true;
-        if negated && !coder.options.keep_negated {
+        if negated && !options.keep_negated {
             continue;
         }
         let pattern_text = pattern.map(pattern_string);
@@ -679,10 +680,11 @@ fn subject_head(sent: &Sent<'_>, v: usize, depth: usize) -> Option<usize> {
             return Some(f);
         }
     }
+    // A noun phrase right before the verb is its subject even when the parse
+    // made the verb a conjunct (`..., a senior official said`): a real second
+    // conjunct has `and` or a comma before it, never a noun.
     if let Some(a) = adjacent_np(sent, v) {
-        if sent.deprel[v] != "conj" {
-            return Some(a);
-        }
+        return Some(a);
     }
     let h = sent.head[v]?;
     // An infinitive (`are about to restore`, however attached) takes its
@@ -799,6 +801,10 @@ fn adjacent_np(sent: &Sent<'_>, v: usize) -> Option<usize> {
             _ => break,
         }
     }
+    // A prepositional phrase (`after crowds trashed ...`) is never a subject.
+    if sent.children_with(h, "case").next().is_some() {
+        return None;
+    }
     Some(h)
 }
 
@@ -815,6 +821,21 @@ fn subject(
         return Vec::new();
     };
     let x = np(sent, per_token, coded, extras, doc, h, 0);
+    if x.iter().all(|s| s.code.is_none()) {
+        // `the official news agency WFNA said` parsed with the name alone as
+        // subject: a common-noun phrase right before an uncoded name is one
+        // noun phrase with it, and its actor is the subject's.
+        if let Some(p) = h.checked_sub(1).filter(|&p| {
+            sent.upos[p] == sitrep_doc::Upos::NOUN
+                && sent.upos[h] == sitrep_doc::Upos::PROPN
+                && sent.children_with(p, "case").next().is_none()
+        }) {
+            let y = np(sent, per_token, coded, extras, doc, p, 0);
+            if y.iter().any(|s| s.code.is_some()) {
+                return y;
+            }
+        }
+    }
     if !x.is_empty() {
         return x;
     }

@@ -175,6 +175,12 @@ impl Coder {
     /// Fills `doc.actors` and `doc.events` (replacing what they held). The doc
     /// must be segmented; without tags and parse only actors are found.
     pub fn code(&self, doc: &mut Doc) {
+        self.code_with(doc, self.options);
+    }
+
+    /// [`Coder::code`] with other options for this document (evaluation
+    /// suites change settings between records).
+    pub fn code_with(&self, doc: &mut Doc, options: CoderOptions) {
         doc.actors.clear();
         doc.events.clear();
         let date = doc
@@ -211,7 +217,7 @@ impl Coder {
             if sentence_discarded.get(s).copied().unwrap_or(false) {
                 continue;
             }
-            events.extend(extract::sentence(self, doc, s, per_token, &extras, date).events);
+            events.extend(extract::sentence(self, &options, doc, s, per_token, &extras, date).events);
         }
         doc.events = events;
     }

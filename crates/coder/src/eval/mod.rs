@@ -117,14 +117,19 @@ pub fn show(t: &[Triple]) -> String {
         .join("; ")
 }
 
-/// The coded `(source, target, code)` triples of a doc (both sides coded).
+/// The coded `(source, target, code)` triples of a doc: the source coded,
+/// the target coded or absent (PETRARCH's `---`, only coded when the dyad is
+/// not required).
 pub fn triples(doc: &Doc) -> Vec<Triple> {
     let mut out: Vec<Triple> = doc
         .events
         .iter()
         .filter_map(|e| {
             let s = e.source.as_ref()?.code.clone()?;
-            let t = e.target.as_ref()?.code.clone()?;
+            let t = match &e.target {
+                Some(t) => t.code.clone()?,
+                None => "---".to_string(),
+            };
             Some((s, t, e.code.clone()))
         })
         .collect();
