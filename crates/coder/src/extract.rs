@@ -820,7 +820,21 @@ fn subject(
     let Some(h) = subject_head(sent, v, depth) else {
         return Vec::new();
     };
-    let x = np(sent, per_token, coded, extras, doc, h, 0);
+    let mut x = np(sent, per_token, coded, extras, doc, h, 0);
+    // Several subjects of one verb are a coordination the parse split
+    // (`Lions, tigers, and Gondor welcomed`): each one's actors count.
+    if sent.head[h] == Some(v) {
+        for o in sent.children_with(v, "nsubj").filter(|&o| o != h) {
+            for sd in np(sent, per_token, coded, extras, doc, o, 0) {
+                if !x.iter().any(|y| y.mention == sd.mention) {
+                    x.push(sd);
+                }
+            }
+        }
+        if x.iter().any(|s| s.code.is_some()) {
+            x.retain(|s| s.code.is_some());
+        }
+    }
     if x.iter().all(|s| s.code.is_none()) {
         // `the official news agency WFNA said` parsed with the name alone as
         // subject: a common-noun phrase right before an uncoded name is one
