@@ -626,9 +626,15 @@ fn parse_sides(
     v: usize,
 ) -> (Vec<Side>, Vec<Side>) {
     let npm = |h: usize| np(sent, per_token, coded, extras, doc, h, 0);
+    // A passive subject beside an active one is a conjunct the parse
+    // mislabelled (`X's death and injury toll has risen`): the verb is active.
+    let active_subj = sent
+        .children_with(v, "nsubj")
+        .any(|c| sent.deprel[c] == "nsubj");
     let passive_subj = sent
         .children_with(v, "nsubj")
-        .find(|&c| sent.deprel[c] == "nsubj:pass");
+        .find(|&c| sent.deprel[c] == "nsubj:pass")
+        .filter(|_| !active_subj);
     let passive_aux = sent.children[v]
         .iter()
         .any(|&c| sent.deprel[c] == "aux:pass");
