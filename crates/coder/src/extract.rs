@@ -95,11 +95,16 @@ pub(crate) fn sentence(
             String::new()
         };
         *first = words.len();
+        let nominal = matches!(
+            sent.upos[t].as_str(),
+            "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM"
+        );
         for w in token_words(text) {
             words.push(Word {
                 word: w,
                 lemma: lemma.clone(),
                 tok: t,
+                nominal,
             });
         }
     }
@@ -320,6 +325,19 @@ fn candidates(coder: &Coder, sent: &Sent<'_>, v: usize) -> Vec<(usize, usize)> {
             );
         }
     }
+    // A multi-word verb whose verb comes last (`wire tapped`).
+    if let Some(p) = v.checked_sub(1).filter(|&p| sent.upos[p].as_str() != "PUNCT") {
+        for form in [&sent.lower[v], &sent.lemma[v]] {
+            for c in coder
+                .dicts
+                .verbs_for(&format!("{} {}", sent.lower[p], form))
+            {
+                if !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+        }
+    }
     for form in [&sent.lower[v], &sent.lemma[v]] {
         for c in coder.dicts.verbs_for(form) {
             if !out.contains(&c) {
@@ -359,9 +377,10 @@ fn windows(
         }
     }
     // The governing verb and what lies between belong to the pattern's view
-    // of a complement clause (`- INDICATED WOULD * NOW`).
+    // of a complement or following adverbial clause (`- INDICATED WOULD *
+    // NOW`, `+ HOSTING * ...` for `X is hosting Y to celebrate ...`).
     if let Some(h) = sent.head[v] {
-        if h < v && matches!(sent.base(v), "ccomp" | "xcomp" | "parataxis") {
+        if h < v && matches!(sent.base(v), "ccomp" | "xcomp" | "parataxis" | "advcl") {
             inside.iter_mut().take(v).skip(h).for_each(|x| *x = true);
         }
     }

@@ -5,7 +5,7 @@
 //! part before it right to left over the words before it, both limited to a
 //! window (the verb's clause, see `extract`). A plain element may skip words,
 //! a `_`-joined (tight) one must be adjacent; `$`/`+`/`%` fill with a coded
-//! actor mention, `^` skips one; `{..}`/`(..)` groups only bracket.
+//! actor mention, `^` skips one noun phrase; `{..}`/`(..)` groups only bracket.
 //!
 //! Specificity: 2 per word or synset matched, 1 per actor slot; the caller
 //! keeps the most specific pattern (the first in file order on ties).
@@ -22,6 +22,9 @@ pub(crate) struct Word {
     pub lemma: String,
     /// Sentence-local token.
     pub tok: usize,
+    /// Part of a noun phrase (determiner, adjective, noun, name, number):
+    /// what a `^` skips.
+    pub nominal: bool,
 }
 
 /// What a pattern matched.
@@ -242,7 +245,26 @@ fn here(
             });
             Some(p + n)
         }
-        Elem::Source | Elem::Target | Elem::Compound | Elem::Skip => {
+        Elem::Skip => {
+            // `^` skips one noun phrase, coded or not (`* THEIR ^ ABOUT +`
+            // passes over `their populations`): the run of noun-phrase words
+            // (or one mention's words) starting here.
+            let m = ctx.mention_at.get(w.tok).copied().flatten();
+            if m.is_none() && !w.nominal {
+                return None;
+            }
+            let mut q = p + 1;
+            while let Some(w2) = order.get(q).and_then(|&wi| ctx.words.get(wi)) {
+                let m2 = ctx.mention_at.get(w2.tok).copied().flatten();
+                let same = (m.is_some() && m2 == m) || (m2.is_none() && w2.nominal);
+                if !same || order[q - 1].abs_diff(order[q]) != 1 {
+                    break;
+                }
+                q += 1;
+            }
+            Some(q)
+        }
+        Elem::Source | Elem::Target | Elem::Compound => {
             let m = ctx.mention_at.get(w.tok).copied().flatten()?;
             // Consume every word of the mention in this direction.
             let mut q = p;
@@ -262,9 +284,7 @@ fn here(
                 }
                 _ => {}
             }
-            if !matches!(elem, Elem::Skip) {
-                st.score += 1;
-            }
+            st.score += 1;
             Some(q)
         }
         _ => None,
