@@ -124,7 +124,7 @@ pub(crate) fn sentence(
         }
         // A complement of a verb that already coded an event belongs to it
         // (`vowed to wage war`: VOW's patterns read the complement).
-        if sent.base(v) == "xcomp" && sent.head[v].is_some_and(|h| made_event[h]) {
+        if complement(&sent, v) && sent.head[v].is_some_and(|h| made_event[h]) {
             continue;
         }
         let cands = candidates(coder, &sent, v);
@@ -184,7 +184,19 @@ pub(crate) fn sentence(
                 .unwrap_or_default();
             (subj, Vec::new())
         };
-        if let Some(m) = hit.source {
+        if let (Some(m), true) = (hit.source, hit.compound_after) {
+            // `* WITH %` (`X agrees with Y and Z`): the subject acts on each
+            // member of the compound after the verb.
+            let members = mention_head(doc, &sent, m)
+                .map(|h| np(&sent, per_token, &coded, extras, doc, h, 0))
+                .unwrap_or_default();
+            tgt = if members.iter().any(|x| x.mention == m) {
+                members
+            } else {
+                vec![side(doc, m)]
+            };
+            tgt.retain(|t| !src.iter().any(|s| s.mention == t.mention));
+        } else if let Some(m) = hit.source {
             if hit.compound {
                 // `%`: the compound subject's members act on each other.
                 if !src.iter().any(|x| x.mention == m) {
@@ -299,6 +311,22 @@ pub(crate) fn sentence(
     out
 }
 
+/// An infinitive complement of its head verb: `xcomp`, or a subjectless
+/// `to`-infinitive the parse attached as an adverbial clause (`vowed on
+/// Thursday to wage war`), which PETRARCH reads as the verb's complement.
+fn complement(sent: &Sent<'_>, v: usize) -> bool {
+    match sent.base(v) {
+        "xcomp" => true,
+        "advcl" => {
+            sent.children_with(v, "mark")
+                .any(|c| sent.lower[c] == "to")
+                && sent.children_with(v, "nsubj").next().is_none()
+                && sent.head[v].is_some_and(|h| h < v)
+        }
+        _ => false,
+    }
+}
+
 /// `042:043` → (`042`, `043`): the source→target code and the reverse one.
 fn split_code(code: &str) -> (Option<&str>, Option<&str>) {
     let mut parts = code.splitn(2, ':');
@@ -368,7 +396,8 @@ fn windows(
         }
         inside[t] = true;
         for &c in &sent.children[t] {
-            let other_clause = matches!(sent.base(c), "parataxis" | "advcl")
+            let other_clause = (matches!(sent.base(c), "parataxis" | "advcl")
+                && !complement(sent, c))
                 || (sent.base(c) == "conj" && sent.is_verb(c))
                 || (c == v && t != v);
             if !other_clause {
@@ -409,6 +438,17 @@ fn windows(
         after = (vw..words.len()).filter(|&i| words[i].tok != v).collect();
     }
     (before, after)
+}
+
+/// The sentence-local head token of mention `m`: its token whose head lies
+/// outside the mention.
+fn mention_head(doc: &Doc, sent: &Sent<'_>, m: usize) -> Option<usize> {
+    let a = doc.actors.get(m)?;
+    let start = (a.token_start as usize).checked_sub(sent.start)?;
+    let end = (a.token_end as usize).checked_sub(sent.start)?.min(sent.len);
+    (start..end)
+        .find(|&t| sent.head[t].is_none_or(|h| !(start..end).contains(&h)))
+        .or((start < end).then_some(start))
 }
 
 fn side(doc: &Doc, m: usize) -> Side {

@@ -39,6 +39,9 @@ pub(crate) struct Hit {
     pub negation_matched: bool,
     /// A `%` slot matched: the compound actor acts on itself, member to member.
     pub compound: bool,
+    /// The `%` slot lay after the verb (`* WITH %`): the compound is the
+    /// target of the subject, not a subject acting on itself.
+    pub compound_after: bool,
 }
 
 /// The words, windows and mentions a verb is matched against.
@@ -118,6 +121,7 @@ pub(crate) fn match_pattern(
         return None;
     }
     let target_after = st.target.is_some();
+    let compound_after = st.compound;
     let before_ok = seq(ctx, &pre_e, before, 0, true, true, &mut st, &mut budget);
     if !before_ok {
         return None;
@@ -129,6 +133,7 @@ pub(crate) fn match_pattern(
         target_before: st.target.is_some() && !target_after,
         negation_matched: st.negation,
         compound: st.compound,
+        compound_after,
     })
 }
 
