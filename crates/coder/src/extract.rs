@@ -50,12 +50,28 @@ const INTEND: &[&str] = &[
     "vow", "pledge", "promise", "expect", "wish", "offer", "propose", "decide", "agree",
 ];
 
+/// What finding an event's sides reads: one sentence's parse, its mentions
+/// (all, and coded ones only) and the coding options.
+#[derive(Clone, Copy)]
+struct Cx<'a> {
+    sent: &'a Sent<'a>,
+    per_token: &'a [Option<usize>],
+    coded: &'a [Option<usize>],
+    extras: &'a [Extra],
+    doc: &'a Doc,
+    options: &'a CoderOptions,
+}
+
 /// One side of an event before it becomes an [`EventActor`].
 #[derive(Clone, Debug)]
 struct Side {
+    /// Index into `doc.actors`; for a new actor (no mention), a value past
+    /// every index, distinct per phrase head.
     mention: usize,
     /// The code, possibly composed with a conjoined agent.
     code: Option<String>,
+    /// A new actor's phrase (see [`CoderOptions::new_actor_length`]).
+    new_actor: Option<sitrep_doc::Span>,
 }
 
 pub(crate) struct Extracted {
@@ -114,6 +130,14 @@ pub(crate) fn sentence(
         synsets: &coder.synsets,
         dict: coder.dicts.verbs(),
     };
+    let cx = Cx {
+        sent: &sent,
+        per_token,
+        coded: &coded,
+        extras,
+        doc,
+        options,
+    };
     let mut made_event = vec![false; n];
     for v in 0..n {
         // A verb form the tagger read as a noun or adjective (`... lead up a
@@ -142,18 +166,21 @@ pub(crate) fn sentence(
             linear_windows(&sent, &words, &first_word, v)
         };
         let mut best: Option<(Hit, &sitrep_dict::Pattern)> = None;
-        let mut default_code: Option<&str> = None;
-        for &(b, vi) in &cands {
-            let Some(block) = coder.dicts.verbs().blocks.get(b) else {
-                continue;
-            };
-            if default_code.is_none() {
-                default_code = block
+        // The verb's own code: the first (most specific) candidate's.
+        let default_code: Option<&str> = cands.first().and_then(|&(b, vi)| {
+            let block = coder.dicts.verbs().blocks.get(b)?;
+            Some(
+                block
                     .verbs
                     .get(vi)
                     .and_then(|x| x.code.as_deref())
-                    .or(Some(&*block.code));
-            }
+                    .unwrap_or(&*block.code),
+            )
+        });
+        for &(b, _) in &cands {
+            let Some(block) = coder.dicts.verbs().blocks.get(b) else {
+                continue;
+            };
             // `[+++]` marks a pattern PETRARCH's tests expect to be passed
             // over (a deliberately misspelt phrase): it never wins.
             for p in block.patterns.iter().filter(|p| &*p.code != "+++") {
@@ -177,18 +204,18 @@ pub(crate) fn sentence(
         }
         // Sides from the pattern, else from the parse.
         let (mut src, mut tgt) = if tagged_verb {
-            parse_sides(&sent, per_token, &coded, extras, doc, v)
+            parse_sides(&cx, v)
         } else {
-            let subj = subj_head
-                .map(|h| np(&sent, per_token, &coded, extras, doc, h, 0))
-                .unwrap_or_default();
+            let subj = subj_head.map(|h| np(&cx, h, 0)).unwrap_or_default();
             (subj, Vec::new())
         };
+        // The parse's subject, before a `$` slot replaces the source.
+        let parse_src = src.clone();
         if let (Some(m), true) = (hit.source, hit.compound_after) {
             // `* WITH %` (`X agrees with Y and Z`): the subject acts on each
             // member of the compound after the verb.
             let members = mention_head(doc, &sent, m)
-                .map(|h| np(&sent, per_token, &coded, extras, doc, h, 0))
+                .map(|h| np(&cx, h, 0))
                 .unwrap_or_default();
             tgt = if members.iter().any(|x| x.mention == m) {
                 members
@@ -210,14 +237,14 @@ pub(crate) fn sentence(
         if let Some(m) = hit.target {
             // `+ *`: the target is the verb's subject side; the subject found
             // by the parse beats the nearest actor the slot happened to match.
-            let subject_side = hit.target_before && !src.is_empty();
+            let subject_side = hit.target_before && !parse_src.is_empty();
             tgt = if subject_side {
-                std::mem::take(&mut src)
+                parse_src
             } else {
                 vec![side(doc, m)]
             };
             if hit.target_before && hit.source.is_none() {
-                src = speaker(&sent, per_token, &coded, extras, doc, v);
+                src = speaker(&cx, v);
             }
             tgt.retain(|t| !src.iter().any(|s| s.mention == t.mention));
         }
@@ -225,7 +252,7 @@ pub(crate) fn sentence(
         // inside reported speech with no actor of its own is the speaker's.
         let verbal = fwd.is_some_and(|c| matches!(cameo::quad_class(c), 1 | 3));
         if src.is_empty() && verbal && pattern.is_some() {
-            src = speaker(&sent, per_token, &coded, extras, doc, v);
+            src = speaker(&cx, v);
             tgt.retain(|t| !src.iter().any(|s| s.mention == t.mention));
         }
         if tgt.is_empty() && tagged_verb {
@@ -318,8 +345,7 @@ fn complement(sent: &Sent<'_>, v: usize) -> bool {
     match sent.base(v) {
         "xcomp" => true,
         "advcl" => {
-            sent.children_with(v, "mark")
-                .any(|c| sent.lower[c] == "to")
+            sent.children_with(v, "mark").any(|c| sent.lower[c] == "to")
                 && sent.children_with(v, "nsubj").next().is_none()
                 && sent.head[v].is_some_and(|h| h < v)
         }
@@ -339,40 +365,33 @@ fn split_code(code: &str) -> (Option<&str>, Option<&str>) {
     (f, r)
 }
 
-/// `(block, verb)` entries for the verb at `v`: phrasal form first (`rule
-/// out`), then the surface form (a dictionary listing `LEFT` apart from
-/// `LEAVE` means it), then the lemma.
+/// `(block, verb)` entries for the verb at `v`, most specific first: phrasal
+/// form (`rule out`), a multi-word verb ending in it (`wire tapped`), the
+/// surface form (a dictionary listing `LEFT` apart from `LEAVE` means it),
+/// then the lemma.
 fn candidates(coder: &Coder, sent: &Sent<'_>, v: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    for prt in sent.children_with(v, "compound") {
-        if sent.deprel[prt] == "compound:prt" {
-            out.extend(
-                coder
-                    .dicts
-                    .verbs_for(&format!("{} {}", sent.lemma[v], sent.lower[prt])),
-            );
-        }
-    }
-    // A multi-word verb whose verb comes last (`wire tapped`).
-    if let Some(p) = v.checked_sub(1).filter(|&p| sent.upos[p].as_str() != "PUNCT") {
-        for form in [&sent.lower[v], &sent.lemma[v]] {
-            for c in coder
-                .dicts
-                .verbs_for(&format!("{} {}", sent.lower[p], form))
-            {
-                if !out.contains(&c) {
-                    out.push(c);
-                }
-            }
-        }
-    }
-    for form in [&sent.lower[v], &sent.lemma[v]] {
-        for c in coder.dicts.verbs_for(form) {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut add = |phrase: &str| {
+        for c in coder.dicts.verbs_for(phrase) {
             if !out.contains(&c) {
                 out.push(c);
             }
         }
+    };
+    for prt in sent.children_with(v, "compound") {
+        if sent.deprel[prt] == "compound:prt" {
+            add(&format!("{} {}", sent.lemma[v], sent.lower[prt]));
+        }
     }
+    if let Some(p) = v
+        .checked_sub(1)
+        .filter(|&p| sent.upos[p].as_str() != "PUNCT")
+    {
+        add(&format!("{} {}", sent.lower[p], sent.lower[v]));
+        add(&format!("{} {}", sent.lower[p], sent.lemma[v]));
+    }
+    add(&sent.lower[v]);
+    add(&sent.lemma[v]);
     out
 }
 
@@ -445,7 +464,9 @@ fn windows(
 fn mention_head(doc: &Doc, sent: &Sent<'_>, m: usize) -> Option<usize> {
     let a = doc.actors.get(m)?;
     let start = (a.token_start as usize).checked_sub(sent.start)?;
-    let end = (a.token_end as usize).checked_sub(sent.start)?.min(sent.len);
+    let end = (a.token_end as usize)
+        .checked_sub(sent.start)?
+        .min(sent.len);
     (start..end)
         .find(|&t| sent.head[t].is_none_or(|h| !(start..end).contains(&h)))
         .or((start < end).then_some(start))
@@ -455,7 +476,53 @@ fn side(doc: &Doc, m: usize) -> Side {
     Side {
         mention: m,
         code: doc.actors.get(m).and_then(|a| a.code.clone()),
+        new_actor: None,
     }
+}
+
+/// PETRARCH's new actor: the noun phrase headed by `h` (without its
+/// preposition, conjuncts, clauses or a comma-set apposition) coded by its own
+/// words in capitals and quotes (`"THE MINISTRY OF MAGIC"`), if it has at most
+/// [`CoderOptions::new_actor_length`] words.
+fn new_actor(cx: &Cx<'_>, h: usize) -> Option<Side> {
+    let Cx { sent, doc, .. } = *cx;
+    let limit = cx.options.new_actor_length;
+    if limit == 0 || h >= sent.len {
+        return None;
+    }
+    let mut nodes = vec![h];
+    let mut k = 0;
+    while k < nodes.len() && nodes.len() <= sent.len {
+        let t = nodes[k];
+        for &c in &sent.children[t] {
+            let rel = sent.base(c);
+            let comma_set =
+                rel == "appos" && sent.children_with(c, "punct").any(|p| sent.lower[p] == ",");
+            let outside = matches!(
+                rel,
+                "conj" | "cc" | "acl" | "advcl" | "parataxis" | "punct" | "ccomp" | "mark"
+            ) || comma_set
+                || (t == h && rel == "case");
+            if !outside {
+                nodes.push(c);
+            }
+        }
+        k += 1;
+    }
+    nodes.sort_unstable();
+    let mut words: Vec<String> = Vec::new();
+    for &t in &nodes {
+        words.extend(token_words(doc.token_text(sent.start + t)));
+    }
+    if words.is_empty() || words.len() > limit {
+        return None;
+    }
+    let (first, last) = (nodes.first()?, nodes.last()?);
+    Some(Side {
+        mention: usize::MAX - h,
+        code: Some(format!("\"{}\"", words.join(" ").to_uppercase())),
+        new_actor: Some(sent.span(*first).cover(sent.span(*last))),
+    })
 }
 
 /// True if a coordinating conjunction lies between the first and the last
@@ -488,6 +555,7 @@ fn expand(sides: Vec<Side>) -> Vec<Side> {
                     out.push(Side {
                         mention: s.mention,
                         code: Some(part.to_string()),
+                        new_actor: s.new_actor,
                     });
                 }
             }
@@ -500,20 +568,20 @@ fn expand(sides: Vec<Side>) -> Vec<Side> {
 /// Mentions of the noun phrase headed by `h`: its own (or first coded) mention
 /// plus those of conjoined heads; an agent of the first composes with
 /// conjoined bare actors (`ambassadors of Arnor, Osgiliath and Gondor`).
-fn np(
-    sent: &Sent<'_>,
-    per_token: &[Option<usize>],
-    coded: &[Option<usize>],
-    extras: &[Extra],
-    doc: &Doc,
-    h: usize,
-    depth: usize,
-) -> Vec<Side> {
+fn np(cx: &Cx<'_>, h: usize, depth: usize) -> Vec<Side> {
+    let Cx {
+        sent,
+        per_token,
+        coded,
+        extras,
+        doc,
+        ..
+    } = *cx;
     let mut out = Vec::new();
     if depth > 8 || h >= sent.len {
         return out;
     }
-    if let Some(x) = agents_of_places(sent, per_token, coded, extras, doc, h, depth) {
+    if let Some(x) = agents_of_places(cx, h, depth) {
         return x;
     }
     let primary = coded[h]
@@ -544,10 +612,20 @@ fn np(
             reach.iter().find_map(|&t| coded[t])
         })
         .or(per_token[h]);
+    let uncoded = primary.is_none_or(|p| doc.actors.get(p).is_none_or(|a| a.code.is_none()));
+    if uncoded {
+        if let Some(n) = new_actor(cx, h) {
+            out.push(n);
+            for c in sent.children_with(h, "conj").collect::<Vec<_>>() {
+                out.extend(np(cx, c, depth + 1));
+            }
+            return out;
+        }
+    }
     let Some(p) = primary else {
         // No mention on the head: conjuncts may still hold actors.
         for c in sent.children_with(h, "conj").collect::<Vec<_>>() {
-            out.extend(np(sent, per_token, coded, extras, doc, c, depth + 1));
+            out.extend(np(cx, c, depth + 1));
         }
         return out;
     };
@@ -562,30 +640,8 @@ fn np(
     owners.extend((0..sent.len).filter(|&t| in_primary(t) && t != h));
     for o in owners {
         for c in sent.children_with(o, "conj").collect::<Vec<_>>() {
-            let mut sub = np(sent, per_token, coded, extras, doc, c, depth + 1);
-            // `Danish media and government`: a bare agent conjoined to a
-            // country-plus-agent mention shares its country.
-            let primary_actor = doc.actors.get(p).is_some_and(|a| a.actor_id.is_some());
-            if let (true, Some((pcode, _)), Some(pc)) = (
-                primary_actor,
-                &agent,
-                doc.actors.get(p).and_then(|a| a.code.as_deref()),
-            ) {
-                let base = pc.strip_suffix(pcode.as_str()).unwrap_or(pc);
-                for sd in &mut sub {
-                    let bare = doc
-                        .actors
-                        .get(sd.mention)
-                        .is_some_and(|a| a.actor_id.is_none());
-                    if let (true, Some((acode, place))) =
-                        (bare, extras.get(sd.mention).and_then(|e| e.agent.clone()))
-                    {
-                        if !base.is_empty() && base != pc {
-                            sd.code = Some(compose(base, &acode, place));
-                        }
-                    }
-                }
-            }
+            let mut sub = np(cx, c, depth + 1);
+            share_country(doc, extras, p, &mut sub);
             if o != h {
                 if let Some((code, place)) = &agent {
                     for sd in &mut sub {
@@ -608,18 +664,45 @@ fn np(
     out
 }
 
+/// `Danish media and government`: a bare agent conjoined to a
+/// country-plus-agent mention `p` shares its country.
+fn share_country(doc: &Doc, extras: &[Extra], p: usize, sub: &mut [Side]) {
+    let agent = extras.get(p).and_then(|e| e.agent.clone());
+    let primary_actor = doc.actors.get(p).is_some_and(|a| a.actor_id.is_some());
+    let (true, Some((pcode, _)), Some(pc)) = (
+        primary_actor,
+        &agent,
+        doc.actors.get(p).and_then(|a| a.code.as_deref()),
+    ) else {
+        return;
+    };
+    let base = pc.strip_suffix(pcode.as_str()).unwrap_or(pc);
+    for sd in sub {
+        let bare = doc
+            .actors
+            .get(sd.mention)
+            .is_some_and(|a| a.actor_id.is_none());
+        if let (true, Some((acode, place))) =
+            (bare, extras.get(sd.mention).and_then(|e| e.agent.clone()))
+        {
+            if !base.is_empty() && base != pc {
+                sd.code = Some(compose(base, &acode, place));
+            }
+        }
+    }
+}
+
 /// A bare agent noun with actors in a modifier (`lawmakers in Fornost and
 /// Gondor`, `lawmakers and officials in X`): every agent composed with every
 /// actor, as PETRARCH distributes them.
-fn agents_of_places(
-    sent: &Sent<'_>,
-    per_token: &[Option<usize>],
-    coded: &[Option<usize>],
-    extras: &[Extra],
-    doc: &Doc,
-    h: usize,
-    depth: usize,
-) -> Option<Vec<Side>> {
+fn agents_of_places(cx: &Cx<'_>, h: usize, depth: usize) -> Option<Vec<Side>> {
+    let Cx {
+        sent,
+        coded,
+        extras,
+        doc,
+        ..
+    } = *cx;
     let bare_agent = |t: usize| {
         coded[t].filter(|&m| {
             doc.actors.get(m).is_some_and(|a| a.actor_id.is_none())
@@ -635,7 +718,7 @@ fn agents_of_places(
     let mut actors: Vec<Side> = Vec::new();
     for &x in &heads {
         for c in sent.children_with(x, "nmod").collect::<Vec<_>>() {
-            for sd in np(sent, per_token, coded, extras, doc, c, depth + 1) {
+            for sd in np(cx, c, depth + 1) {
                 let plain = extras.get(sd.mention).is_some_and(|e| e.agent.is_none())
                     && doc
                         .actors
@@ -659,6 +742,7 @@ fn agents_of_places(
             out.push(Side {
                 mention: m,
                 code: Some(compose(ac, &code, place)),
+                new_actor: None,
             });
         }
     }
@@ -676,15 +760,11 @@ fn compose(actor: &str, agent: &str, place: Placement) -> String {
 }
 
 /// Source and target of verb `v` from the parse.
-fn parse_sides(
-    sent: &Sent<'_>,
-    per_token: &[Option<usize>],
-    coded: &[Option<usize>],
-    extras: &[Extra],
-    doc: &Doc,
-    v: usize,
-) -> (Vec<Side>, Vec<Side>) {
-    let npm = |h: usize| np(sent, per_token, coded, extras, doc, h, 0);
+fn parse_sides(cx: &Cx<'_>, v: usize) -> (Vec<Side>, Vec<Side>) {
+    let Cx {
+        sent, coded, doc, ..
+    } = *cx;
+    let npm = |h: usize| np(cx, h, 0);
     // A passive subject beside an active one is a conjunct the parse
     // mislabelled (`X's death and injury toll has risen`): the verb is active.
     let active_subj = sent
@@ -708,7 +788,7 @@ fn parse_sides(
         // (`X was attacked and was wounded`), not a governing clause's.
         let tgt = match passive_subj {
             Some(ps) => npm(ps),
-            None if sent.deprel[v] == "conj" => subject(sent, per_token, coded, extras, doc, v, 0),
+            None if sent.deprel[v] == "conj" => subject(cx, v, 0),
             None => Vec::new(),
         };
         let agent = sent
@@ -720,9 +800,26 @@ fn parse_sides(
         };
         return (src, tgt);
     }
-    let src = subject(sent, per_token, coded, extras, doc, v, 0);
-    let mut tgt = object(sent, per_token, coded, extras, doc, v, 0);
+    let src = subject(cx, v, 0);
+    let mut tgt = object(cx, v, 0);
     tgt.retain(|t| !src.iter().any(|s| s.mention == t.mention));
+    let same_actor = |t: &Side| {
+        src.iter()
+            .any(|s| s.mention == t.mention || (s.code.is_some() && s.code == t.code))
+    };
+    if tgt.iter().all(same_actor) {
+        // `X began to question whether he has a future with Y`: a clausal
+        // complement whose subject is the source itself aims the act at the
+        // first other actor inside it.
+        for c in sent.children_with(v, "ccomp").collect::<Vec<_>>() {
+            let m = first_in_subtree_except(sent, coded, c, &src)
+                .filter(|&m| !same_actor(&side(doc, m)));
+            if let Some(m) = m {
+                tgt = vec![side(doc, m)];
+                break;
+            }
+        }
+    }
     (src, tgt)
 }
 
@@ -873,24 +970,28 @@ fn adjacent_np(sent: &Sent<'_>, v: usize) -> Option<usize> {
     Some(h)
 }
 
-fn subject(
-    sent: &Sent<'_>,
-    per_token: &[Option<usize>],
-    coded: &[Option<usize>],
-    extras: &[Extra],
-    doc: &Doc,
-    v: usize,
-    depth: usize,
-) -> Vec<Side> {
+fn subject(cx: &Cx<'_>, v: usize, depth: usize) -> Vec<Side> {
+    let Cx {
+        sent,
+        coded,
+        extras,
+        doc,
+        ..
+    } = *cx;
     let Some(h) = subject_head(sent, v, depth) else {
         return Vec::new();
     };
-    let mut x = np(sent, per_token, coded, extras, doc, h, 0);
+    let mut x = np(cx, h, 0);
     // Several subjects of one verb are a coordination the parse split
     // (`Lions, tigers, and Gondor welcomed`): each one's actors count.
     if sent.head[h] == Some(v) {
+        let first = x.first().map(|s| s.mention);
         for o in sent.children_with(v, "nsubj").filter(|&o| o != h) {
-            for sd in np(sent, per_token, coded, extras, doc, o, 0) {
+            let mut sub = np(cx, o, 0);
+            if let Some(p) = first.filter(|_| o > h) {
+                share_country(doc, extras, p, &mut sub);
+            }
+            for sd in sub {
                 if !x.iter().any(|y| y.mention == sd.mention) {
                     x.push(sd);
                 }
@@ -909,7 +1010,7 @@ fn subject(
                 && sent.upos[h] == sitrep_doc::Upos::PROPN
                 && sent.children_with(p, "case").next().is_none()
         }) {
-            let y = np(sent, per_token, coded, extras, doc, p, 0);
+            let y = np(cx, p, 0);
             if y.iter().any(|s| s.code.is_some()) {
                 return y;
             }
@@ -965,16 +1066,32 @@ fn first_in_subtree(sent: &Sent<'_>, coded: &[Option<usize>], h: usize) -> Optio
     nodes.iter().find_map(|&t| coded.get(t).copied().flatten())
 }
 
-fn object(
+/// The first coded mention (in text order) inside `h`'s subtree that is
+/// none of `not`.
+fn first_in_subtree_except(
     sent: &Sent<'_>,
-    per_token: &[Option<usize>],
     coded: &[Option<usize>],
-    extras: &[Extra],
-    doc: &Doc,
-    v: usize,
-    depth: usize,
-) -> Vec<Side> {
-    let npm = |h: usize| np(sent, per_token, coded, extras, doc, h, 0);
+    h: usize,
+    not: &[Side],
+) -> Option<usize> {
+    let mut nodes = vec![h];
+    let mut k = 0;
+    while k < nodes.len() && nodes.len() <= sent.len {
+        nodes.extend(sent.children[nodes[k]].iter().copied());
+        k += 1;
+    }
+    nodes.sort_unstable();
+    nodes
+        .iter()
+        .filter_map(|&t| coded.get(t).copied().flatten())
+        .find(|&m| !not.iter().any(|s| s.mention == m))
+}
+
+fn object(cx: &Cx<'_>, v: usize, depth: usize) -> Vec<Side> {
+    let Cx {
+        sent, coded, doc, ..
+    } = *cx;
+    let npm = |h: usize| np(cx, h, 0);
     for rel in ["obj", "iobj"] {
         for c in sent.children_with(v, rel).collect::<Vec<_>>() {
             let x = npm(c);
@@ -1009,7 +1126,7 @@ fn object(
     }
     if depth < 3 {
         for c in sent.children_with(v, "xcomp").collect::<Vec<_>>() {
-            let x = object(sent, per_token, coded, extras, doc, c, depth + 1);
+            let x = object(cx, c, depth + 1);
             if !x.is_empty() {
                 return x;
             }
@@ -1020,14 +1137,8 @@ fn object(
 
 /// The speaker reporting the clause of `v`: the subject of a verb of saying
 /// that governs it (`Lavrov said that ...`) or hangs off it (`..., Lavrov said`).
-fn speaker(
-    sent: &Sent<'_>,
-    per_token: &[Option<usize>],
-    coded: &[Option<usize>],
-    extras: &[Extra],
-    doc: &Doc,
-    v: usize,
-) -> Vec<Side> {
+fn speaker(cx: &Cx<'_>, v: usize) -> Vec<Side> {
+    let Cx { sent, .. } = *cx;
     // Reporting verbs take a clause, not an object (`declare pauses` is no report).
     let is_speech = |t: usize| {
         SPEECH.contains(&sent.lemma[t].as_str()) && sent.children_with(t, "obj").next().is_none()
@@ -1036,7 +1147,7 @@ fn speaker(
     for _ in 0..6 {
         for &c in &sent.children[cur] {
             if matches!(sent.base(c), "parataxis" | "ccomp" | "advcl") && is_speech(c) {
-                let x = subject(sent, per_token, coded, extras, doc, c, 0);
+                let x = subject(cx, c, 0);
                 if !x.is_empty() {
                     return x;
                 }
@@ -1049,14 +1160,14 @@ fn speaker(
                 && is_speech(c)
                 && sent.children_with(c, "nsubj").next().is_some()
             {
-                let x = subject(sent, per_token, coded, extras, doc, c, 0);
+                let x = subject(cx, c, 0);
                 if !x.is_empty() {
                     return x;
                 }
             }
         }
         if is_speech(h) {
-            let x = subject(sent, per_token, coded, extras, doc, h, 0);
+            let x = subject(cx, h, 0);
             if !x.is_empty() {
                 return x;
             }
@@ -1070,7 +1181,7 @@ fn speaker(
         .collect();
     cands.sort_by_key(|&t| (t < v, t.abs_diff(v)));
     for t in cands {
-        let x = subject(sent, per_token, coded, extras, doc, t, 0);
+        let x = subject(cx, t, 0);
         if !x.is_empty() {
             return x;
         }
@@ -1153,6 +1264,14 @@ fn make_event(
     pattern: Option<String>,
 ) -> Event {
     let actor = |x: &Side| {
+        if let Some(span) = x.new_actor {
+            return EventActor {
+                text: doc.slice(span).to_string(),
+                code: x.code.clone(),
+                span,
+                mention: None,
+            };
+        }
         let m = doc.actors.get(x.mention);
         EventActor {
             text: m.map(|m| m.text.clone()).unwrap_or_default(),

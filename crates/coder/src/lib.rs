@@ -81,6 +81,10 @@ pub struct CoderOptions {
     /// Code only events with a source (the default); `false` also reports
     /// events whose actor is unknown (`X was attacked`), for event typing.
     pub require_source: bool,
+    /// PETRARCH's `new_actor_length`: a source or target noun phrase with no
+    /// dictionary actor and at most this many words is coded as an actor by
+    /// its own words (`"THE MINISTRY OF MAGIC"`); 0 (the default) turns it off.
+    pub new_actor_length: usize,
 }
 
 impl Default for CoderOptions {
@@ -89,6 +93,7 @@ impl Default for CoderOptions {
             keep_negated: false,
             require_target: true,
             require_source: true,
+            new_actor_length: 0,
         }
     }
 }
@@ -217,7 +222,8 @@ impl Coder {
             if sentence_discarded.get(s).copied().unwrap_or(false) {
                 continue;
             }
-            events.extend(extract::sentence(self, &options, doc, s, per_token, &extras, date).events);
+            events
+                .extend(extract::sentence(self, &options, doc, s, per_token, &extras, date).events);
         }
         doc.events = events;
     }

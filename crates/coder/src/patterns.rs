@@ -254,17 +254,27 @@ fn here(
             // `^` skips one noun phrase, coded or not (`* THEIR ^ ABOUT +`
             // passes over `their populations`): the run of noun-phrase words
             // (or one mention's words) starting here.
-            let m = ctx.mention_at.get(w.tok).copied().flatten();
+            // A mention ends the phrase (`at the Gondor of ...`: `^` is
+            // `the Gondor`).
+            let mut m = ctx.mention_at.get(w.tok).copied().flatten();
             if m.is_none() && !w.nominal {
                 return None;
             }
             let mut q = p + 1;
             while let Some(w2) = order.get(q).and_then(|&wi| ctx.words.get(wi)) {
-                let m2 = ctx.mention_at.get(w2.tok).copied().flatten();
-                let same = (m.is_some() && m2 == m) || (m2.is_none() && w2.nominal);
-                if !same || order[q - 1].abs_diff(order[q]) != 1 {
+                if order[q - 1].abs_diff(order[q]) != 1 {
                     break;
                 }
+                let m2 = ctx.mention_at.get(w2.tok).copied().flatten();
+                let fits = match (m, m2) {
+                    (Some(a), b) => b == Some(a),
+                    (None, Some(_)) => !reverse,
+                    (None, None) => w2.nominal,
+                };
+                if !fits {
+                    break;
+                }
+                m = m2;
                 q += 1;
             }
             Some(q)

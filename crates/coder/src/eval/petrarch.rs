@@ -36,11 +36,16 @@ pub enum Expected {
 pub struct Settings {
     /// `require_dyad`: code only events with both sides (default true).
     pub require_dyad: bool,
+    /// `new_actor_length`: see [`CoderOptions::new_actor_length`] (default 0).
+    pub new_actor_length: usize,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { require_dyad: true }
+        Settings {
+            require_dyad: true,
+            new_actor_length: 0,
+        }
     }
 }
 
@@ -57,6 +62,10 @@ impl Settings {
             if let Some(b) = flag(value) {
                 self.require_dyad = b;
             }
+        } else if option.eq_ignore_ascii_case("new_actor_length") {
+            if let Ok(n) = value.trim().parse() {
+                self.new_actor_length = n;
+            }
         }
     }
 
@@ -64,6 +73,7 @@ impl Settings {
     pub fn options(&self, base: CoderOptions) -> CoderOptions {
         CoderOptions {
             require_target: self.require_dyad,
+            new_actor_length: self.new_actor_length,
             ..base
         }
     }
@@ -206,13 +216,19 @@ ties.</Text><Parse>(ROOT)</Parse></Sentence>
 <Sentence id="C" category="X"><EventCoding noevents = "True"></EventCoding><Text>y</Text></Sentence>
 <Sentence id="D"><EventCoding noevents = "True"></EventCoding></Sentence>
 <Config option="require_dyad" value="FALSE"></Config>
+<Config option="new_actor_length" value="4"></Config>
 <Sentence id="E"><EventCoding sourcecode="ARN" targetcode="---" eventcode="010"></EventCoding><Text>z</Text></Sentence>
 </Sentences>"#;
         let r = read_records(xml);
         assert_eq!(r.len(), 4);
         assert!(r[2].settings.require_dyad);
         assert!(!r[3].settings.require_dyad);
-        assert!(!r[3].settings.options(CoderOptions::default()).require_target);
+        assert!(
+            !r[3]
+                .settings
+                .options(CoderOptions::default())
+                .require_target
+        );
         assert_eq!(r[0].text, "Arnor restored ties.");
         assert_eq!(r[0].date, Date::new(1995, 1, 1));
         assert_eq!(
