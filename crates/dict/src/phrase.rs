@@ -99,6 +99,9 @@ mod tests {
         assert_eq!(token_words("al-Assad").collect::<Vec<_>>(), ["al", "assad"]);
         assert_eq!(token_words("-").collect::<Vec<_>>(), ["-"]);
         assert_eq!(token_words("U.S.").collect::<Vec<_>>(), ["u.s."]);
-        assert_eq!(token_words("Dol_Amroth").collect::<Vec<_>>(), ["dol", "amroth"]);
+        assert_eq!(
+            token_words("Dol_Amroth").collect::<Vec<_>>(),
+            ["dol", "amroth"]
+        );
     }
 }
