@@ -237,7 +237,14 @@ pub(crate) fn sentence(
         if let Some(m) = hit.target {
             // `+ *`: the target is the verb's subject side; the subject found
             // by the parse beats the nearest actor the slot happened to match.
-            let subject_side = hit.target_before && !parse_src.is_empty();
+            // A complement's inherited subject (`X hosts Y to celebrate`: Y
+            // by control) is a guess; a slot the pattern reached past it is
+            // evidence.
+            let own_subject =
+                sent.children_with(v, "nsubj").next().is_some() || !complement(&sent, v);
+            let subject_side = hit.target_before
+                && !parse_src.is_empty()
+                && (own_subject || parse_src.iter().any(|x| x.mention == m));
             tgt = if subject_side {
                 parse_src
             } else {
@@ -426,10 +433,29 @@ fn windows(
     }
     // The governing verb and what lies between belong to the pattern's view
     // of a complement or following adverbial clause (`- INDICATED WOULD *
-    // NOW`, `+ HOSTING * ...` for `X is hosting Y to celebrate ...`).
+    // NOW`, `+ HOSTING * ...` for `X is hosting Y to celebrate ...`), and
+    // so do that verb's auxiliaries, negation and subject (`X will not wire
+    // tap`, where the parse made `wire` the head).
     if let Some(h) = sent.head[v] {
         if h < v && matches!(sent.base(v), "ccomp" | "xcomp" | "parataxis" | "advcl") {
             inside.iter_mut().take(v).skip(h).for_each(|x| *x = true);
+            let mut group: Vec<usize> = sent.children[h]
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    c < h
+                        && (matches!(sent.base(c), "aux" | "cop" | "nsubj")
+                            || matches!(sent.lower[c].as_str(), "not" | "n't" | "never"))
+                })
+                .collect();
+            while let Some(t) = group.pop() {
+                if let Some(x) = inside.get_mut(t) {
+                    if !*x {
+                        *x = true;
+                        group.extend(sent.children[t].iter().copied());
+                    }
+                }
+            }
         }
     }
     // A demonstrative subject (`all this suggests`) sums up what precedes it.

@@ -39,6 +39,11 @@ SHOT
 --- CONFISCATE [1711] ---
 CONFISCATE
 WIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING}
+- WILL NOT * [081]
+
+--- CELEBRATE [181] ---
+CELEBRATE
+- + HOSTING * HARVEST_FESTIVAL $ [046]
 ";
 
 fn coder(options: CoderOptions) -> Coder {
@@ -149,4 +154,22 @@ fn new_actors_by_phrase_length() {
     };
     assert_eq!(code(text, with(3)), ["\"THE RIVER COUNCIL\" KES 122"]);
     assert!(code(text, with(2)).is_empty());
+}
+
+#[test]
+fn governing_verb_group_is_in_the_pattern_window() {
+    // `wire` may be parsed as the head with `tap` its complement: `will not`
+    // still belongs to the pattern's view (and names the negation).
+    assert_eq!(
+        dyadic("Soldiers from Valdor will not wire tap the phones of Kestria."),
+        ["VALMIL KES 081"]
+    );
+}
+
+#[test]
+fn pattern_slot_beats_an_inherited_subject() {
+    assert_eq!(
+        dyadic("Valdor will be hosting Kestria to celebrate the harvest festival with Morvane next week."),
+        ["MOR VAL 046"]
+    );
 }
