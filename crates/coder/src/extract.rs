@@ -20,7 +20,7 @@ use crate::cameo;
 use crate::mentions::Extra;
 use crate::patterns::{match_pattern, Ctx, Hit, Word};
 use crate::tree::Sent;
-use crate::Coder;
+use crate::{Coder, CoderOptions};
 
 /// Verbs of saying whose subject is the speaker of their complement clause.
 const SPEECH: &[&str] = &[
@@ -50,12 +50,28 @@ const INTEND: &[&str] = &[
     "vow", "pledge", "promise", "expect", "wish", "offer", "propose", "decide", "agree",
 ];
 
+/// What finding an event's sides reads: one sentence's parse, its mentions
+/// (all, and coded ones only) and the coding options.
+#[derive(Clone, Copy)]
+struct Cx<'a> {
+    sent: &'a Sent<'a>,
+    per_token: &'a [Option<usize>],
+    coded: &'a [Option<usize>],
+    extras: &'a [Extra],
+    doc: &'a Doc,
+    options: &'a CoderOptions,
+}
+
 /// One side of an event before it becomes an [`EventActor`].
 #[derive(Clone, Debug)]
 struct Side {
+    /// Index into `doc.actors`; for a new actor (no mention), a value past
+    /// every index, distinct per phrase head.
     mention: usize,
     /// The code, possibly composed with a conjoined agent.
     code: Option<String>,
+    /// A new actor's phrase (see [`CoderOptions::new_actor_length`]).
+    new_actor: Option<sitrep_doc::Span>,
 }
 
 pub(crate) struct Extracted {
@@ -65,6 +81,7 @@ pub(crate) struct Extracted {
 /// Codes sentence `s`. `per_token` maps local tokens to mentions in `doc.actors`.
 pub(crate) fn sentence(
     coder: &Coder,
+    options: &CoderOptions,
     doc: &Doc,
     s: usize,
     per_token: &[Option<usize>],
@@ -101,11 +118,16 @@ pub(crate) fn sentence(
             String::new()
         };
         *first = words.len();
+        let nominal = matches!(
+            sent.upos[t].as_str(),
+            "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM"
+        );
         for w in token_words(text) {
             words.push(Word {
                 word: w,
                 lemma: lemma.clone(),
                 tok: t,
+                nominal,
             });
         }
     }
@@ -114,6 +136,14 @@ pub(crate) fn sentence(
         mention_at: &coded,
         synsets: &coder.synsets,
         dict: coder.dicts.verbs(),
+    };
+    let cx = Cx {
+        sent: &sent,
+        per_token,
+        coded: &coded,
+        extras,
+        doc,
+        options,
     };
     let mut made_event = vec![false; n];
     for v in 0..n {
@@ -131,7 +161,7 @@ pub(crate) fn sentence(
         }
         // A complement of a verb that already coded an event belongs to it
         // (`vowed to wage war`: VOW's patterns read the complement).
-        if sent.base(v) == "xcomp" && sent.head[v].is_some_and(|h| made_event[h]) {
+        if complement(&sent, v) && sent.head[v].is_some_and(|h| made_event[h]) {
             continue;
         }
         let Some(Choice {
@@ -150,13 +180,13 @@ pub(crate) fn sentence(
         // agreed. This holds even against a pattern of the framing verb that
         // reads the complement (`vowed to wage war`): the complement's own
         // code, framed, gives the same threat (`wage war` 190 → 138).
-        if coder.options.frames && gives_way(coder, &ctx, &sent, &words, &first_word, v) {
+        if options.frames && gives_way(coder, &ctx, &sent, &words, &first_word, v) {
             continue;
         }
         // A framing verb whose complement has no code of its own states the
         // intention (refusal, threat) itself: CAMEO's unspecified 030 (120,
         // 130) rather than the verb's default (AGREE → 050).
-        let code = match (coder.options.frames, pattern, head_frame(&sent, v)) {
+        let code = match (options.frames, pattern, head_frame(&sent, v)) {
             (true, None, Some(f)) if has_verb_complement(&sent, v) => {
                 let root = cameo::root_code(code).unwrap_or("");
                 match f {
@@ -177,7 +207,7 @@ pub(crate) fn sentence(
         let mut negated = negated(&sent, v) && !hit.negation_matched;
         // Stated intent, demands, appeals and refusals are coded as such
         // (CAMEO 03x/13x, 10x, 02x, 12x), not as the action itself.
-        let frame = if coder.options.frames {
+        let frame = if options.frames {
             frame_of(&sent, v, negated)
         } else {
             None
@@ -197,14 +227,26 @@ pub(crate) fn sentence(
         }
         // Sides from the pattern, else from the parse.
         let (mut src, mut tgt) = if tagged_verb {
-            parse_sides(&sent, per_token, &coded, extras, doc, v)
+            parse_sides(&cx, v)
         } else {
-            let subj = subj_head
-                .map(|h| np(&sent, per_token, &coded, extras, doc, h, 0))
-                .unwrap_or_default();
+            let subj = subj_head.map(|h| np(&cx, h, 0)).unwrap_or_default();
             (subj, Vec::new())
         };
-        if let Some(m) = hit.source {
+        // The parse's subject, before a `$` slot replaces the source.
+        let parse_src = src.clone();
+        if let (Some(m), true) = (hit.source, hit.compound_after) {
+            // `* WITH %` (`X agrees with Y and Z`): the subject acts on each
+            // member of the compound after the verb.
+            let members = mention_head(doc, &sent, m)
+                .map(|h| np(&cx, h, 0))
+                .unwrap_or_default();
+            tgt = if members.iter().any(|x| x.mention == m) {
+                members
+            } else {
+                vec![side(doc, m)]
+            };
+            tgt.retain(|t| !src.iter().any(|s| s.mention == t.mention));
+        } else if let Some(m) = hit.source {
             if hit.compound {
                 // `%`: the compound subject's members act on each other.
                 if !src.iter().any(|x| x.mention == m) {
@@ -218,14 +260,21 @@ pub(crate) fn sentence(
         if let Some(m) = hit.target {
             // `+ *`: the target is the verb's subject side; the subject found
             // by the parse beats the nearest actor the slot happened to match.
-            let subject_side = hit.target_before && !src.is_empty();
+            // A complement's inherited subject (`X hosts Y to celebrate`: Y
+            // by control) is a guess; a slot the pattern reached past it is
+            // evidence.
+            let own_subject =
+                sent.children_with(v, "nsubj").next().is_some() || !complement(&sent, v);
+            let subject_side = hit.target_before
+                && !parse_src.is_empty()
+                && (own_subject || parse_src.iter().any(|x| x.mention == m));
             tgt = if subject_side {
-                std::mem::take(&mut src)
+                parse_src
             } else {
                 vec![side(doc, m)]
             };
             if hit.target_before && hit.source.is_none() {
-                src = speaker(&sent, per_token, &coded, extras, doc, v);
+                src = speaker(&cx, v);
             }
             tgt.retain(|t| !src.iter().any(|s| s.mention == t.mention));
         }
@@ -233,7 +282,7 @@ pub(crate) fn sentence(
         // inside reported speech with no actor of its own is the speaker's.
         let verbal = fwd.is_some_and(|c| matches!(cameo::quad_class(c), 1 | 3));
         if src.is_empty() && verbal && pattern.is_some() {
-            src = speaker(&sent, per_token, &coded, extras, doc, v);
+            src = speaker(&cx, v);
             tgt.retain(|t| !src.iter().any(|s| s.mention == t.mention));
         }
         if tgt.is_empty() && tagged_verb {
@@ -257,21 +306,21 @@ pub(crate) fn sentence(
         if framed_code.is_some()
             && matches!(frame, Some(cameo::Frame::Demand | cameo::Frame::Appeal))
         {
-            let sp = speaker(&sent, per_token, &coded, extras, doc, v);
+            let sp = speaker(&cx, v);
             if !sp.is_empty() {
                 tgt = expand(src.clone());
                 tgt.retain(|t| !sp.iter().any(|s| s.mention == t.mention));
                 src = expand(sp);
             }
         }
-        let missing_source = src.is_empty() && coder.options.require_source;
-        let missing_target = tgt.is_empty() && coder.options.require_target;
+        let missing_source = src.is_empty() && options.require_source;
+        let missing_target = tgt.is_empty() && options.require_target;
         if missing_source || missing_target || (src.is_empty() && tgt.is_empty()) {
             continue;
         }
         let modality = modality(&sent, v);
         made_event[v] = true;
-        if negated && !coder.options.keep_negated {
+        if negated && !options.keep_negated {
             continue;
         }
         let pattern_text = pattern.map(pattern_string);
@@ -327,7 +376,7 @@ pub(crate) fn sentence(
             // Every target was the source itself (`Kenyan students marched
             // in Nairobi`, both KEN): without a dyad rule the act is still
             // reported, source only.
-            if !pushed && !tgt.is_empty() && !coder.options.require_target {
+            if !pushed && !tgt.is_empty() && !options.require_target {
                 if let Some(f) = fwd {
                     push(f, Some(a), None);
                 }
@@ -335,6 +384,21 @@ pub(crate) fn sentence(
         }
     }
     out
+}
+
+/// An infinitive complement of its head verb: `xcomp`, or a subjectless
+/// `to`-infinitive the parse attached as an adverbial clause (`vowed on
+/// Thursday to wage war`), which PETRARCH reads as the verb's complement.
+fn complement(sent: &Sent<'_>, v: usize) -> bool {
+    match sent.base(v) {
+        "xcomp" => true,
+        "advcl" => {
+            sent.children_with(v, "mark").any(|c| sent.lower[c] == "to")
+                && sent.children_with(v, "nsubj").next().is_none()
+                && sent.head[v].is_some_and(|h| h < v)
+        }
+        _ => false,
+    }
 }
 
 /// The head of the clause token `t` belongs to: the nearest ancestor (or
@@ -697,27 +761,33 @@ fn split_code(code: &str) -> (Option<&str>, Option<&str>) {
     (f, r)
 }
 
-/// `(block, verb)` entries for the verb at `v`: phrasal form first (`rule
-/// out`), then the surface form (a dictionary listing `LEFT` apart from
-/// `LEAVE` means it), then the lemma.
+/// `(block, verb)` entries for the verb at `v`, most specific first: phrasal
+/// form (`rule out`), a multi-word verb ending in it (`wire tapped`), the
+/// surface form (a dictionary listing `LEFT` apart from `LEAVE` means it),
+/// then the lemma.
 fn candidates(coder: &Coder, sent: &Sent<'_>, v: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    for prt in sent.children_with(v, "compound") {
-        if sent.deprel[prt] == "compound:prt" {
-            out.extend(
-                coder
-                    .dicts
-                    .verbs_for(&format!("{} {}", sent.lemma[v], sent.lower[prt])),
-            );
-        }
-    }
-    for form in [&sent.lower[v], &sent.lemma[v]] {
-        for c in coder.dicts.verbs_for(form) {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut add = |phrase: &str| {
+        for c in coder.dicts.verbs_for(phrase) {
             if !out.contains(&c) {
                 out.push(c);
             }
         }
+    };
+    for prt in sent.children_with(v, "compound") {
+        if sent.deprel[prt] == "compound:prt" {
+            add(&format!("{} {}", sent.lemma[v], sent.lower[prt]));
+        }
     }
+    if let Some(p) = v
+        .checked_sub(1)
+        .filter(|&p| sent.upos[p].as_str() != "PUNCT")
+    {
+        add(&format!("{} {}", sent.lower[p], sent.lower[v]));
+        add(&format!("{} {}", sent.lower[p], sent.lemma[v]));
+    }
+    add(&sent.lower[v]);
+    add(&sent.lemma[v]);
     out
 }
 
@@ -741,7 +811,8 @@ fn windows(
         }
         inside[t] = true;
         for &c in &sent.children[t] {
-            let other_clause = matches!(sent.base(c), "parataxis" | "advcl")
+            let other_clause = (matches!(sent.base(c), "parataxis" | "advcl")
+                && !complement(sent, c))
                 || (sent.base(c) == "conj" && sent.is_verb(c))
                 || (c == v && t != v);
             if !other_clause {
@@ -750,10 +821,30 @@ fn windows(
         }
     }
     // The governing verb and what lies between belong to the pattern's view
-    // of a complement clause (`- INDICATED WOULD * NOW`).
+    // of a complement or following adverbial clause (`- INDICATED WOULD *
+    // NOW`, `+ HOSTING * ...` for `X is hosting Y to celebrate ...`), and
+    // so do that verb's auxiliaries, negation and subject (`X will not wire
+    // tap`, where the parse made `wire` the head).
     if let Some(h) = sent.head[v] {
-        if h < v && matches!(sent.base(v), "ccomp" | "xcomp" | "parataxis") {
+        if h < v && matches!(sent.base(v), "ccomp" | "xcomp" | "parataxis" | "advcl") {
             inside.iter_mut().take(v).skip(h).for_each(|x| *x = true);
+            let mut group: Vec<usize> = sent.children[h]
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    c < h
+                        && (matches!(sent.base(c), "aux" | "cop" | "nsubj")
+                            || matches!(sent.lower[c].as_str(), "not" | "n't" | "never"))
+                })
+                .collect();
+            while let Some(t) = group.pop() {
+                if let Some(x) = inside.get_mut(t) {
+                    if !*x {
+                        *x = true;
+                        group.extend(sent.children[t].iter().copied());
+                    }
+                }
+            }
         }
     }
     // A demonstrative subject (`all this suggests`) sums up what precedes it.
@@ -783,11 +874,70 @@ fn windows(
     (before, after)
 }
 
+/// The sentence-local head token of mention `m`: its token whose head lies
+/// outside the mention.
+fn mention_head(doc: &Doc, sent: &Sent<'_>, m: usize) -> Option<usize> {
+    let a = doc.actors.get(m)?;
+    let start = (a.token_start as usize).checked_sub(sent.start)?;
+    let end = (a.token_end as usize)
+        .checked_sub(sent.start)?
+        .min(sent.len);
+    (start..end)
+        .find(|&t| sent.head[t].is_none_or(|h| !(start..end).contains(&h)))
+        .or((start < end).then_some(start))
+}
+
 fn side(doc: &Doc, m: usize) -> Side {
     Side {
         mention: m,
         code: doc.actors.get(m).and_then(|a| a.code.clone()),
+        new_actor: None,
     }
+}
+
+/// PETRARCH's new actor: the noun phrase headed by `h` (without its
+/// preposition, conjuncts, clauses or a comma-set apposition) coded by its own
+/// words in capitals and quotes (`"THE MINISTRY OF MAGIC"`), if it has at most
+/// [`CoderOptions::new_actor_length`] words.
+fn new_actor(cx: &Cx<'_>, h: usize) -> Option<Side> {
+    let Cx { sent, doc, .. } = *cx;
+    let limit = cx.options.new_actor_length;
+    if limit == 0 || h >= sent.len {
+        return None;
+    }
+    let mut nodes = vec![h];
+    let mut k = 0;
+    while k < nodes.len() && nodes.len() <= sent.len {
+        let t = nodes[k];
+        for &c in &sent.children[t] {
+            let rel = sent.base(c);
+            let comma_set =
+                rel == "appos" && sent.children_with(c, "punct").any(|p| sent.lower[p] == ",");
+            let outside = matches!(
+                rel,
+                "conj" | "cc" | "acl" | "advcl" | "parataxis" | "punct" | "ccomp" | "mark"
+            ) || comma_set
+                || (t == h && rel == "case");
+            if !outside {
+                nodes.push(c);
+            }
+        }
+        k += 1;
+    }
+    nodes.sort_unstable();
+    let mut words: Vec<String> = Vec::new();
+    for &t in &nodes {
+        words.extend(token_words(doc.token_text(sent.start + t)));
+    }
+    if words.is_empty() || words.len() > limit {
+        return None;
+    }
+    let (first, last) = (nodes.first()?, nodes.last()?);
+    Some(Side {
+        mention: usize::MAX - h,
+        code: Some(format!("\"{}\"", words.join(" ").to_uppercase())),
+        new_actor: Some(sent.span(*first).cover(sent.span(*last))),
+    })
 }
 
 /// True if a coordinating conjunction lies between the first and the last
@@ -820,6 +970,7 @@ fn expand(sides: Vec<Side>) -> Vec<Side> {
                     out.push(Side {
                         mention: s.mention,
                         code: Some(part.to_string()),
+                        new_actor: s.new_actor,
                     });
                 }
             }
@@ -832,20 +983,20 @@ fn expand(sides: Vec<Side>) -> Vec<Side> {
 /// Mentions of the noun phrase headed by `h`: its own (or first coded) mention
 /// plus those of conjoined heads; an agent of the first composes with
 /// conjoined bare actors (`ambassadors of Arnor, Osgiliath and Gondor`).
-fn np(
-    sent: &Sent<'_>,
-    per_token: &[Option<usize>],
-    coded: &[Option<usize>],
-    extras: &[Extra],
-    doc: &Doc,
-    h: usize,
-    depth: usize,
-) -> Vec<Side> {
+fn np(cx: &Cx<'_>, h: usize, depth: usize) -> Vec<Side> {
+    let Cx {
+        sent,
+        per_token,
+        coded,
+        extras,
+        doc,
+        ..
+    } = *cx;
     let mut out = Vec::new();
     if depth > 8 || h >= sent.len {
         return out;
     }
-    if let Some(x) = agents_of_places(sent, per_token, coded, extras, doc, h, depth) {
+    if let Some(x) = agents_of_places(cx, h, depth) {
         return x;
     }
     let primary = coded[h]
@@ -876,10 +1027,20 @@ fn np(
             reach.iter().find_map(|&t| coded[t])
         })
         .or(per_token[h]);
+    let uncoded = primary.is_none_or(|p| doc.actors.get(p).is_none_or(|a| a.code.is_none()));
+    if uncoded {
+        if let Some(n) = new_actor(cx, h) {
+            out.push(n);
+            for c in sent.children_with(h, "conj").collect::<Vec<_>>() {
+                out.extend(np(cx, c, depth + 1));
+            }
+            return out;
+        }
+    }
     let Some(p) = primary else {
         // No mention on the head: conjuncts may still hold actors.
         for c in sent.children_with(h, "conj").collect::<Vec<_>>() {
-            out.extend(np(sent, per_token, coded, extras, doc, c, depth + 1));
+            out.extend(np(cx, c, depth + 1));
         }
         return out;
     };
@@ -894,30 +1055,8 @@ fn np(
     owners.extend((0..sent.len).filter(|&t| in_primary(t) && t != h));
     for o in owners {
         for c in sent.children_with(o, "conj").collect::<Vec<_>>() {
-            let mut sub = np(sent, per_token, coded, extras, doc, c, depth + 1);
-            // `Danish media and government`: a bare agent conjoined to a
-            // country-plus-agent mention shares its country.
-            let primary_actor = doc.actors.get(p).is_some_and(|a| a.actor_id.is_some());
-            if let (true, Some((pcode, _)), Some(pc)) = (
-                primary_actor,
-                &agent,
-                doc.actors.get(p).and_then(|a| a.code.as_deref()),
-            ) {
-                let base = pc.strip_suffix(pcode.as_str()).unwrap_or(pc);
-                for sd in &mut sub {
-                    let bare = doc
-                        .actors
-                        .get(sd.mention)
-                        .is_some_and(|a| a.actor_id.is_none());
-                    if let (true, Some((acode, place))) =
-                        (bare, extras.get(sd.mention).and_then(|e| e.agent.clone()))
-                    {
-                        if !base.is_empty() && base != pc {
-                            sd.code = Some(compose(base, &acode, place));
-                        }
-                    }
-                }
-            }
+            let mut sub = np(cx, c, depth + 1);
+            share_country(doc, extras, p, &mut sub);
             if o != h {
                 if let Some((code, place)) = &agent {
                     for sd in &mut sub {
@@ -940,18 +1079,45 @@ fn np(
     out
 }
 
+/// `Danish media and government`: a bare agent conjoined to a
+/// country-plus-agent mention `p` shares its country.
+fn share_country(doc: &Doc, extras: &[Extra], p: usize, sub: &mut [Side]) {
+    let agent = extras.get(p).and_then(|e| e.agent.clone());
+    let primary_actor = doc.actors.get(p).is_some_and(|a| a.actor_id.is_some());
+    let (true, Some((pcode, _)), Some(pc)) = (
+        primary_actor,
+        &agent,
+        doc.actors.get(p).and_then(|a| a.code.as_deref()),
+    ) else {
+        return;
+    };
+    let base = pc.strip_suffix(pcode.as_str()).unwrap_or(pc);
+    for sd in sub {
+        let bare = doc
+            .actors
+            .get(sd.mention)
+            .is_some_and(|a| a.actor_id.is_none());
+        if let (true, Some((acode, place))) =
+            (bare, extras.get(sd.mention).and_then(|e| e.agent.clone()))
+        {
+            if !base.is_empty() && base != pc {
+                sd.code = Some(compose(base, &acode, place));
+            }
+        }
+    }
+}
+
 /// A bare agent noun with actors in a modifier (`lawmakers in Fornost and
 /// Gondor`, `lawmakers and officials in X`): every agent composed with every
 /// actor, as PETRARCH distributes them.
-fn agents_of_places(
-    sent: &Sent<'_>,
-    per_token: &[Option<usize>],
-    coded: &[Option<usize>],
-    extras: &[Extra],
-    doc: &Doc,
-    h: usize,
-    depth: usize,
-) -> Option<Vec<Side>> {
+fn agents_of_places(cx: &Cx<'_>, h: usize, depth: usize) -> Option<Vec<Side>> {
+    let Cx {
+        sent,
+        coded,
+        extras,
+        doc,
+        ..
+    } = *cx;
     let bare_agent = |t: usize| {
         coded[t].filter(|&m| {
             doc.actors.get(m).is_some_and(|a| a.actor_id.is_none())
@@ -967,7 +1133,7 @@ fn agents_of_places(
     let mut actors: Vec<Side> = Vec::new();
     for &x in &heads {
         for c in sent.children_with(x, "nmod").collect::<Vec<_>>() {
-            for sd in np(sent, per_token, coded, extras, doc, c, depth + 1) {
+            for sd in np(cx, c, depth + 1) {
                 let plain = extras.get(sd.mention).is_some_and(|e| e.agent.is_none())
                     && doc
                         .actors
@@ -991,6 +1157,7 @@ fn agents_of_places(
             out.push(Side {
                 mention: m,
                 code: Some(compose(ac, &code, place)),
+                new_actor: None,
             });
         }
     }
@@ -1008,18 +1175,20 @@ fn compose(actor: &str, agent: &str, place: Placement) -> String {
 }
 
 /// Source and target of verb `v` from the parse.
-fn parse_sides(
-    sent: &Sent<'_>,
-    per_token: &[Option<usize>],
-    coded: &[Option<usize>],
-    extras: &[Extra],
-    doc: &Doc,
-    v: usize,
-) -> (Vec<Side>, Vec<Side>) {
-    let npm = |h: usize| np(sent, per_token, coded, extras, doc, h, 0);
+fn parse_sides(cx: &Cx<'_>, v: usize) -> (Vec<Side>, Vec<Side>) {
+    let Cx {
+        sent, coded, doc, ..
+    } = *cx;
+    let npm = |h: usize| np(cx, h, 0);
+    // A passive subject beside an active one is a conjunct the parse
+    // mislabelled (`X's death and injury toll has risen`): the verb is active.
+    let active_subj = sent
+        .children_with(v, "nsubj")
+        .any(|c| sent.deprel[c] == "nsubj");
     let passive_subj = sent
         .children_with(v, "nsubj")
-        .find(|&c| sent.deprel[c] == "nsubj:pass");
+        .find(|&c| sent.deprel[c] == "nsubj:pass")
+        .filter(|_| !active_subj);
     let passive_aux = sent.children[v]
         .iter()
         .any(|&c| sent.deprel[c] == "aux:pass");
@@ -1034,7 +1203,7 @@ fn parse_sides(
         // (`X was attacked and was wounded`), not a governing clause's.
         let tgt = match passive_subj {
             Some(ps) => npm(ps),
-            None if sent.deprel[v] == "conj" => subject(sent, per_token, coded, extras, doc, v, 0),
+            None if sent.deprel[v] == "conj" => subject(cx, v, 0),
             None => Vec::new(),
         };
         let agent = sent
@@ -1046,9 +1215,26 @@ fn parse_sides(
         };
         return (src, tgt);
     }
-    let src = subject(sent, per_token, coded, extras, doc, v, 0);
-    let mut tgt = object(sent, per_token, coded, extras, doc, v, 0);
+    let src = subject(cx, v, 0);
+    let mut tgt = object(cx, v, 0);
     tgt.retain(|t| !src.iter().any(|s| s.mention == t.mention));
+    let same_actor = |t: &Side| {
+        src.iter()
+            .any(|s| s.mention == t.mention || (s.code.is_some() && s.code == t.code))
+    };
+    if tgt.iter().all(same_actor) {
+        // `X began to question whether he has a future with Y`: a clausal
+        // complement whose subject is the source itself aims the act at the
+        // first other actor inside it.
+        for c in sent.children_with(v, "ccomp").collect::<Vec<_>>() {
+            let m = first_in_subtree_except(sent, coded, c, &src)
+                .filter(|&m| !same_actor(&side(doc, m)));
+            if let Some(m) = m {
+                tgt = vec![side(doc, m)];
+                break;
+            }
+        }
+    }
     (src, tgt)
 }
 
@@ -1071,10 +1257,11 @@ fn subject_head(sent: &Sent<'_>, v: usize, depth: usize) -> Option<usize> {
             return Some(f);
         }
     }
+    // A noun phrase right before the verb is its subject even when the parse
+    // made the verb a conjunct (`..., a senior official said`): a real second
+    // conjunct has `and` or a comma before it, never a noun.
     if let Some(a) = adjacent_np(sent, v) {
-        if sent.deprel[v] != "conj" {
-            return Some(a);
-        }
+        return Some(a);
     }
     let h = sent.head[v]?;
     // An infinitive (`are about to restore`, however attached) takes its
@@ -1191,22 +1378,59 @@ fn adjacent_np(sent: &Sent<'_>, v: usize) -> Option<usize> {
             _ => break,
         }
     }
+    // A prepositional phrase (`after crowds trashed ...`) is never a subject.
+    if sent.children_with(h, "case").next().is_some() {
+        return None;
+    }
     Some(h)
 }
 
-fn subject(
-    sent: &Sent<'_>,
-    per_token: &[Option<usize>],
-    coded: &[Option<usize>],
-    extras: &[Extra],
-    doc: &Doc,
-    v: usize,
-    depth: usize,
-) -> Vec<Side> {
+fn subject(cx: &Cx<'_>, v: usize, depth: usize) -> Vec<Side> {
+    let Cx {
+        sent,
+        coded,
+        extras,
+        doc,
+        ..
+    } = *cx;
     let Some(h) = subject_head(sent, v, depth) else {
         return Vec::new();
     };
-    let x = np(sent, per_token, coded, extras, doc, h, 0);
+    let mut x = np(cx, h, 0);
+    // Several subjects of one verb are a coordination the parse split
+    // (`Lions, tigers, and Gondor welcomed`): each one's actors count.
+    if sent.head[h] == Some(v) {
+        let first = x.first().map(|s| s.mention);
+        for o in sent.children_with(v, "nsubj").filter(|&o| o != h) {
+            let mut sub = np(cx, o, 0);
+            if let Some(p) = first.filter(|_| o > h) {
+                share_country(doc, extras, p, &mut sub);
+            }
+            for sd in sub {
+                if !x.iter().any(|y| y.mention == sd.mention) {
+                    x.push(sd);
+                }
+            }
+        }
+        if x.iter().any(|s| s.code.is_some()) {
+            x.retain(|s| s.code.is_some());
+        }
+    }
+    if x.iter().all(|s| s.code.is_none()) {
+        // `the official news agency WFNA said` parsed with the name alone as
+        // subject: a common-noun phrase right before an uncoded name is one
+        // noun phrase with it, and its actor is the subject's.
+        if let Some(p) = h.checked_sub(1).filter(|&p| {
+            sent.upos[p] == sitrep_doc::Upos::NOUN
+                && sent.upos[h] == sitrep_doc::Upos::PROPN
+                && sent.children_with(p, "case").next().is_none()
+        }) {
+            let y = np(cx, p, 0);
+            if y.iter().any(|s| s.code.is_some()) {
+                return y;
+            }
+        }
+    }
     if !x.is_empty() {
         return x;
     }
@@ -1257,16 +1481,32 @@ fn first_in_subtree(sent: &Sent<'_>, coded: &[Option<usize>], h: usize) -> Optio
     nodes.iter().find_map(|&t| coded.get(t).copied().flatten())
 }
 
-fn object(
+/// The first coded mention (in text order) inside `h`'s subtree that is
+/// none of `not`.
+fn first_in_subtree_except(
     sent: &Sent<'_>,
-    per_token: &[Option<usize>],
     coded: &[Option<usize>],
-    extras: &[Extra],
-    doc: &Doc,
-    v: usize,
-    depth: usize,
-) -> Vec<Side> {
-    let npm = |h: usize| np(sent, per_token, coded, extras, doc, h, 0);
+    h: usize,
+    not: &[Side],
+) -> Option<usize> {
+    let mut nodes = vec![h];
+    let mut k = 0;
+    while k < nodes.len() && nodes.len() <= sent.len {
+        nodes.extend(sent.children[nodes[k]].iter().copied());
+        k += 1;
+    }
+    nodes.sort_unstable();
+    nodes
+        .iter()
+        .filter_map(|&t| coded.get(t).copied().flatten())
+        .find(|&m| !not.iter().any(|s| s.mention == m))
+}
+
+fn object(cx: &Cx<'_>, v: usize, depth: usize) -> Vec<Side> {
+    let Cx {
+        sent, coded, doc, ..
+    } = *cx;
+    let npm = |h: usize| np(cx, h, 0);
     for rel in ["obj", "iobj"] {
         for c in sent.children_with(v, rel).collect::<Vec<_>>() {
             let x = npm(c);
@@ -1301,7 +1541,7 @@ fn object(
     }
     if depth < 3 {
         for c in sent.children_with(v, "xcomp").collect::<Vec<_>>() {
-            let x = object(sent, per_token, coded, extras, doc, c, depth + 1);
+            let x = object(cx, c, depth + 1);
             if !x.is_empty() {
                 return x;
             }
@@ -1312,14 +1552,8 @@ fn object(
 
 /// The speaker reporting the clause of `v`: the subject of a verb of saying
 /// that governs it (`Lavrov said that ...`) or hangs off it (`..., Lavrov said`).
-fn speaker(
-    sent: &Sent<'_>,
-    per_token: &[Option<usize>],
-    coded: &[Option<usize>],
-    extras: &[Extra],
-    doc: &Doc,
-    v: usize,
-) -> Vec<Side> {
+fn speaker(cx: &Cx<'_>, v: usize) -> Vec<Side> {
+    let Cx { sent, .. } = *cx;
     // Reporting verbs take a clause, not an object (`declare pauses` is no report).
     let is_speech = |t: usize| {
         SPEECH.contains(&sent.lemma[t].as_str()) && sent.children_with(t, "obj").next().is_none()
@@ -1328,7 +1562,7 @@ fn speaker(
     for _ in 0..6 {
         for &c in &sent.children[cur] {
             if matches!(sent.base(c), "parataxis" | "ccomp" | "advcl") && is_speech(c) {
-                let x = subject(sent, per_token, coded, extras, doc, c, 0);
+                let x = subject(cx, c, 0);
                 if !x.is_empty() {
                     return x;
                 }
@@ -1341,14 +1575,14 @@ fn speaker(
                 && is_speech(c)
                 && sent.children_with(c, "nsubj").next().is_some()
             {
-                let x = subject(sent, per_token, coded, extras, doc, c, 0);
+                let x = subject(cx, c, 0);
                 if !x.is_empty() {
                     return x;
                 }
             }
         }
         if is_speech(h) {
-            let x = subject(sent, per_token, coded, extras, doc, h, 0);
+            let x = subject(cx, h, 0);
             if !x.is_empty() {
                 return x;
             }
@@ -1362,7 +1596,7 @@ fn speaker(
         .collect();
     cands.sort_by_key(|&t| (t < v, t.abs_diff(v)));
     for t in cands {
-        let x = subject(sent, per_token, coded, extras, doc, t, 0);
+        let x = subject(cx, t, 0);
         if !x.is_empty() {
             return x;
         }
@@ -1445,6 +1679,14 @@ fn make_event(
     pattern: Option<String>,
 ) -> Event {
     let actor = |x: &Side| {
+        if let Some(span) = x.new_actor {
+            return EventActor {
+                text: doc.slice(span).to_string(),
+                code: x.code.clone(),
+                span,
+                mention: None,
+            };
+        }
         let m = doc.actors.get(x.mention);
         EventActor {
             text: m.map(|m| m.text.clone()).unwrap_or_default(),

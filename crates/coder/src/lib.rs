@@ -98,6 +98,10 @@ pub struct CoderOptions {
     /// Code only events with a source (the default); `false` also reports
     /// events whose actor is unknown (`X was attacked`), for event typing.
     pub require_source: bool,
+    /// PETRARCH's `new_actor_length`: a source or target noun phrase with no
+    /// dictionary actor and at most this many words is coded as an actor by
+    /// its own words (`"THE MINISTRY OF MAGIC"`); 0 (the default) turns it off.
+    pub new_actor_length: usize,
     /// Code stated intentions, demands, appeals and refusals as CAMEO does
     /// (`will send aid` → 033 "express intent to provide aid", `must release`
     /// → 1053 demand, `refused to lift` → 1241), the default. `false` codes
@@ -134,6 +138,7 @@ impl Default for CoderOptions {
             require_source: true,
             frames: true,
             clause_discards: true,
+            new_actor_length: 0,
         }
     }
 }
@@ -227,6 +232,12 @@ impl Coder {
     /// Fills `doc.actors` and `doc.events` (replacing what they held). The doc
     /// must be segmented; without tags and parse only actors are found.
     pub fn code(&self, doc: &mut Doc) {
+        self.code_with(doc, self.options);
+    }
+
+    /// [`Coder::code`] with other options for this document (evaluation
+    /// suites change settings between records).
+    pub fn code_with(&self, doc: &mut Doc, options: CoderOptions) {
         doc.actors.clear();
         doc.events.clear();
         let date = doc
@@ -249,7 +260,7 @@ impl Coder {
                 .flatten()
                 .map(|t| doc.token_text(t))
                 .collect();
-            if !self.options.clause_discards {
+            if !options.clause_discards {
                 // PETRARCH: the first discard phrase drops the sentence (or story).
                 if let Some(d) = self.dicts.discard(&words) {
                     *flag = true;
@@ -277,8 +288,10 @@ impl Coder {
                 continue;
             }
             let discards = discard_tokens.get(s).map_or(&[][..], |d| &d[..]);
-            events
-                .extend(extract::sentence(self, doc, s, per_token, &extras, date, discards).events);
+            events.extend(
+                extract::sentence(self, &options, doc, s, per_token, &extras, date, discards)
+                    .events,
+            );
         }
         doc.events = events;
     }

@@ -5,7 +5,7 @@
 //! part before it right to left over the words before it, both limited to a
 //! window (the verb's clause, see `extract`). A plain element may skip words,
 //! a `_`-joined (tight) one must be adjacent; `$`/`+`/`%` fill with a coded
-//! actor mention, `^` skips one; `{..}`/`(..)` groups only bracket.
+//! actor mention, `^` skips one noun phrase; `{..}`/`(..)` groups only bracket.
 //!
 //! Specificity: 2 per word or synset matched, 1 per actor slot; the caller
 //! keeps the most specific pattern (the first in file order on ties).
@@ -22,6 +22,9 @@ pub(crate) struct Word {
     pub lemma: String,
     /// Sentence-local token.
     pub tok: usize,
+    /// Part of a noun phrase (determiner, adjective, noun, name, number):
+    /// what a `^` skips.
+    pub nominal: bool,
 }
 
 /// What a pattern matched.
@@ -36,6 +39,9 @@ pub(crate) struct Hit {
     pub negation_matched: bool,
     /// A `%` slot matched: the compound actor acts on itself, member to member.
     pub compound: bool,
+    /// The `%` slot lay after the verb (`* WITH %`): the compound is the
+    /// target of the subject, not a subject acting on itself.
+    pub compound_after: bool,
 }
 
 /// The words, windows and mentions a verb is matched against.
@@ -115,6 +121,7 @@ pub(crate) fn match_pattern(
         return None;
     }
     let target_after = st.target.is_some();
+    let compound_after = st.compound;
     let before_ok = seq(ctx, &pre_e, before, 0, true, true, &mut st, &mut budget);
     if !before_ok {
         return None;
@@ -126,6 +133,7 @@ pub(crate) fn match_pattern(
         target_before: st.target.is_some() && !target_after,
         negation_matched: st.negation,
         compound: st.compound,
+        compound_after,
     })
 }
 
@@ -242,7 +250,36 @@ fn here(
             });
             Some(p + n)
         }
-        Elem::Source | Elem::Target | Elem::Compound | Elem::Skip => {
+        Elem::Skip => {
+            // `^` skips one noun phrase, coded or not (`* THEIR ^ ABOUT +`
+            // passes over `their populations`): the run of noun-phrase words
+            // (or one mention's words) starting here.
+            // A mention ends the phrase (`at the Gondor of ...`: `^` is
+            // `the Gondor`).
+            let mut m = ctx.mention_at.get(w.tok).copied().flatten();
+            if m.is_none() && !w.nominal {
+                return None;
+            }
+            let mut q = p + 1;
+            while let Some(w2) = order.get(q).and_then(|&wi| ctx.words.get(wi)) {
+                if order[q - 1].abs_diff(order[q]) != 1 {
+                    break;
+                }
+                let m2 = ctx.mention_at.get(w2.tok).copied().flatten();
+                let fits = match (m, m2) {
+                    (Some(a), b) => b == Some(a),
+                    (None, Some(_)) => !reverse,
+                    (None, None) => w2.nominal,
+                };
+                if !fits {
+                    break;
+                }
+                m = m2;
+                q += 1;
+            }
+            Some(q)
+        }
+        Elem::Source | Elem::Target | Elem::Compound => {
             let m = ctx.mention_at.get(w.tok).copied().flatten()?;
             // Consume every word of the mention in this direction.
             let mut q = p;
@@ -262,9 +299,7 @@ fn here(
                 }
                 _ => {}
             }
-            if !matches!(elem, Elem::Skip) {
-                st.score += 1;
-            }
+            st.score += 1;
             Some(q)
         }
         _ => None,

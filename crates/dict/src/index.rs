@@ -192,13 +192,28 @@ impl Index {
             for (v, verb) in block.verbs.iter().enumerate() {
                 let r = u32::try_from(ix.verb_refs.len()).unwrap_or(u32::MAX);
                 ix.verb_refs.push((b, v));
-                let mut forms: Vec<Words> = vec![verb.words.clone()];
-                forms.extend(verb.forms.iter().cloned());
-                // Regular forms inflect the first word: `CLEAR_UP` → `clears up`.
-                if let Some(first) = verb.words.first() {
-                    for f in verb_forms(first).into_iter().skip(1) {
-                        let mut w = verb.words.clone();
-                        w[0] = f.into();
+                // A `+` marks the verb word of a multi-word verb whose verb is
+                // not first (`WIRE_+TAP {WIRE_+TAPPED ...}`); it is no part of
+                // the text to match.
+                let unmark = |w: &Words| -> Words {
+                    w.iter()
+                        .map(|x| x.strip_prefix('+').unwrap_or(x).into())
+                        .collect()
+                };
+                let head = verb
+                    .words
+                    .iter()
+                    .position(|x| x.starts_with('+'))
+                    .unwrap_or(0);
+                let words = unmark(&verb.words);
+                let mut forms: Vec<Words> = vec![words.clone()];
+                forms.extend(verb.forms.iter().map(unmark));
+                // Regular forms inflect the verb word, by default the first:
+                // `CLEAR_UP` → `clears up`, `WIRE_+TAP` → `wire taps`.
+                if let Some(verb_word) = words.get(head) {
+                    for f in verb_forms(verb_word).into_iter().skip(1) {
+                        let mut w = words.clone();
+                        w[head] = f.into();
                         forms.push(w);
                     }
                 }

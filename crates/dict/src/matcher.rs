@@ -244,6 +244,12 @@ fn is_linker(index: &Index, gap: &[u32]) -> bool {
 fn prepare(index: &Index, tokens: &[&str], lemmas: Option<&[&str]>) -> Vec<Word> {
     let mut words = Vec::with_capacity(tokens.len() + 4);
     for (t, token) in tokens.iter().enumerate() {
+        // A hyphen the tokenizer split off (`Barad - dur`) joins the words on
+        // either side, as the dictionaries write them (`BARAD-DUR` = `barad
+        // dur`); no dictionary phrase contains the hyphen itself.
+        if matches!(*token, "-" | "\u{2010}" | "\u{2011}") {
+            continue;
+        }
         let lemma = lemmas
             .and_then(|l| l.get(t))
             .map(|l| token_words(l).collect::<Vec<_>>())

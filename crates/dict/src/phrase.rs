@@ -6,7 +6,8 @@
 //! - lowercase (Unicode), typographic apostrophes and dashes folded to ASCII;
 //! - a possessive ending (`'s`, or a bare trailing `'`) removed, so `Russia's`,
 //!   `Russia 's` (Penn tokenisation) and `RUSSIA` all meet;
-//! - hyphens split words (`al-Assad` = `al Assad` = `AL_ASSAD`), as TABARI 0.7.3 did;
+//! - hyphens split words (`al-Assad` = `al Assad` = `AL_ASSAD`), as TABARI 0.7.3 did,
+//!   and so do underscores in text tokens (`Dol_Amroth` = `DOL_AMROTH`);
 //! - in dictionaries, `_` and blanks separate words, and a leading `(` or trailing
 //!   `)`/`,` is its own token, as a tokenizer would produce.
 
@@ -32,8 +33,10 @@ pub fn normalize_word(word: &str) -> String {
 /// Splits one text token into match words (hyphen parts), normalised.
 pub fn token_words(token: &str) -> impl Iterator<Item = String> + '_ {
     let norm = normalize_word(token);
-    let parts: Vec<String> = if norm.len() > 1 && norm.contains('-') {
-        norm.split('-')
+    // `_` joins words in dictionary phrases, so a text token written that way
+    // (`Dol_Amroth`) is split like a hyphenated one.
+    let parts: Vec<String> = if norm.len() > 1 && norm.contains(['-', '_']) {
+        norm.split(['-', '_'])
             .filter(|p| !p.is_empty())
             .map(str::to_string)
             .collect()
@@ -96,5 +99,9 @@ mod tests {
         assert_eq!(token_words("al-Assad").collect::<Vec<_>>(), ["al", "assad"]);
         assert_eq!(token_words("-").collect::<Vec<_>>(), ["-"]);
         assert_eq!(token_words("U.S.").collect::<Vec<_>>(), ["u.s."]);
+        assert_eq!(
+            token_words("Dol_Amroth").collect::<Vec<_>>(),
+            ["dol", "amroth"]
+        );
     }
 }

@@ -78,10 +78,12 @@ pub(crate) fn content_lines(text: &str, comments: Comments) -> Vec<Line<'_>> {
         }
         // Only a comment at the start or end of a line is supported, as in PETRARCH:
         // text between two comments on one line is not a case the files use.
-        if let Some(start) = line.find("<!--") {
-            match line[start..].find("-->") {
+        if let Some((start, open)) = comment_open(line) {
+            match line[start + open..].find("-->") {
                 // A whole-line comment, possibly followed by content.
-                Some(len) if line[..start].trim().is_empty() => line = &line[start + len + 3..],
+                Some(len) if line[..start].trim().is_empty() => {
+                    line = &line[start + open + len + 3..]
+                }
                 // Content followed by a comment.
                 Some(_) => line = &line[..start],
                 None => {
@@ -103,6 +105,24 @@ pub(crate) fn content_lines(text: &str, comments: Comments) -> Vec<Line<'_>> {
         }
     }
     out
+}
+
+/// Where an XML comment opens in `line` and how long its opener is: `<!--`,
+/// or the malformed `<! --` (blanks after `<!`) that PETRARCH's validation
+/// actors use and PETRARCH reads as a comment. Without this, the `<! ...>`
+/// line would look like a TABARI `<SECTION>` marker and hide what follows.
+fn comment_open(line: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(i) = line[from..].find("<!") {
+        let start = from + i;
+        let rest = &line[start + 2..];
+        let blanks = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        if rest[blanks..].starts_with("--") {
+            return Some((start, 2 + blanks + 2));
+        }
+        from = start + 2;
+    }
+    None
 }
 
 /// Where an end-of-line comment starts (`line.len()` if none). A `#` or `;`
@@ -136,6 +156,14 @@ mod tests {
         let lines = content_lines(text, Comments::ALL);
         let got: Vec<(usize, &str)> = lines.iter().map(|l| (l.no, l.text)).collect();
         assert_eq!(got, vec![(2, "A [X]"), (6, "\t[Y]"), (9, "B [###]")]);
+    }
+
+    #[test]
+    fn spaced_comment_opener_is_a_comment() {
+        let text = "<! -- new actors -->\nA [X]\n<!  -- two\nlines -->\nB [Y]\n<NOUN>\n";
+        let lines = content_lines(text, Comments::ALL);
+        let got: Vec<(usize, &str)> = lines.iter().map(|l| (l.no, l.text)).collect();
+        assert_eq!(got, vec![(2, "A [X]"), (5, "B [Y]"), (6, "<NOUN>")]);
     }
 
     #[test]

@@ -117,14 +117,19 @@ pub fn show(t: &[Triple]) -> String {
         .join("; ")
 }
 
-/// The coded `(source, target, code)` triples of a doc (both sides coded).
+/// The coded `(source, target, code)` triples of a doc: the source coded,
+/// the target coded or absent (PETRARCH's `---`, only coded when the dyad is
+/// not required).
 pub fn triples(doc: &Doc) -> Vec<Triple> {
     let mut out: Vec<Triple> = doc
         .events
         .iter()
         .filter_map(|e| {
             let s = e.source.as_ref()?.code.clone()?;
-            let t = e.target.as_ref()?.code.clone()?;
+            let t = match &e.target {
+                Some(t) => t.code.clone()?,
+                None => "---".to_string(),
+            };
             Some((s, t, e.code.clone()))
         })
         .collect();
@@ -133,11 +138,8 @@ pub fn triples(doc: &Doc) -> Vec<Triple> {
     out
 }
 
-/// Loads dictionary files for a test suite, reading one malformed comment
-/// form as a comment: a line `<! -- ... -->` (blank after `<!`), which the
-/// PETRARCH validation actors use and PETRARCH skips as a comment (the
-/// dictionary loader would read it as a TABARI `<SECTION>` marker and skip the
-/// actors after it). Line numbers are kept for the warnings returned.
+/// Loads dictionary files for a test suite (each file's kind detected from
+/// its name and content), with the loading warnings.
 pub fn load_dictionaries(
     files: &[std::path::PathBuf],
 ) -> Result<(sitrep_dict::Dictionaries, Vec<sitrep_dict::Warning>), crate::Error> {
@@ -154,20 +156,8 @@ pub fn load_dictionaries(
                 message: "not a dictionary file of a known kind".into(),
             });
         };
-        let text = String::from_utf8_lossy(&bytes);
-        let fixed: Vec<&str> = text
-            .split('\n')
-            .map(|l| {
-                let t = l.trim_start();
-                if t.starts_with("<!") && !t.starts_with("<!--") && t.trim_end().ends_with("-->") {
-                    ""
-                } else {
-                    l
-                }
-            })
-            .collect();
         let name = path.display().to_string();
-        set.add_bytes(&name, fixed.join("\n").as_bytes(), kind, &mut warnings)?;
+        set.add_bytes(&name, &bytes, kind, &mut warnings)?;
     }
     Ok((sitrep_dict::Dictionaries::new(set), warnings))
 }

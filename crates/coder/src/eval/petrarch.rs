@@ -9,6 +9,11 @@
 //!   no event;
 //! - `error="bad_input_parse"`: the record tests PETRARCH's checks of its
 //!   bracketed parse input, which sitrep never reads: reported as skipped.
+//!
+//! `<Config option=... value=...>` elements between records change PETRARCH's
+//! settings for the records that follow; the ones that change what is coded
+//! are honoured ([`Settings`]). With `require_dyad` off, an event without a
+//! target is expected as `(source, "---", code)`.
 
 use std::path::{Path, PathBuf};
 
@@ -16,7 +21,7 @@ use sitrep_doc::Date;
 
 use super::xml::{decode, elements, strip_comments};
 use super::{triples, Analyze, Outcome, Report, Triple};
-use crate::Coder;
+use crate::{Coder, CoderOptions};
 
 /// What a record expects.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,6 +29,54 @@ pub enum Expected {
     Events(Vec<Triple>),
     /// An error marker (`storydiscard`, `dateline`, ...).
     Error(String),
+}
+
+/// PETRARCH settings in force for a record (set by `<Config>` elements).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// `require_dyad`: code only events with both sides (default true).
+    pub require_dyad: bool,
+    /// `new_actor_length`: see [`CoderOptions::new_actor_length`] (default 0).
+    pub new_actor_length: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            require_dyad: true,
+            new_actor_length: 0,
+        }
+    }
+}
+
+impl Settings {
+    /// Applies one `<Config option=... value=...>`; unknown options (comma
+    /// clause deletion, `stop_on_error`...) are ignored.
+    fn apply(&mut self, option: &str, value: &str) {
+        let flag = |v: &str| match v.trim().to_ascii_lowercase().as_str() {
+            "true" => Some(true),
+            "false" => Some(false),
+            _ => None,
+        };
+        if option.eq_ignore_ascii_case("require_dyad") {
+            if let Some(b) = flag(value) {
+                self.require_dyad = b;
+            }
+        } else if option.eq_ignore_ascii_case("new_actor_length") {
+            if let Ok(n) = value.trim().parse() {
+                self.new_actor_length = n;
+            }
+        }
+    }
+
+    /// The coder options these settings mean, on top of `base`.
+    pub fn options(&self, base: CoderOptions) -> CoderOptions {
+        CoderOptions {
+            require_target: self.require_dyad,
+            new_actor_length: self.new_actor_length,
+            ..base
+        }
+    }
 }
 
 /// One unit-test record.
@@ -34,6 +87,7 @@ pub struct Record {
     pub date: Option<Date>,
     pub text: String,
     pub expected: Expected,
+    pub settings: Settings,
 }
 
 /// `19950101` → a date.
@@ -53,7 +107,17 @@ pub fn parse_compact_date(s: &str) -> Option<Date> {
 pub fn read_records(xml: &str) -> Vec<Record> {
     let xml = strip_comments(xml);
     let mut out = Vec::new();
+    let configs = elements(&xml, "Config");
+    let mut next_config = 0;
+    let mut settings = Settings::default();
     for s in elements(&xml, "Sentence") {
+        // Configs take effect from where they stand in the file.
+        while let Some(c) = configs.get(next_config).filter(|c| c.start < s.start) {
+            if let (Some(o), Some(v)) = (c.attr("option"), c.attr("value")) {
+                settings.apply(o, v);
+            }
+            next_config += 1;
+        }
         let Some(text) = elements(s.inner, "Text").first().map(|t| decode(t.inner)) else {
             continue;
         };
@@ -84,6 +148,7 @@ pub fn read_records(xml: &str) -> Vec<Record> {
                 Some(e) => Expected::Error(e),
                 None => Expected::Events(events),
             },
+            settings,
         });
     }
     out
@@ -113,7 +178,7 @@ pub fn score(records: &[Record], coder: &Coder, analyze: &dyn Analyze) -> Report
     let mut report = Report::default();
     for r in records {
         let mut doc = analyze.analyze(&r.text, r.date);
-        coder.code(&mut doc);
+        coder.code_with(&mut doc, r.settings.options(coder.options()));
         let got = triples(&doc);
         let (expected, skipped) = match &r.expected {
             Expected::Events(e) => (e.clone(), None),
@@ -149,9 +214,21 @@ Arnor  restored
 ties.</Text><Parse>(ROOT)</Parse></Sentence>
 <Sentence id="B" category="ERROR"><EventCoding error="storydiscard"></EventCoding><Text>x</Text></Sentence>
 <Sentence id="C" category="X"><EventCoding noevents = "True"></EventCoding><Text>y</Text></Sentence>
-<Sentence id="D"><EventCoding noevents = "True"></EventCoding></Sentence></Sentences>"#;
+<Sentence id="D"><EventCoding noevents = "True"></EventCoding></Sentence>
+<Config option="require_dyad" value="FALSE"></Config>
+<Config option="new_actor_length" value="4"></Config>
+<Sentence id="E"><EventCoding sourcecode="ARN" targetcode="---" eventcode="010"></EventCoding><Text>z</Text></Sentence>
+</Sentences>"#;
         let r = read_records(xml);
-        assert_eq!(r.len(), 3);
+        assert_eq!(r.len(), 4);
+        assert!(r[2].settings.require_dyad);
+        assert!(!r[3].settings.require_dyad);
+        assert!(
+            !r[3]
+                .settings
+                .options(CoderOptions::default())
+                .require_target
+        );
         assert_eq!(r[0].text, "Arnor restored ties.");
         assert_eq!(r[0].date, Date::new(1995, 1, 1));
         assert_eq!(

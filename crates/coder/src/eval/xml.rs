@@ -6,6 +6,9 @@
 /// An element's attributes and inner text (raw, children included).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Element<'a> {
+    /// Byte offset of the opening `<` in the searched text (for ordering
+    /// elements of different names).
+    pub start: usize,
     pub attrs: Vec<(String, String)>,
     pub inner: &'a str,
 }
@@ -61,7 +64,11 @@ pub fn elements<'a>(s: &'a str, name: &str) -> Vec<Element<'a>> {
         let self_closing = head.trim_end().ends_with('/');
         let attrs = parse_attrs(head.trim_end_matches('/'));
         if self_closing {
-            out.push(Element { attrs, inner: "" });
+            out.push(Element {
+                start,
+                attrs,
+                inner: "",
+            });
             pos = tag_end + 1;
             continue;
         }
@@ -73,7 +80,11 @@ pub fn elements<'a>(s: &'a str, name: &str) -> Vec<Element<'a>> {
             ),
             None => (s.get(body_start..).unwrap_or(""), s.len()),
         };
-        out.push(Element { attrs, inner });
+        out.push(Element {
+            start,
+            attrs,
+            inner,
+        });
         pos = end;
     }
     out
