@@ -11,7 +11,7 @@ use crate::binio::{Reader, Writer};
 use crate::corpus::{Rng, Sent};
 use crate::error::{Error, Result};
 use crate::hash::{bytes, feat1, feat2, feat3, finish, mix};
-use crate::perceptron::{argmax_where, Trainer, Weights};
+use crate::perceptron::{argmax_where, Scores, Trainer, Weights};
 use crate::tagger::Tag;
 use sitrep_doc::{Deprel, Upos};
 use std::path::Path;
@@ -578,11 +578,12 @@ impl Parser {
         let mut st = State::new(forms.len());
         st.mark_leaves(&words);
         let mut feats = Vec::with_capacity(96);
-        let mut scores = vec![0i32; self.weights.n_classes()];
+        let mut scores: Scores = [0; 256];
+        let n = self.weights.n_classes();
         while !st.terminal() {
             st.features(&words, &mut feats);
             self.weights.score(&feats, &mut scores);
-            let c = argmax_where(&scores, |c| st.legal(c, self.root_label)).unwrap_or(SHIFT);
+            let c = argmax_where(&scores[..n], |c| st.legal(c, self.root_label)).unwrap_or(SHIFT);
             st.apply(c);
         }
         self.finish(&st, tags)
@@ -732,7 +733,7 @@ pub fn train(items: &[TrainItem<'_>], cfg: &ParserConfig) -> Result<Parser> {
     Ok(Parser {
         labels,
         root_label,
-        weights: model.finish(cfg.prune),
+        weights: model.finish(cfg.prune)?,
     })
 }
 

@@ -91,7 +91,7 @@ impl Trainer {
     }
 
     /// Averages, prunes weights whose magnitude is below `prune`, quantises.
-    pub fn finish(&self, prune: f32) -> Weights {
+    pub fn finish(&self, prune: f32) -> Result<Weights> {
         let now = f64::from(self.step.max(1));
         let mut feats: Vec<(u64, Vec<(u8, f32)>)> = Vec::with_capacity(self.index.len());
         let mut max_abs = 0f32;
@@ -142,6 +142,15 @@ impl Trainer {
     }
 }
 
+/// A score accumulator: one slot per possible class byte (`n_classes <= 255`).
+pub type Scores = [i32; 256];
+
+/// Rows holding weights for at least `1 / DENSE_SHARE` of the classes are stored
+/// dense. A scattered add costs several instructions per weight and a dense row
+/// about one per class (vectorised), so from a fifth of the classes on the dense
+/// add is faster, and it takes 2 bytes per class against 4 per sparse entry.
+const DENSE_SHARE: usize = 5;
+
 /// Packs a class and a quantised weight into one word (one memory access).
 #[inline]
 fn entry(class: u8, v: i16) -> u32 {
@@ -153,14 +162,35 @@ fn fingerprint(f: u64) -> u32 {
     ((f >> 32) as u32) | 1
 }
 
-/// The runtime model: quantised averaged weights in an open-addressing table.
+/// One slot of the runtime hash table: 16 bytes, four to a cache line.
 ///
-/// Each slot packs a 32-bit feature fingerprint (never 0; 0 marks an empty slot)
-/// in its low half and `start << 8 | len` in its high half. A row with `len > 0`
-/// is sparse: `entries[start..start + len]`, each entry packing
-/// `class << 16 | weight as u16`. A row with `len == 0` is dense:
-/// `dense[start * n_classes..][..n_classes]`, used for features that touch at
-/// least half the classes, where a vectorised add beats scattered entries.
+/// `key` is a 32-bit feature fingerprint (never 0; 0 marks an empty slot).
+/// If `meta` has [`INLINE`] set, the row lives in the slot itself: up to three
+/// entries `e0`, `e1` and `meta & ENTRY_MASK`, unused ones 0 (a zero weight for
+/// class 0, which adds nothing). Otherwise `meta` is `start << 8 | len`: the
+/// sparse run `entries[start..start + len]` if `len > 0`, else dense row `start`.
+/// Most features are rare and carry two or three weights (an update touches the
+/// true and the predicted class); rare features are the ones whose lookups miss
+/// the cache, and inline rows save them a second, dependent miss.
+#[derive(Clone, Copy, Debug, Default)]
+#[repr(C, align(16))]
+struct Slot16 {
+    key: u32,
+    meta: u32,
+    e0: u32,
+    e1: u32,
+}
+
+/// `meta` flag of an inline row; bits 24..26 hold its length.
+const INLINE: u32 = 1 << 31;
+const ENTRY_MASK: u32 = 0x00FF_FFFF;
+/// Out-of-line rows must start below this (the top bit of `meta` is the flag).
+const MAX_START: usize = 1 << 23;
+
+/// The runtime model: quantised averaged weights in an open-addressing table of
+/// [`Slot16`]s. Entries pack `class << 16 | weight as u16`. Rows that touch
+/// at least `1 / DENSE_SHARE` of the classes are dense:
+/// `dense[start * n_classes..][..n_classes]`.
 /// Invariants (checked when reading): the slot count is a power of two with at
 /// least one empty slot, every row lies inside its array, every class is
 /// `< n_classes`.
@@ -168,45 +198,60 @@ fn fingerprint(f: u64) -> u32 {
 pub struct Weights {
     n_classes: usize,
     mask: usize,
-    slots: Vec<u64>,
+    slots: Vec<Slot16>,
     entries: Vec<u32>,
     dense: Vec<i16>,
 }
 
 impl Weights {
-    /// Builds the runtime table from all-sparse rows, turning long rows dense.
-    fn new(n_classes: usize, mut slots: Vec<u64>, sparse: Vec<u32>) -> Weights {
-        let mut entries = Vec::with_capacity(sparse.len());
+    /// Builds the runtime table from packed slots (`key | (start << 8 | len) << 32`,
+    /// 0 = empty) over all-sparse rows: short rows move into their slot, long rows
+    /// turn dense.
+    fn new(n_classes: usize, packed: Vec<u64>, sparse: Vec<u32>) -> Result<Weights> {
+        let mut entries = Vec::new();
         let mut dense = Vec::new();
-        for slot in slots.iter_mut().filter(|s| **s != 0) {
-            let span = (*slot >> 32) as usize;
+        let mut slots = vec![Slot16::default(); packed.len()];
+        for (slot, &p) in slots.iter_mut().zip(&packed).filter(|(_, p)| **p != 0) {
+            let span = (p >> 32) as usize;
             let (start, len) = (span >> 8, span & 0xFF);
             let row = sparse.get(start..start + len).unwrap_or(&[]);
             // Spans are validated before this point; an empty row would only
             // mean corrupt input and is stored as an all-zero dense row.
-            let new_span = if row.is_empty() || row.len() * 2 >= n_classes {
+            let meta = if (1..=3).contains(&row.len()) {
+                let e = |k: usize| row.get(k).copied().unwrap_or(0);
+                slot.e0 = e(0);
+                slot.e1 = e(1);
+                INLINE | (row.len() as u32) << 24 | (e(2) & ENTRY_MASK)
+            } else if row.is_empty() || row.len() * DENSE_SHARE >= n_classes {
                 let d = dense.len() / n_classes;
-                dense.resize(dense.len() + n_classes, 0i16);
+                if d >= MAX_START {
+                    return Err(Error::corrupt("weights: too many dense rows"));
+                }
+                dense.resize(dense.len() + n_classes, 0);
                 for &e in row {
                     if let Some(v) = dense.get_mut(d * n_classes + (e >> 16) as usize) {
                         *v = e as u16 as i16;
                     }
                 }
-                (d as u64) << 8
+                (d as u32) << 8
             } else {
-                let s = entries.len() as u64;
+                let st = entries.len();
+                if st >= MAX_START {
+                    return Err(Error::corrupt("weights: too many entries"));
+                }
                 entries.extend_from_slice(row);
-                s << 8 | row.len() as u64
+                (st as u32) << 8 | row.len() as u32
             };
-            *slot = (*slot & 0xFFFF_FFFF) | new_span << 32;
+            slot.key = p as u32;
+            slot.meta = meta;
         }
-        Weights {
+        Ok(Weights {
             n_classes,
             mask: slots.len() - 1,
             slots,
             entries,
             dense,
-        }
+        })
     }
 
     /// Each occupied slot's row as sparse `(class << 16 | value)` entries.
@@ -215,81 +260,107 @@ impl Weights {
         self.slots
             .iter()
             .enumerate()
-            .filter(|(_, s)| **s != 0)
-            .map(move |(i, &s)| {
-                let span = (s >> 32) as usize;
-                let (start, len) = (span >> 8, span & 0xFF);
-                let row = if len == 0 {
-                    self.dense
-                        .get(start * n..start * n + n)
-                        .unwrap_or(&[])
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, v)| **v != 0)
-                        .map(|(c, &v)| entry(c as u8, v))
-                        .collect()
+            .filter(|(_, s)| s.key != 0)
+            .map(move |(i, s)| {
+                let row = if s.meta & INLINE != 0 {
+                    let len = ((s.meta >> 24) & 3) as usize;
+                    [s.e0, s.e1, s.meta & ENTRY_MASK][..len].to_vec()
                 } else {
-                    self.entries.get(start..start + len).unwrap_or(&[]).to_vec()
+                    let (start, len) = ((s.meta >> 8) as usize, (s.meta & 0xFF) as usize);
+                    if len == 0 {
+                        self.dense
+                            .get(start * n..start * n + n)
+                            .unwrap_or(&[])
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, v)| **v != 0)
+                            .map(|(c, &v)| entry(c as u8, v))
+                            .collect()
+                    } else {
+                        self.entries.get(start..start + len).unwrap_or(&[]).to_vec()
+                    }
                 };
-                (i, s as u32, row)
+                (i, s.key, row)
             })
     }
+
     pub fn n_classes(&self) -> usize {
         self.n_classes
     }
 
     /// Number of stored non-zero (feature, class) weights.
     pub fn len(&self) -> usize {
-        self.entries.len() + self.dense.iter().filter(|v| **v != 0).count()
+        let inline: usize = self
+            .slots
+            .iter()
+            .filter(|s| s.key != 0 && s.meta & INLINE != 0)
+            .map(|s| ((s.meta >> 24) & 3) as usize)
+            .sum();
+        inline + self.entries.len() + self.dense.iter().filter(|v| **v != 0).count()
     }
 
-    /// Sums the weights of `feats` into `scores` (which is zeroed first).
+    /// Sums the weights of `feats` into `scores[..n_classes]` (zeroed first).
+    ///
+    /// The accumulator is a fixed 256-wide array so a class byte indexes it with
+    /// no bounds check: scattered adds are the innermost loop of both models.
+    #[inline]
+    pub fn score(&self, feats: &[u64], scores: &mut Scores) {
+        scores[..self.n_classes].fill(0);
+        self.add_scores(feats, scores);
+    }
+
+    /// Adds the weights of `feats` to `scores[..n_classes]`.
     ///
     /// Table reads are random and usually miss the cache, so the first probe of
     /// every feature in a chunk is loaded before any is inspected: the loads are
     /// independent and the CPU overlaps them instead of waiting for each in turn.
     #[inline]
-    pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
+    pub fn add_scores(&self, feats: &[u64], scores: &mut Scores) {
         const CHUNK: usize = 16;
-        scores.fill(0);
+        let n = self.n_classes;
         for chunk in feats.chunks(CHUNK) {
-            let mut first = [0u64; CHUNK];
+            let mut first = [0u32; CHUNK];
             for (s, &f) in first.iter_mut().zip(chunk) {
-                *s = self.slots[(f as usize) & self.mask];
+                *s = self.slots[(f as usize) & self.mask].key;
             }
-            let mut runs = [(0usize, 0usize); CHUNK];
-            let mut n_runs = 0;
-            for (&f, &slot0) in chunk.iter().zip(&first) {
+            // Slot index of every feature found.
+            let mut found = [0u32; CHUNK];
+            let mut n_found = 0;
+            for (&f, &key0) in chunk.iter().zip(&first) {
                 let key = fingerprint(f);
                 let mut i = (f as usize) & self.mask;
-                let mut slot = slot0;
+                let mut k = key0;
                 loop {
-                    let k = slot as u32;
                     if k == key {
-                        let span = (slot >> 32) as usize;
-                        runs[n_runs] = (span >> 8, span & 0xFF);
-                        n_runs += 1;
+                        found[n_found] = i as u32;
+                        n_found += 1;
                         break;
                     }
                     if k == 0 {
                         break;
                     }
                     i = (i + 1) & self.mask;
-                    slot = self.slots[i];
+                    k = self.slots[i].key;
                 }
             }
-            let n = self.n_classes;
-            for &(start, len) in &runs[..n_runs] {
+            for &i in &found[..n_found] {
+                let slot = self.slots[i as usize];
+                if slot.meta & INLINE != 0 {
+                    // Unused entries are 0: adding zero to class 0 needs no branch.
+                    for e in [slot.e0, slot.e1, slot.meta & ENTRY_MASK] {
+                        scores[usize::from((e >> 16) as u8)] += i32::from(e as u16 as i16);
+                    }
+                    continue;
+                }
+                let (start, len) = ((slot.meta >> 8) as usize, (slot.meta & 0xFF) as usize);
                 if len == 0 {
                     let row = &self.dense[start * n..start * n + n];
-                    for (s, &v) in scores.iter_mut().zip(row) {
+                    for (s, &v) in scores[..n].iter_mut().zip(row) {
                         *s += i32::from(v);
                     }
                 } else {
                     for &e in &self.entries[start..start + len] {
-                        if let Some(s) = scores.get_mut((e >> 16) as usize) {
-                            *s += i32::from(e as u16 as i16);
-                        }
+                        scores[usize::from((e >> 16) as u8)] += i32::from(e as u16 as i16);
                     }
                 }
             }
@@ -359,8 +430,16 @@ impl Weights {
             .zip(&values)
             .map(|(&c, &v)| entry(c, v))
             .collect();
-        Ok(Weights::new(n_classes, slots, entries))
+        Weights::new(n_classes, slots, entries)
     }
+}
+
+/// Index of the highest score (first wins ties); `None` if `scores` is empty.
+/// The maximum is found first, in a loop the compiler vectorises.
+#[inline]
+pub fn argmax(scores: &[i32]) -> Option<usize> {
+    let m = scores.iter().copied().max()?;
+    scores.iter().position(|&s| s == m)
 }
 
 /// Index of the highest score among `allowed` classes (first wins ties).
@@ -386,6 +465,51 @@ pub fn argmax_where<T: PartialOrd + Copy>(
 mod tests {
     use super::*;
 
+    /// Inline, out-of-line sparse and dense rows must all score exactly like
+    /// the sparse rows they were built from, and survive a write/read cycle.
+    #[test]
+    fn every_row_layout_scores_exactly() {
+        let n = 40;
+        let lens = [1usize, 3, 5, 7, 8, 12, 40];
+        let cap = 64usize;
+        let (mut packed, mut sparse) = (vec![0u64; cap], Vec::new());
+        let mut feats = Vec::new();
+        let mut expect = [0i32; 256];
+        for (k, &len) in lens.iter().enumerate() {
+            // Feature hashes whose low bits pick distinct slots and whose high
+            // half is the fingerprint.
+            let f = (0x1000_0000u64 + k as u64) << 32 | (k as u64 * 3);
+            let start = sparse.len() as u64;
+            for j in 0..len {
+                let class = ((j * 7 + k) % n) as u8;
+                let v = (j as i16 + 1) * if j % 2 == 0 { 100 } else { -37 };
+                sparse.push(entry(class, v));
+                expect[usize::from(class)] += i32::from(v);
+            }
+            packed[(f as usize) & (cap - 1)] =
+                u64::from(fingerprint(f)) | ((start << 8 | len as u64) << 32);
+            feats.push(f);
+        }
+        feats.push(0xDEAD_BEEF_0000_0001); // absent
+        let w = Weights::new(n, packed, sparse).unwrap();
+        let mut s = [0i32; 256];
+        w.score(&feats, &mut s);
+        assert_eq!(s, expect);
+        let mut out = Writer::new(b'X');
+        w.write(&mut out);
+        let bytes = out.finish();
+        let mut r = Reader::new(&bytes, b'X').unwrap();
+        let w2 = Weights::read(&mut r).unwrap();
+        r.end().unwrap();
+        let mut s2 = [0i32; 256];
+        w2.score(&feats, &mut s2);
+        assert_eq!(s2, expect);
+        assert_eq!(w2.len(), lens.iter().sum::<usize>());
+        let mut again = Writer::new(b'X');
+        w2.write(&mut again);
+        assert_eq!(again.finish(), bytes);
+    }
+
     #[test]
     fn learns_separable_data_and_round_trips() {
         let mut t = Trainer::new(3);
@@ -399,17 +523,18 @@ mod tests {
                 t.update(f, *y, g);
             }
         }
-        let w = t.finish(0.0);
+        let w = t.finish(0.0).unwrap();
         let mut out = Writer::new(b'X');
         w.write(&mut out);
         let bytes = out.finish();
         let mut r = Reader::new(&bytes, b'X').unwrap();
         let w = Weights::read(&mut r).unwrap();
         r.end().unwrap();
-        let mut s = vec![0i32; 3];
+        let mut s = [0i32; 256];
         for (f, y) in &data {
             w.score(f, &mut s);
-            assert_eq!(argmax_where(&s, |_| true), Some(*y));
+            assert_eq!(argmax(&s[..3]), Some(*y));
+            assert_eq!(argmax_where(&s[..3], |_| true), Some(*y));
         }
     }
 }
