@@ -25,6 +25,7 @@ mod lexicon;
 pub mod parser;
 mod perceptron;
 mod projective;
+mod repair;
 mod tagdict;
 pub mod tagger;
 pub mod train;

@@ -586,7 +586,9 @@ impl Parser {
             let c = argmax_where(&scores[..n], |c| st.legal(c, self.root_label)).unwrap_or(SHIFT);
             st.apply(c);
         }
-        self.finish(&st, tags)
+        let mut arcs = self.finish(&st, tags);
+        crate::repair::repair(forms, tags, &mut arcs);
+        arcs
     }
 
     /// Turns a terminal state into arcs: words left without a head attach to the

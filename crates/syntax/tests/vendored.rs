@@ -84,20 +84,26 @@ fn seed_article_force_takes_opposition_as_object() {
 }
 
 #[test]
-#[ignore = "not reached by the vendored greedy parser; see data/models/README.md"]
-fn seed_article_subjects_and_xcomp() {
+fn seed_lavrov_is_the_one_subject_and_withdraw_is_xcomp() {
     let (f, _, a) = parse(SEED_LAVROV);
     // UD (and GUM, which we train on) heads a name by its first word: "Sergey"
-    // is the nsubj and "Lavrov" its `flat` dependent, so accept either.
+    // is the nsubj and "Lavrov" its `flat` dependent, so accept either. Only
+    // one subject: "Russian" belongs inside the subject phrase.
     let subj = dependent(&f, &a, "said", "nsubj");
     let flat = dependent(&f, &a, "Sergey", "flat");
     assert!(
         subj == ["Lavrov"] || (subj == ["Sergey"] && flat == ["Lavrov"]),
         "{subj:?} {flat:?} {a:?}"
     );
-    assert_eq!(dependent(&f, &a, "lead", "nsubj"), ["proposals"], "{a:?}");
     let (f, _, a) = parse(SEED_SOHR);
     assert_eq!(dependent(&f, &a, "force", "xcomp"), ["withdraw"], "{a:?}");
+}
+
+#[test]
+#[ignore = "not reached: the vendored tagger reads `pauses` as VBZ and `lead` as NN; see data/models/README.md"]
+fn seed_proposals_are_the_subject_of_lead() {
+    let (f, _, a) = parse(SEED_LAVROV);
+    assert_eq!(dependent(&f, &a, "lead", "nsubj"), ["proposals"], "{a:?}");
 }
 
 #[test]
