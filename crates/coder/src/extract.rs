@@ -128,6 +128,7 @@ pub(crate) fn sentence(
         words: &words,
         mention_at: &coded,
         synsets: &coder.synsets,
+        synset_ends: &coder.synset_ends,
         dict: coder.dicts.verbs(),
     };
     let cx = Cx {

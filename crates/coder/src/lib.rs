@@ -102,6 +102,8 @@ impl Default for CoderOptions {
 pub struct Coder {
     pub(crate) dicts: Dictionaries,
     pub(crate) synsets: HashMap<Box<str>, usize>,
+    /// Per synset (same index): its members by first and last word.
+    pub(crate) synset_ends: Vec<patterns::SynsetEnds>,
     pub(crate) options: CoderOptions,
     extra_warnings: Vec<Warning>,
 }
@@ -125,9 +127,16 @@ impl Coder {
             .enumerate()
             .map(|(i, s)| (s.name.clone(), i))
             .collect();
+        let synset_ends = dicts
+            .verbs()
+            .synsets
+            .iter()
+            .map(patterns::SynsetEnds::new)
+            .collect();
         Coder {
             dicts,
             synsets,
+            synset_ends,
             options,
             extra_warnings: Vec::new(),
         }
