@@ -391,15 +391,22 @@ fn candidates(coder: &Coder, sent: &Sent<'_>, v: usize) -> Vec<(usize, usize)> {
             add(&format!("{} {}", sent.lemma[v], sent.lower[prt]));
         }
     }
+    // Only a word tagged as a verb heads a multi-word verb ending in it; the
+    // lemma is looked up only where it differs (each lookup costs).
+    let same_lemma = sent.lemma[v] == sent.lower[v];
     if let Some(p) = v
         .checked_sub(1)
-        .filter(|&p| sent.upos[p].as_str() != "PUNCT")
+        .filter(|&p| sent.is_verb(v) && sent.upos[p].as_str() != "PUNCT")
     {
         add(&format!("{} {}", sent.lower[p], sent.lower[v]));
-        add(&format!("{} {}", sent.lower[p], sent.lemma[v]));
+        if !same_lemma {
+            add(&format!("{} {}", sent.lower[p], sent.lemma[v]));
+        }
     }
     add(&sent.lower[v]);
-    add(&sent.lemma[v]);
+    if !same_lemma {
+        add(&sent.lemma[v]);
+    }
     out
 }
 
