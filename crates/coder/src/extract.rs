@@ -453,7 +453,7 @@ fn windows(
                 .filter(|&c| {
                     c < h
                         && (matches!(sent.base(c), "aux" | "cop" | "nsubj")
-                            || matches!(sent.lower[c].as_str(), "not" | "n't" | "never"))
+                            || matches!(sent.lower[c].as_ref(), "not" | "n't" | "never"))
                 })
                 .collect();
             while let Some(t) = group.pop() {
@@ -467,7 +467,7 @@ fn windows(
         }
     }
     // A demonstrative subject (`all this suggests`) sums up what precedes it.
-    if subj.is_some_and(|h| matches!(sent.lower[h].as_str(), "this" | "that" | "these" | "those")) {
+    if subj.is_some_and(|h| matches!(sent.lower[h].as_ref(), "this" | "that" | "these" | "those")) {
         inside.iter_mut().take(v).for_each(|x| *x = true);
     }
     let vw = first_word.get(v).copied().unwrap_or(0);
@@ -915,7 +915,7 @@ fn linear_windows(
     before.reverse();
     let after: Vec<usize> = (vw..words.len())
         .filter(|&i| words[i].tok != v)
-        .take_while(|&i| !matches!(sent.lower[words[i].tok].as_str(), "," | ";" | "."))
+        .take_while(|&i| !matches!(sent.lower[words[i].tok].as_ref(), "," | ";" | "."))
         .collect();
     (before, after)
 }
@@ -926,7 +926,7 @@ fn first_np(sent: &Sent<'_>, v: usize) -> Option<usize> {
     let t0 = (0..v).find(|&t| {
         let u = sent.upos[t];
         (u == Upos::NOUN || u == Upos::PROPN || u == Upos::PRON)
-            && !matches!(sent.lower[t].as_str(), "who" | "which" | "that")
+            && !matches!(sent.lower[t].as_ref(), "who" | "which" | "that")
     })?;
     let mut h = t0;
     for _ in 0..4 {
@@ -951,7 +951,7 @@ fn first_np_subject(sent: &Sent<'_>, v: usize) -> Option<usize> {
     let t0 = (0..v).find(|&t| {
         let u = sent.upos[t];
         (u == Upos::NOUN || u == Upos::PROPN || u == Upos::PRON)
-            && !matches!(sent.lower[t].as_str(), "who" | "which" | "that")
+            && !matches!(sent.lower[t].as_ref(), "who" | "which" | "that")
     })?;
     // Climb to the head of the first phrase through noun-internal relations.
     let mut h = t0;
@@ -1175,7 +1175,7 @@ fn speaker(cx: &Cx<'_>, v: usize) -> Vec<Side> {
     let Cx { sent, .. } = *cx;
     // Reporting verbs take a clause, not an object (`declare pauses` is no report).
     let is_speech = |t: usize| {
-        SPEECH.contains(&sent.lemma[t].as_str()) && sent.children_with(t, "obj").next().is_none()
+        SPEECH.contains(&sent.lemma[t].as_ref()) && sent.children_with(t, "obj").next().is_none()
     };
     let mut cur = v;
     for _ in 0..6 {
@@ -1226,7 +1226,7 @@ fn speaker(cx: &Cx<'_>, v: usize) -> Vec<Side> {
 fn negated(sent: &Sent<'_>, v: usize) -> bool {
     let neg = |t: usize| {
         sent.children[t].iter().any(|&c| {
-            matches!(sent.lower[c].as_str(), "not" | "n't" | "never")
+            matches!(sent.lower[c].as_ref(), "not" | "n't" | "never")
                 && matches!(sent.base(c), "advmod" | "neg" | "aux")
         })
     };
@@ -1238,12 +1238,12 @@ fn modality(sent: &Sent<'_>, v: usize) -> Modality {
         let mut m = None;
         for &c in &sent.children[t] {
             if sent.base(c) != "aux" {
-                if sent.base(c) == "mark" && matches!(sent.lower[c].as_str(), "if" | "unless") {
+                if sent.base(c) == "mark" && matches!(sent.lower[c].as_ref(), "if" | "unless") {
                     return Some(Modality::Hypothetical);
                 }
                 continue;
             }
-            match sent.lower[c].as_str() {
+            match sent.lower[c].as_ref() {
                 "would" | "could" | "might" | "may" | "should" | "'d" => {
                     return Some(Modality::Hypothetical)
                 }
@@ -1261,7 +1261,7 @@ fn modality(sent: &Sent<'_>, v: usize) -> Modality {
         let Some(h) = sent.head[cur] else { break };
         match sent.base(cur) {
             "xcomp" => {
-                if INTEND.contains(&sent.lemma[h].as_str()) {
+                if INTEND.contains(&sent.lemma[h].as_ref()) {
                     return Modality::Intended;
                 }
                 if sent.lower[h] == "about" || sent.lemma[h] == "go" {
