@@ -10,6 +10,14 @@
 //! conjoined actors give one event each. A `+` slot matched before the verb
 //! means the verb's subject side is the target, and the source is the speaker
 //! who reports the clause (`..., Lavrov said`).
+//!
+//! Parse errors repaired on the way: several `nsubj` of one verb (or an
+//! `nsubj:pass` beside an `nsubj`) are one split coordination; a noun phrase
+//! right before a verb is its subject even when the verb was made a
+//! conjunct; a common-noun phrase right before an uncoded name
+//! (`the official news agency WFNA`) is one phrase with it; a subjectless
+//! `to`-infinitive attached as `advcl` is the verb's complement. A `%` slot
+//! after the verb (`* WITH %`) makes the compound the subject's targets.
 
 use sitrep_dict::phrase::{normalize_word, token_words};
 use sitrep_dict::Placement;
