@@ -10,6 +10,14 @@
 //! conjoined actors give one event each. A `+` slot matched before the verb
 //! means the verb's subject side is the target, and the source is the speaker
 //! who reports the clause (`..., Lavrov said`).
+//!
+//! Parse errors repaired on the way: several `nsubj` of one verb (or an
+//! `nsubj:pass` beside an `nsubj`) are one split coordination; a noun phrase
+//! right before a verb is its subject even when the verb was made a
+//! conjunct; a common-noun phrase right before an uncoded name
+//! (`the official news agency WFNA`) is one phrase with it; a subjectless
+//! `to`-infinitive attached as `advcl` is the verb's complement. A `%` slot
+//! after the verb (`* WITH %`) makes the compound the subject's targets.
 
 use sitrep_dict::phrase::{normalize_word, token_words};
 use sitrep_dict::Placement;
@@ -135,6 +143,7 @@ pub(crate) fn sentence(
         words: &words,
         mention_at: &coded,
         synsets: &coder.synsets,
+        synset_ends: &coder.synset_ends,
         dict: coder.dicts.verbs(),
     };
     let cx = Cx {
@@ -779,15 +788,22 @@ fn candidates(coder: &Coder, sent: &Sent<'_>, v: usize) -> Vec<(usize, usize)> {
             add(&format!("{} {}", sent.lemma[v], sent.lower[prt]));
         }
     }
+    // Only a word tagged as a verb heads a multi-word verb ending in it; the
+    // lemma is looked up only where it differs (each lookup costs).
+    let same_lemma = sent.lemma[v] == sent.lower[v];
     if let Some(p) = v
         .checked_sub(1)
-        .filter(|&p| sent.upos[p].as_str() != "PUNCT")
+        .filter(|&p| sent.is_verb(v) && sent.upos[p].as_str() != "PUNCT")
     {
         add(&format!("{} {}", sent.lower[p], sent.lower[v]));
-        add(&format!("{} {}", sent.lower[p], sent.lemma[v]));
+        if !same_lemma {
+            add(&format!("{} {}", sent.lower[p], sent.lemma[v]));
+        }
     }
     add(&sent.lower[v]);
-    add(&sent.lemma[v]);
+    if !same_lemma {
+        add(&sent.lemma[v]);
+    }
     out
 }
 
@@ -834,7 +850,7 @@ fn windows(
                 .filter(|&c| {
                     c < h
                         && (matches!(sent.base(c), "aux" | "cop" | "nsubj")
-                            || matches!(sent.lower[c].as_str(), "not" | "n't" | "never"))
+                            || matches!(sent.lower[c].as_ref(), "not" | "n't" | "never"))
                 })
                 .collect();
             while let Some(t) = group.pop() {
@@ -848,7 +864,7 @@ fn windows(
         }
     }
     // A demonstrative subject (`all this suggests`) sums up what precedes it.
-    if subj.is_some_and(|h| matches!(sent.lower[h].as_str(), "this" | "that" | "these" | "those")) {
+    if subj.is_some_and(|h| matches!(sent.lower[h].as_ref(), "this" | "that" | "these" | "those")) {
         inside.iter_mut().take(v).for_each(|x| *x = true);
     }
     let vw = first_word.get(v).copied().unwrap_or(0);
@@ -1296,7 +1312,7 @@ fn linear_windows(
     before.reverse();
     let after: Vec<usize> = (vw..words.len())
         .filter(|&i| words[i].tok != v)
-        .take_while(|&i| !matches!(sent.lower[words[i].tok].as_str(), "," | ";" | "."))
+        .take_while(|&i| !matches!(sent.lower[words[i].tok].as_ref(), "," | ";" | "."))
         .collect();
     (before, after)
 }
@@ -1307,7 +1323,7 @@ fn first_np(sent: &Sent<'_>, v: usize) -> Option<usize> {
     let t0 = (0..v).find(|&t| {
         let u = sent.upos[t];
         (u == Upos::NOUN || u == Upos::PROPN || u == Upos::PRON)
-            && !matches!(sent.lower[t].as_str(), "who" | "which" | "that")
+            && !matches!(sent.lower[t].as_ref(), "who" | "which" | "that")
     })?;
     let mut h = t0;
     for _ in 0..4 {
@@ -1332,7 +1348,7 @@ fn first_np_subject(sent: &Sent<'_>, v: usize) -> Option<usize> {
     let t0 = (0..v).find(|&t| {
         let u = sent.upos[t];
         (u == Upos::NOUN || u == Upos::PROPN || u == Upos::PRON)
-            && !matches!(sent.lower[t].as_str(), "who" | "which" | "that")
+            && !matches!(sent.lower[t].as_ref(), "who" | "which" | "that")
     })?;
     // Climb to the head of the first phrase through noun-internal relations.
     let mut h = t0;
@@ -1556,7 +1572,7 @@ fn speaker(cx: &Cx<'_>, v: usize) -> Vec<Side> {
     let Cx { sent, .. } = *cx;
     // Reporting verbs take a clause, not an object (`declare pauses` is no report).
     let is_speech = |t: usize| {
-        SPEECH.contains(&sent.lemma[t].as_str()) && sent.children_with(t, "obj").next().is_none()
+        SPEECH.contains(&sent.lemma[t].as_ref()) && sent.children_with(t, "obj").next().is_none()
     };
     let mut cur = v;
     for _ in 0..6 {
@@ -1607,7 +1623,7 @@ fn speaker(cx: &Cx<'_>, v: usize) -> Vec<Side> {
 fn negated(sent: &Sent<'_>, v: usize) -> bool {
     let neg = |t: usize| {
         sent.children[t].iter().any(|&c| {
-            matches!(sent.lower[c].as_str(), "not" | "n't" | "never")
+            matches!(sent.lower[c].as_ref(), "not" | "n't" | "never")
                 && matches!(sent.base(c), "advmod" | "neg" | "aux")
         })
     };
@@ -1619,12 +1635,12 @@ fn modality(sent: &Sent<'_>, v: usize) -> Modality {
         let mut m = None;
         for &c in &sent.children[t] {
             if sent.base(c) != "aux" {
-                if sent.base(c) == "mark" && matches!(sent.lower[c].as_str(), "if" | "unless") {
+                if sent.base(c) == "mark" && matches!(sent.lower[c].as_ref(), "if" | "unless") {
                     return Some(Modality::Hypothetical);
                 }
                 continue;
             }
-            match sent.lower[c].as_str() {
+            match sent.lower[c].as_ref() {
                 "would" | "could" | "might" | "may" | "should" | "'d" => {
                     return Some(Modality::Hypothetical)
                 }
@@ -1642,7 +1658,7 @@ fn modality(sent: &Sent<'_>, v: usize) -> Modality {
         let Some(h) = sent.head[cur] else { break };
         match sent.base(cur) {
             "xcomp" => {
-                if INTEND.contains(&sent.lemma[h].as_str()) {
+                if INTEND.contains(&sent.lemma[h].as_ref()) {
                     return Modality::Intended;
                 }
                 if sent.lower[h] == "about" || sent.lemma[h] == "go" {

@@ -147,6 +147,8 @@ impl Default for CoderOptions {
 pub struct Coder {
     pub(crate) dicts: Dictionaries,
     pub(crate) synsets: HashMap<Box<str>, usize>,
+    /// Per synset (same index): its members by first and last word.
+    pub(crate) synset_ends: Vec<patterns::SynsetEnds>,
     pub(crate) options: CoderOptions,
     /// Index of the first verb block of sitrep's supplement (`usize::MAX`
     /// without one): a verb the supplement lists with a code of its own
@@ -174,9 +176,16 @@ impl Coder {
             .enumerate()
             .map(|(i, s)| (s.name.clone(), i))
             .collect();
+        let synset_ends = dicts
+            .verbs()
+            .synsets
+            .iter()
+            .map(patterns::SynsetEnds::new)
+            .collect();
         Coder {
             dicts,
             synsets,
+            synset_ends,
             options,
             supplement_from: usize::MAX,
             extra_warnings: Vec::new(),

@@ -163,7 +163,7 @@ pub(crate) fn find(
             i += 1;
             continue;
         }
-        if sent.upos[i] == Upos::PROPN && !NOT_NAMES.contains(&sent.lower[i].as_str()) {
+        if sent.upos[i] == Upos::PROPN && !NOT_NAMES.contains(&sent.lower[i].as_ref()) {
             let mut j = i + 1;
             while j < n && !covered[j] && sent.upos[j] == Upos::PROPN {
                 j += 1;

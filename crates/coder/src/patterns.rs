@@ -12,7 +12,29 @@
 
 use std::collections::HashMap;
 
-use sitrep_dict::{Elem, Pattern, PatternElem, VerbDict, Words};
+use sitrep_dict::{Elem, Pattern, PatternElem, Synset, VerbDict, Words};
+
+/// A synset's members by first and by last word, so matching at a position
+/// looks at the few members that can start there instead of all of them.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SynsetEnds {
+    first: HashMap<Box<str>, Vec<u32>>,
+    last: HashMap<Box<str>, Vec<u32>>,
+}
+
+impl SynsetEnds {
+    pub fn new(set: &Synset) -> SynsetEnds {
+        let mut ends = SynsetEnds::default();
+        for (i, m) in set.members.iter().enumerate() {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            if let (Some(f), Some(l)) = (m.first(), m.last()) {
+                ends.first.entry(f.clone()).or_default().push(i);
+                ends.last.entry(l.clone()).or_default().push(i);
+            }
+        }
+        ends
+    }
+}
 
 /// One match word of the sentence.
 #[derive(Clone, Debug)]
@@ -50,6 +72,7 @@ pub(crate) struct Ctx<'a> {
     /// Per local token: the coded mention there, if any.
     pub mention_at: &'a [Option<usize>],
     pub synsets: &'a HashMap<Box<str>, usize>,
+    pub synset_ends: &'a [SynsetEnds],
     pub dict: &'a VerbDict,
 }
 
@@ -83,6 +106,24 @@ pub(crate) fn match_pattern(
         Some(v) => (&pattern.elems[..v], &pattern.elems[v + 1..]),
         None => (&[], &pattern.elems[..]),
     };
+    // Cheap rejection before any allocation (most of a verb's patterns fail
+    // here): each plain word must occur somewhere in its side's window.
+    let occurs = |x: &str, window: &[usize]| {
+        window.iter().any(|&i| {
+            ctx.words
+                .get(i)
+                .is_some_and(|w| w.word == x || (!w.lemma.is_empty() && w.lemma == x))
+        })
+    };
+    for (elems, window) in [(pre, before), (post, after)] {
+        for e in elems {
+            if let Elem::Word(x) = &e.elem {
+                if !occurs(x, window) {
+                    return None;
+                }
+            }
+        }
+    }
     // After the verb: element k's own tight flag links it to k-1 (or the verb).
     let post_e: Vec<E<'_>> = post
         .iter()
@@ -232,15 +273,23 @@ fn here(
             }
         }
         Elem::Synset(name) => {
-            let set = ctx
-                .synsets
-                .get(&**name)
-                .and_then(|&i| ctx.dict.synsets.get(i))?;
-            let n = set
-                .members
-                .iter()
-                .filter_map(|m| phrase_at(ctx, m, order, p, reverse))
-                .max()?;
+            let i = *ctx.synsets.get(&**name)?;
+            let set = ctx.dict.synsets.get(i)?;
+            let ends = ctx.synset_ends.get(i)?;
+            // Matching runs outward from the verb: a member's last word
+            // comes first before the verb.
+            let by = if reverse { &ends.last } else { &ends.first };
+            let mut n = None;
+            for key in [&w.word, &w.lemma] {
+                for &mi in by.get(key.as_str()).into_iter().flatten() {
+                    let len = set
+                        .members
+                        .get(mi as usize)
+                        .and_then(|m| phrase_at(ctx, m, order, p, reverse));
+                    n = n.max(len);
+                }
+            }
+            let n = n?;
             st.score += 2;
             st.negation |= (p..p + n).any(|q| {
                 order

@@ -4,7 +4,19 @@
 //! Invariant: every index is `< len`; a head outside the sentence (a parser
 //! bug) is treated as the root, so walks always terminate.
 
+use std::borrow::Cow;
+
 use sitrep_doc::{Doc, Upos};
+
+/// `s` in lower case, borrowed when it already is (most tokens and lemmas):
+/// this runs for every token of every sentence.
+fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.chars().any(char::is_uppercase) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
 
 /// One sentence's tokens, words and tree.
 pub(crate) struct Sent<'d> {
@@ -13,9 +25,9 @@ pub(crate) struct Sent<'d> {
     pub start: usize,
     pub len: usize,
     /// Lowercased token text.
-    pub lower: Vec<String>,
+    pub lower: Vec<Cow<'d, str>>,
     /// Lowercased lemma (token text if none).
-    pub lemma: Vec<String>,
+    pub lemma: Vec<Cow<'d, str>>,
     pub upos: Vec<Upos>,
     pub xpos: Vec<&'static str>,
     pub deprel: Vec<&'static str>,
@@ -43,11 +55,11 @@ impl<'d> Sent<'d> {
         };
         for t in toks {
             let text = t.text(&doc.text);
-            let lower = text.to_lowercase();
+            let lower = lowercase(text);
             let lemma = t
                 .lemma
                 .as_deref()
-                .map(str::to_lowercase)
+                .map(lowercase)
                 .unwrap_or_else(|| lower.clone());
             sent.lower.push(lower);
             sent.lemma.push(lemma);

@@ -338,6 +338,20 @@ impl Dictionaries {
     }
 
     fn exact(&self, trie: &index::Trie, phrase: &str) -> Vec<u32> {
+        // One plain word (the common case: a verb form) needs no phrase
+        // splitting; the coder asks this for every verb of every sentence.
+        if !phrase.contains(|c: char| {
+            c == '_' || c == '-' || c == '(' || c == ')' || c == ',' || c.is_whitespace()
+        }) {
+            let w = phrase::normalize_word(phrase);
+            // (A folded dash or an emptied word takes the general path.)
+            if !w.is_empty() && !w.contains('-') {
+                return match self.index.vocab.get(&w) {
+                    Some(id) => trie.get(&[id]).to_vec(),
+                    None => Vec::new(),
+                };
+            }
+        }
         let words = phrase::phrase_words(phrase);
         match self.index.ids(&words) {
             Some(ids) => trie.get(&ids).to_vec(),

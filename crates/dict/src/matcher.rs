@@ -33,6 +33,10 @@ struct Word {
     id: u32,
     /// Id of the lemma, when it differs and is known.
     lemma: u32,
+    /// The lemma is the word less a regular plural ending (`polices` →
+    /// `police`). Agents carry their plurals (generated, listed, or refused
+    /// with `POLICE {}`), so such a lemma is not used for them.
+    plural_lemma: bool,
     token: u32,
     /// First word of its token (matches may start here).
     first: bool,
@@ -67,9 +71,11 @@ pub(crate) fn find(
             i += 1;
             continue;
         }
-        let actor = longest(&index.actors, &words, i, &ends_token)
+        let actor = longest(&index.actors, &words, i, &ends_token, true)
             .filter(|&(end, _)| !(end == i + 1 && words[i].lower_short));
-        let agent = longest(&index.agents, &words, i, &ends_token);
+        // Agents carry their plurals (see `Word::plural_lemma`): `polices`
+        // is no `POLICE {}`.
+        let agent = longest(&index.agents, &words, i, &ends_token, false);
         let hit = match (actor, agent) {
             (Some((ae, _)), Some((ge, gn))) if ge > ae => Some(Hit::Agent {
                 start: i,
@@ -217,7 +223,7 @@ pub(crate) fn phrases(index: &Index, trie: &Trie, tokens: &[&str]) -> Vec<(usize
             i += 1;
             continue;
         }
-        match longest(trie, &words, i, &ends_token) {
+        match longest(trie, &words, i, &ends_token, true) {
             Some((end, node)) => {
                 if let Some(&v) = trie.values(node).first() {
                     out.push((tok(i), tok(end), v));
@@ -250,27 +256,36 @@ fn prepare(index: &Index, tokens: &[&str], lemmas: Option<&[&str]>) -> Vec<Word>
         if matches!(*token, "-" | "\u{2010}" | "\u{2011}") {
             continue;
         }
-        let lemma = lemmas
+        let lemma_word = lemmas
             .and_then(|l| l.get(t))
             .map(|l| token_words(l).collect::<Vec<_>>())
             .filter(|l| l.len() == 1)
-            .and_then(|l| l.first().and_then(|w| index.vocab.get(w)))
+            .and_then(|mut l| l.pop());
+        let lemma = lemma_word
+            .as_deref()
+            .and_then(|w| index.vocab.get(w))
             .unwrap_or(UNKNOWN);
         let lower_short = token.len() <= 3 && token.bytes().all(|b| b.is_ascii_lowercase());
         let mut first = true;
         for w in token_words(token) {
             let id = index.vocab.get(&w).unwrap_or(UNKNOWN);
             // Without a lemma, try the regular plural as TABARI does (`Syrians`).
-            let lemma = if lemma == UNKNOWN && !w.ends_with("ss") && w.len() > 3 {
-                w.strip_suffix('s')
+            let (lemma, plural_lemma) = if lemma == UNKNOWN && !w.ends_with("ss") && w.len() > 3 {
+                let stem = w
+                    .strip_suffix('s')
                     .and_then(|st| index.vocab.get(st))
-                    .unwrap_or(UNKNOWN)
+                    .unwrap_or(UNKNOWN);
+                (stem, stem != UNKNOWN)
             } else {
-                lemma
+                let plural = lemma_word
+                    .as_deref()
+                    .is_some_and(|l| is_regular_plural(&w, l));
+                (lemma, plural)
             };
             words.push(Word {
                 id,
                 lemma: if lemma != id { lemma } else { UNKNOWN },
+                plural_lemma,
                 token: u32::try_from(t).unwrap_or(u32::MAX),
                 first,
                 lower_short,
@@ -281,6 +296,14 @@ fn prepare(index: &Index, tokens: &[&str], lemmas: Option<&[&str]>) -> Vec<Word>
     words
 }
 
+/// `w` is `lemma` with a regular plural ending (`polices`, `boxes`, `parties`).
+fn is_regular_plural(w: &str, lemma: &str) -> bool {
+    w.strip_suffix('s').is_some_and(|st| st == lemma)
+        || w.strip_suffix("es").is_some_and(|st| st == lemma)
+        || w.strip_suffix("ies")
+            .is_some_and(|st| lemma.strip_suffix('y') == Some(st))
+}
+
 /// The longest phrase in `trie` starting at word `i` and ending on a token
 /// boundary: `(end word, node)`.
 fn longest(
@@ -288,6 +311,7 @@ fn longest(
     words: &[Word],
     i: usize,
     ends_token: &dyn Fn(usize) -> bool,
+    plural_lemmas: bool,
 ) -> Option<(usize, u32)> {
     let mut best = None;
     // At most two live paths: through the word itself or through its lemma.
@@ -296,7 +320,12 @@ fn longest(
     for (j, w) in words.iter().enumerate().skip(i) {
         next.clear();
         for &node in &frontier {
-            for id in [w.id, w.lemma] {
+            let lemma = if plural_lemmas || !w.plural_lemma {
+                w.lemma
+            } else {
+                UNKNOWN
+            };
+            for id in [w.id, lemma] {
                 if id == UNKNOWN {
                     continue;
                 }

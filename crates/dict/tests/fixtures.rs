@@ -242,6 +242,24 @@ fn fixtures_match_and_compose() {
         None,
     );
     assert_eq!(found[0].code.as_deref(), Some("SYLGOV"));
+    // But a regular plural is the dictionary's to give: `OPPOSITION {}` has
+    // none, so `oppositions` (lemma `opposition`) is no agent.
+    let found = d.find_actors(
+        &["Sylvanian", "oppositions"],
+        Some(&["sylvanian", "opposition"]),
+        None,
+    );
+    assert!(
+        found.iter().all(|m| m.agent.is_none()),
+        "{:?}",
+        found.iter().map(|m| &m.code).collect::<Vec<_>>()
+    );
+    let found = d.find_actors(
+        &["Sylvanian", "opposition"],
+        Some(&["sylvanian", "opposition"]),
+        None,
+    );
+    assert!(found.iter().any(|m| m.agent.is_some()));
 }
 
 #[test]
