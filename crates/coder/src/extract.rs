@@ -598,7 +598,7 @@ fn not_an_action(sent: &Sent<'_>, per_token: &[Option<usize>], v: usize) -> bool
 
 /// The frame a governing word puts on its `xcomp` complement.
 fn head_frame(sent: &Sent<'_>, h: usize) -> Option<cameo::Frame> {
-    let lemma = sent.lemma[h].as_str();
+    let lemma = sent.lemma[h].as_ref();
     if sent.is_verb(h) && lemma == "threaten" {
         return Some(cameo::Frame::Threat);
     }
@@ -615,7 +615,7 @@ fn head_frame(sent: &Sent<'_>, h: usize) -> Option<cameo::Frame> {
             && sent.children[h]
                 .iter()
                 .any(|&c| matches!(sent.deprel[c], "cop" | "aux:pass")));
-    if adjective && INTENT_ADJECTIVES.contains(&sent.lower[h].as_str()) {
+    if adjective && INTENT_ADJECTIVES.contains(&sent.lower[h].as_ref()) {
         return Some(cameo::Frame::Intent);
     }
     None
@@ -653,7 +653,7 @@ fn gives_way(
             return true;
         }
     }
-    if !REPORTING.contains(&sent.lemma[v].as_str()) {
+    if !REPORTING.contains(&sent.lemma[v].as_ref()) {
         return false;
     }
     sent.children_with(v, "ccomp")
@@ -681,7 +681,7 @@ const REPORTING: &[&str] = &[
 /// clause may govern `v` (`said it would`) or hang off it (`..., X said`),
 /// and parsers often attach it wrongly, so its place is not checked.
 fn reported(sent: &Sent<'_>, v: usize) -> bool {
-    (0..sent.len).any(|t| t != v && sent.is_verb(t) && REPORTING.contains(&sent.lemma[t].as_str()))
+    (0..sent.len).any(|t| t != v && sent.is_verb(t) && REPORTING.contains(&sent.lemma[t].as_ref()))
 }
 
 /// The frame the auxiliaries of `t` put on it: `will`/`shall` intent;
@@ -695,11 +695,11 @@ fn aux_frame(sent: &Sent<'_>, t: usize, v: usize) -> Option<cameo::Frame> {
     let conditional = |x: usize| {
         sent.children[x].iter().any(|&a| {
             sent.children_with(a, "mark")
-                .any(|m| matches!(sent.lower[m].as_str(), "if" | "unless"))
+                .any(|m| matches!(sent.lower[m].as_ref(), "if" | "unless"))
         })
     };
     for c in sent.children_with(t, "aux") {
-        let frame = match sent.lower[c].as_str() {
+        let frame = match sent.lower[c].as_ref() {
             "will" | "shall" | "'ll" | "wo" => Some(Frame::Intent),
             "would" | "'d" if reported(sent, v) || conditional(t) => Some(Frame::Intent),
             "may" | "might" | "could" if conditional(t) => Some(Frame::Intent),
