@@ -86,17 +86,32 @@ pub(crate) struct Extracted {
     pub events: Vec<Event>,
 }
 
-/// Codes sentence `s`. `per_token` maps local tokens to mentions in `doc.actors`.
+/// What the coder found in one sentence before extraction.
+pub(crate) struct SentenceInput<'a> {
+    /// Local token → mention index in `doc.actors`.
+    pub per_token: &'a [Option<usize>],
+    /// Actors carried over from earlier sentences (coreference).
+    pub extras: &'a [Extra],
+    /// The article's date, for dated actor roles.
+    pub date: Option<Date>,
+    /// Local tokens of discard phrases scoped to their clause.
+    pub discards: &'a [usize],
+}
+
+/// Codes sentence `s`.
 pub(crate) fn sentence(
     coder: &Coder,
     options: &CoderOptions,
     doc: &Doc,
     s: usize,
-    per_token: &[Option<usize>],
-    extras: &[Extra],
-    date: Option<Date>,
-    discards: &[usize],
+    input: SentenceInput<'_>,
 ) -> Extracted {
+    let SentenceInput {
+        per_token,
+        extras,
+        date,
+        discards,
+    } = input;
     let sent = Sent::new(doc, s);
     // Clauses a discard phrase puts out of scope (see `CoderOptions::clause_discards`).
     let discarded_clauses: Vec<usize> = discards

@@ -298,8 +298,19 @@ impl Coder {
             }
             let discards = discard_tokens.get(s).map_or(&[][..], |d| &d[..]);
             events.extend(
-                extract::sentence(self, &options, doc, s, per_token, &extras, date, discards)
-                    .events,
+                extract::sentence(
+                    self,
+                    &options,
+                    doc,
+                    s,
+                    extract::SentenceInput {
+                        per_token,
+                        extras: &extras,
+                        date,
+                        discards,
+                    },
+                )
+                .events,
             );
         }
         doc.events = events;
