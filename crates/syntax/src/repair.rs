@@ -75,6 +75,16 @@ pub(crate) fn repair(forms: &[impl AsRef<str>], tags: &[Tag], arcs: &mut [Arc]) 
     let rel = |arcs: &[Arc], i: usize| arcs.get(i).map_or("", |a| a.deprel.as_str());
     let head = |arcs: &[Arc], i: usize| arcs.get(i).and_then(|a| a.head).map(|h| h as usize);
     let is_verb = |i: usize| tags.get(i).is_some_and(|t| t.upos.as_str() == "VERB");
+    // Linear-time bookkeeping (a 10,000-token "sentence" must stay cheap):
+    // which words have a `to` marker, and any children at all.
+    let mut to_marked = vec![false; n];
+    for (c, form) in forms.iter().enumerate().take(n) {
+        if let Some(h) = head(arcs, c).filter(|&h| h < n) {
+            if rel(arcs, c) == "mark" && form.as_ref().eq_ignore_ascii_case("to") {
+                to_marked[h] = true;
+            }
+        }
+    }
     // 1. Object control: X --acl--> obj --obj--> V(control) with `to` marking X.
     for x in 0..n {
         if rel(arcs, x) != "acl" || !is_verb(x) {
@@ -88,12 +98,7 @@ pub(crate) fn repair(forms: &[impl AsRef<str>], tags: &[Tag], arcs: &mut [Arc]) 
         if v >= o || !is_verb(v) || !is_control_verb(forms[v].as_ref()) {
             continue;
         }
-        let to_marked = (0..x).any(|c| {
-            head(arcs, c) == Some(x)
-                && rel(arcs, c) == "mark"
-                && forms[c].as_ref().eq_ignore_ascii_case("to")
-        });
-        if !to_marked || dominates(arcs, x, v) {
+        if !to_marked[x] || dominates(arcs, x, v) {
             continue;
         }
         arcs[x] = Arc {
@@ -103,11 +108,20 @@ pub(crate) fn repair(forms: &[impl AsRef<str>], tags: &[Tag], arcs: &mut [Arc]) 
     }
     // 2. One subject: an adjective or name `nsubj` right before another
     //    `nsubj` phrase of the same verb belongs inside that phrase.
-    for v in 0..n {
-        let subjects: Vec<usize> = (0..n)
-            .filter(|&i| head(arcs, i) == Some(v) && rel(arcs, i) == "nsubj")
-            .collect();
-        let [first, second] = subjects[..] else {
+    // Each word's `nsubj` children (in order, up to three: only exactly two
+    // matter) and whether it has any children.
+    let mut subjects: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut has_child = vec![false; n];
+    for i in 0..n {
+        if let Some(h) = head(arcs, i).filter(|&h| h < n) {
+            has_child[h] = true;
+            if rel(arcs, i) == "nsubj" && subjects[h].len() < 3 {
+                subjects[h].push(i);
+            }
+        }
+    }
+    for subj in &subjects {
+        let [first, second] = subj[..] else {
             continue;
         };
         let upos = tags[first].upos.as_str();
@@ -128,7 +142,7 @@ pub(crate) fn repair(forms: &[impl AsRef<str>], tags: &[Tag], arcs: &mut [Arc]) 
         }
         // The first's own subtree is just itself, and everything between it
         // and the second subject belongs to the second's phrase.
-        if (0..n).any(|i| head(arcs, i) == Some(first)) {
+        if has_child[first] {
             continue;
         }
         if !(first + 1..second).all(|i| dominates(arcs, second, i)) {
