@@ -8,6 +8,9 @@ use sitrep::{Pipeline, PipelineOptions};
 use sitrep_coder::{Coder, CoderOptions};
 use sitrep_doc::events::Event;
 
+mod common;
+use common::{code_of, describe};
+
 fn pipeline(options: CoderOptions) -> Pipeline {
     let coder = Coder::with_supplement(
         sitrep_coder::sitrep_dict::Dictionaries::vendored().expect("vendored dictionaries"),
@@ -37,27 +40,6 @@ fn events(p: &Pipeline, text: &str) -> Vec<Event> {
         ..Article::default()
     })
     .events
-}
-
-fn code_of(a: &Option<sitrep_doc::events::EventActor>) -> &str {
-    a.as_ref().and_then(|a| a.code.as_deref()).unwrap_or("")
-}
-
-fn describe(events: &[Event]) -> String {
-    events
-        .iter()
-        .map(|e| {
-            format!(
-                "{} {} {} {} ({})",
-                code_of(&e.source),
-                e.code,
-                e.plover.as_ref().map_or("-", |p| p.event.as_str()),
-                code_of(&e.target),
-                e.verb_text
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 /// The event whose verb is `verb`.

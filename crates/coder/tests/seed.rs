@@ -7,6 +7,9 @@ use sitrep::{Pipeline, PipelineOptions};
 use sitrep_coder::{Coder, CoderOptions};
 use sitrep_doc::events::Event;
 
+mod common;
+use common::{code_of, describe};
+
 const SEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../examples/aleppo-2016-12-12.txt"
@@ -35,26 +38,6 @@ fn coded() -> (sitrep_doc::Doc, Vec<Event>) {
     let doc = pipeline.analyze(seed_article());
     let events = doc.events.clone();
     (doc, events)
-}
-
-fn code_of(a: &Option<sitrep_doc::events::EventActor>) -> &str {
-    a.as_ref().and_then(|a| a.code.as_deref()).unwrap_or("")
-}
-
-fn describe(events: &[Event]) -> String {
-    events
-        .iter()
-        .map(|e| {
-            format!(
-                "{} {} {} ({})",
-                code_of(&e.source),
-                e.code,
-                code_of(&e.target),
-                e.verb_text
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 #[test]
