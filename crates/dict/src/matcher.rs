@@ -106,7 +106,7 @@ pub(crate) fn find(
     }
 
     let tok = |w: usize| words.get(w).map_or(tokens.len(), |x| x.token as usize);
-    let span = |start: usize, end: usize| (tok(start), tok(end));
+    let span = |start: usize, end: usize| (tok(start), end_token(&words, end, tokens.len()));
     let resolve_actor = |node: u32| -> (Option<usize>, Option<&str>) {
         let ids = index.actors.values(node);
         // Several actors may share a phrase: prefer one with a role on the date.
@@ -226,7 +226,7 @@ pub(crate) fn phrases(index: &Index, trie: &Trie, tokens: &[&str]) -> Vec<(usize
         match longest(trie, &words, i, &ends_token, true) {
             Some((end, node)) => {
                 if let Some(&v) = trie.values(node).first() {
-                    out.push((tok(i), tok(end), v));
+                    out.push((tok(i), end_token(&words, end, tokens.len()), v));
                 }
                 i = end;
             }
@@ -234,6 +234,16 @@ pub(crate) fn phrases(index: &Index, trie: &Trie, tokens: &[&str]) -> Vec<(usize
         }
     }
     out
+}
+
+/// The token just past word `end - 1`: a match's exclusive end token. Not
+/// word `end`'s token, as a skipped hyphen token may lie between them
+/// (`US - led`: the match `US` ends before the hyphen).
+fn end_token(words: &[Word], end: usize, n_tokens: usize) -> usize {
+    match end.checked_sub(1).and_then(|w| words.get(w)) {
+        Some(last) => (last.token as usize + 1).min(n_tokens),
+        None => 0,
+    }
 }
 
 /// `of`, `in`, `of the`, `in the` between an agent and its actor.

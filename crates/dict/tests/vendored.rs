@@ -135,3 +135,19 @@ fn discards_and_issues() {
         "{issues:?}"
     );
 }
+
+#[test]
+fn a_split_off_hyphen_after_a_name_is_not_part_of_the_match() {
+    // `the US-led coalition`, tokenised `US - led`: the actor is `US` alone.
+    let found = codes("the US - led coalition", date("2016-12-12"));
+    assert!(
+        found
+            .iter()
+            .any(|(text, code)| text.ends_with("US") && code.as_deref() == Some("USA")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(|(text, _)| !text.ends_with('-')),
+        "{found:?}"
+    );
+}
