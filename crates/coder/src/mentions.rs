@@ -24,33 +24,9 @@ pub(crate) struct Extra {
     pub plural: bool,
 }
 
-/// Words that are capitalised but never actors on their own.
-const NOT_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "i",
-];
+/// Words that are capitalised but never actors on their own (besides month
+/// and weekday names, [`sitrep_doc::is_calendar_word`]).
+const NOT_NAMES: &[&str] = &["mr", "mrs", "ms", "dr", "i"];
 
 /// Finds the mentions of sentence `s` and appends them to `doc.actors` (and
 /// their extras to `extras`). Returns, per local token, the mention index.
@@ -163,7 +139,10 @@ pub(crate) fn find(
             i += 1;
             continue;
         }
-        if sent.upos[i] == Upos::PROPN && !NOT_NAMES.contains(&sent.lower[i].as_ref()) {
+        if sent.upos[i] == Upos::PROPN
+            && !NOT_NAMES.contains(&sent.lower[i].as_ref())
+            && !sitrep_doc::is_calendar_word(&sent.lower[i])
+        {
             let mut j = i + 1;
             while j < n && !covered[j] && sent.upos[j] == Upos::PROPN {
                 j += 1;

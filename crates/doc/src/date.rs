@@ -54,6 +54,12 @@ pub const WEEKDAY_NAMES: [&str; 7] = [
     "sunday",
 ];
 
+/// Whether `lower` (a lower-cased word) is a full English month or weekday
+/// name: capitalised, yet never a name of a person, group or place.
+pub fn is_calendar_word(lower: &str) -> bool {
+    MONTH_NAMES.contains(&lower) || WEEKDAY_NAMES.contains(&lower)
+}
+
 /// Days in `month` of `year`.
 pub fn days_in_month(year: i32, month: u8) -> u8 {
     match month {

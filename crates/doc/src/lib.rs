@@ -33,7 +33,7 @@ mod tags;
 pub mod times;
 
 pub use article::{Article, Origin};
-pub use date::{Date, DateError, MONTH_NAMES, WEEKDAY_NAMES};
+pub use date::{is_calendar_word, Date, DateError, MONTH_NAMES, WEEKDAY_NAMES};
 pub use doc::{Dateline, Doc, Sentence, Token};
 pub use span::Span;
 pub use tags::{Deprel, Upos, Xpos};

@@ -193,27 +193,9 @@ const PLACE_MODIFIERS: &[&str] = &[
 ];
 
 /// Capitalised words that are not place names in running text even when a
-/// village somewhere bears them.
+/// village somewhere bears them (besides month and weekday names,
+/// [`sitrep_doc::is_calendar_word`]).
 const NOT_PLACES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "god",
     "i",
     "a",
@@ -624,10 +606,12 @@ fn accept(
     let top = gaz.place(cands.first()?.place);
     let strong =
         matches!(top.kind, PlaceKind::Country | PlaceKind::Admin1) || top.population >= 100_000;
-    if len == 1
-        && (NOT_PLACES.contains(&lower(words[0]).trim_end_matches('.')) || is_title(words[0]))
-    {
-        return None;
+    if len == 1 {
+        let word = lower(words[0]);
+        let word = word.trim_end_matches('.');
+        if NOT_PLACES.contains(&word) || sitrep_doc::is_calendar_word(word) || is_title(words[0]) {
+            return None;
+        }
     }
     if len == 1 && !strong && !all_caps && vocabulary.contains(&lower(words[0])) {
         return None;

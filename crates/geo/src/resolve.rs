@@ -416,10 +416,12 @@ fn choose(
         // Only a capital of a country the article is about: a foreign capital
         // sharing a local town's name (`Athens`, `Berlin` in US local news)
         // must not win on that account.
-        let in_context = iso(&p)
-            .and_then(|c| ctx.countries.get(&c))
-            .is_some_and(|&cw| cw - own > 1e-9);
-        if p.feature_code == "PPLC" && w.capital != 0.0 && in_context {
+        let in_context = || {
+            iso(&p)
+                .and_then(|c| ctx.countries.get(&c))
+                .is_some_and(|&cw| cw - own > 1e-9)
+        };
+        if p.feature_code == "PPLC" && w.capital != 0.0 && in_context() {
             s += w.capital;
             let _ = write!(why, " +capital {:.1}", w.capital);
         }
