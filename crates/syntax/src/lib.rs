@@ -17,6 +17,9 @@
 
 pub mod binio;
 pub mod corpus;
+// Used by the tagger and parser scoring loops (being wired in).
+#[allow(dead_code)]
+mod dense;
 mod error;
 pub mod eval;
 mod hash;
