@@ -14,53 +14,76 @@
 
 use crate::perceptron::{Scores, Weights};
 
-/// Rows of one template over a dense index domain `0..len`.
+/// Rows of one template (or of a fixed group of templates) over a dense index
+/// domain `0..len`.
 ///
-/// Invariant: `rows.len() == len * n_classes`; row `k` equals the weights of
-/// the `k`-th feature hash given to [`DenseTable::build`].
+/// Invariant: `rows.len() == len * n_classes` and `fits.len() == len`; where
+/// `fits[k]`, row `k` equals the summed weights of the `k`-th feature group
+/// given to [`DenseTable::build`]. A group whose sum overflows `i16` for some
+/// class has no row (`fits[k] == false`): [`DenseTable::row`] returns `None`
+/// and the caller scores that group through the hash table.
 #[derive(Clone, Debug, Default)]
 pub struct DenseTable {
     n_classes: usize,
     rows: Vec<i16>,
+    fits: Vec<bool>,
 }
 
 impl DenseTable {
     /// Copies the rows of `features` (one hash per domain value, in index
     /// order) out of `weights`.
     pub fn build(weights: &Weights, features: impl IntoIterator<Item = u64>) -> DenseTable {
+        DenseTable::build_groups(weights, features.into_iter().map(|f| [f]))
+    }
+
+    /// Copies the rows of `groups` (one feature-hash group per domain value,
+    /// in index order; a row is the sum of its group's weights) out of
+    /// `weights`.
+    pub fn build_groups<G: IntoIterator<Item = u64>>(
+        weights: &Weights,
+        groups: impl IntoIterator<Item = G>,
+    ) -> DenseTable {
         let n = weights.n_classes();
         let mut scores: Scores = [0; 256];
-        let mut rows = Vec::new();
-        for f in features {
-            weights.score(&[f], &mut scores);
-            // One feature's weights are stored as i16, so this never clamps.
-            rows.extend(
-                scores[..n]
-                    .iter()
-                    .map(|&v| v.clamp(i32::from(i16::MIN), i32::from(i16::MAX)) as i16),
-            );
+        let mut feats = Vec::new();
+        let mut t = DenseTable {
+            n_classes: n,
+            ..DenseTable::default()
+        };
+        for g in groups {
+            feats.clear();
+            feats.extend(g);
+            weights.score(&feats, &mut scores);
+            let fits = scores[..n].iter().all(|&v| i16::try_from(v).is_ok());
+            t.fits.push(fits);
+            t.rows
+                .extend(scores[..n].iter().map(|&v| if fits { v as i16 } else { 0 }));
         }
-        DenseTable { n_classes: n, rows }
+        t
     }
 
     /// Number of domain values.
     pub fn len(&self) -> usize {
-        self.rows.len().checked_div(self.n_classes).unwrap_or(0)
+        self.fits.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.fits.is_empty()
     }
 
-    /// Row `k` (`n_classes` weights), or `None` outside the domain.
+    /// Row `k` (`n_classes` weights), or `None` outside the domain or if the
+    /// group's sum does not fit.
     #[inline]
     pub fn row(&self, k: usize) -> Option<&[i16]> {
+        if !*self.fits.get(k)? {
+            return None;
+        }
         let n = self.n_classes;
-        self.rows.get(k.checked_mul(n)?..k.checked_mul(n)?.checked_add(n)?)
+        self.rows.get(k * n..k * n + n)
     }
 
-    /// Adds row `k` to `scores`; returns `false` (adding nothing) outside the
-    /// domain, so the caller can score the hashed feature instead.
+    /// Adds row `k` to `scores`; returns `false` (adding nothing) if there is
+    /// no such row, so the caller can score the hashed features instead.
     #[inline]
     pub fn add(&self, k: usize, scores: &mut [i32]) -> bool {
         match self.row(k) {
@@ -74,7 +97,7 @@ impl DenseTable {
 }
 
 /// `scores[c] += row[c]` over the shorter of the two (vectorised).
-#[inline]
+#[inline(always)]
 pub fn add_row(scores: &mut [i32], row: &[i16]) {
     for (s, &v) in scores.iter_mut().zip(row) {
         *s += i32::from(v);
@@ -158,6 +181,27 @@ mod tests {
         let mut s = [1i32; 4];
         assert!(!table.add(3, &mut s));
         assert_eq!(s, [1; 4]);
+        // A group's row is the sum of its features' rows.
+        let pair = DenseTable::build_groups(&w, [vec![11, 12]]);
+        let mut both: Scores = [0; 256];
+        w.score(&[11, 12], &mut both);
+        let row: Vec<i32> = pair.row(0).unwrap().iter().map(|&v| v.into()).collect();
+        assert_eq!(row, both[..4]);
+    }
+
+    #[test]
+    fn a_group_that_overflows_i16_has_no_row() {
+        let mut t = Trainer::new(2);
+        t.tick();
+        // Two features updated together carry the largest weight, so their
+        // sum cannot be an i16.
+        t.update(&[1, 2], 0, 1);
+        t.tick();
+        let w = t.finish(0.0).unwrap();
+        let table = DenseTable::build_groups(&w, [vec![1], vec![1, 2]]);
+        assert!(table.row(0).is_some());
+        assert!(table.row(1).is_none());
+        assert_eq!(table.len(), 2);
     }
 
     #[test]

@@ -58,6 +58,11 @@ impl Lexicon {
         self.verbal.get(t as usize).copied().unwrap_or(false)
     }
 
+    /// Number of distinct tags (ids run `1..=n_tags()`).
+    pub fn n_tags(&self) -> usize {
+        self.tags.len()
+    }
+
     pub fn len(&self) -> usize {
         self.words.len()
     }

@@ -17,7 +17,7 @@
 
 pub mod binio;
 pub mod corpus;
-// Used by the tagger and parser scoring loops (being wired in).
+// Parts of the API serve the parser's scoring (in progress) and tests.
 #[allow(dead_code)]
 mod dense;
 mod error;
@@ -30,6 +30,7 @@ mod perceptron;
 mod projective;
 mod repair;
 mod tagdict;
+mod tagfeat;
 pub mod tagger;
 pub mod train;
 mod wordfeat;

@@ -314,7 +314,7 @@ impl Weights {
     /// Table reads are random and usually miss the cache, so the first probe of
     /// every feature in a chunk is loaded before any is inspected: the loads are
     /// independent and the CPU overlaps them instead of waiting for each in turn.
-    #[inline]
+    #[inline(always)]
     pub fn add_scores(&self, feats: &[u64], scores: &mut Scores) {
         const CHUNK: usize = 16;
         let n = self.n_classes;

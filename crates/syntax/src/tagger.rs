@@ -3,13 +3,15 @@
 
 use crate::binio::{Reader, Writer};
 use crate::corpus::{Rng, Sent};
+use crate::dense::add_row;
 use crate::error::{Error, Result};
-use crate::hash::{feat1, feat2, feat3, str_hash, IdMap};
+use crate::hash::{str_hash, IdMap};
 use crate::lemma::Lemmatizer;
 use crate::lexicon::Lexicon;
 use crate::perceptron::{argmax, argmax_where, Scores, Trainer, Weights};
 use crate::tagdict::TagDict;
-use crate::wordfeat::{self, Scratch, WordFeats, PAD_END, PAD_START};
+use crate::tagfeat::{self, DenseTags, Window};
+use crate::wordfeat::{self, Scratch, WordFeats};
 use sitrep_doc::{Upos, Xpos};
 use std::collections::HashMap;
 use std::path::Path;
@@ -38,13 +40,14 @@ pub struct Tagger {
     cache_words: Vec<WordFeats>,
     /// `cache_words.len() * classes.len()` summed static-feature weights.
     cache_scores: Vec<i32>,
-    /// The same for the word's features as previous, next and next-but-one word.
+    /// The same for the word's features as previous, previous-but-one, next
+    /// and next-but-one word.
     cache_left: NeighbourRows,
+    cache_left2: NeighbourRows,
     cache_right: NeighbourRows,
     cache_right2: NeighbourRows,
-    /// `classes.len()` zeros, standing in for an uncached word's rows.
-    zero_row: Vec<i32>,
-    zero_row16: Vec<i16>,
+    /// Dense copies of the small-domain templates.
+    dense: DenseTags,
 }
 
 /// How many frequent words get precomputed scores (memory: this × classes × 4 bytes).
@@ -70,137 +73,6 @@ impl Default for TaggerConfig {
             augment: 0.1,
             prune: 0.3,
         }
-    }
-}
-
-/// Writes the feature hashes for token `i` given the two previous predicted
-/// classes (`0` = sentence start, else class + 1).
-fn features(w: &[WordFeats], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
-    out.clear();
-    static_features(w.get(i).unwrap_or(&PAD_END), out);
-    context_features(w, i, p1, p2, Cached::NONE, out);
-}
-
-/// Which neighbours' position-specific features are covered by precomputed
-/// scores (see [`Tagger::build_cache`]) and must not be emitted again.
-#[derive(Clone, Copy, Default)]
-struct Cached {
-    left: bool,
-    right: bool,
-    right2: bool,
-}
-
-impl Cached {
-    const NONE: Cached = Cached {
-        left: false,
-        right: false,
-        right2: false,
-    };
-}
-
-/// Features of the previous word alone.
-fn left_features(m1: &WordFeats, out: &mut Vec<u64>) {
-    out.extend_from_slice(&[
-        feat1(19, m1.lower),
-        feat1(23, m1.suf[2]),
-        feat1(25, u64::from(m1.lex)),
-        feat1(47, u64::from(m1.amb)),
-    ]);
-}
-
-/// Features of the next word alone.
-fn right_features(n1: &WordFeats, out: &mut Vec<u64>) {
-    out.extend_from_slice(&[
-        feat1(21, n1.lower),
-        feat1(24, n1.suf[2]),
-        feat1(26, u64::from(n1.lex)),
-        feat1(45, u64::from(n1.amb)),
-    ]);
-}
-
-/// Features of the word after next alone.
-fn right2_features(n2: &WordFeats, out: &mut Vec<u64>) {
-    out.extend_from_slice(&[
-        feat1(22, n2.lower),
-        feat1(27, u64::from(n2.lex)),
-        feat1(48, u64::from(n2.amb)),
-    ]);
-}
-
-/// The features that depend on the token alone: their summed weights can be
-/// precomputed per word (see [`Tagger::build_cache`]).
-fn static_features(c: &WordFeats, out: &mut Vec<u64>) {
-    out.extend_from_slice(&[
-        feat1(0, 0),
-        feat1(1, c.lower),
-        feat1(2, c.exact),
-        feat1(3, c.suf[0]),
-        feat1(4, c.suf[1]),
-        feat1(5, c.suf[2]),
-        feat1(6, c.suf[3]),
-        feat1(7, c.pre[0]),
-        feat1(8, c.pre[1]),
-        feat1(9, c.pre[2]),
-        feat1(10, c.shape),
-        feat1(12, u64::from(c.flags)),
-        feat1(13, u64::from(c.lex)),
-        feat2(35, c.shape, u64::from(c.lex)),
-        feat2(38, u64::from(c.lex), u64::from(c.stem_lex)),
-        feat1(42, u64::from(c.amb)),
-        feat2(43, u64::from(c.amb), u64::from(c.lex)),
-    ]);
-}
-
-/// The features that depend on the neighbours and the previous predictions.
-fn context_features(
-    w: &[WordFeats],
-    i: usize,
-    p1: u64,
-    p2: u64,
-    cached: Cached,
-    out: &mut Vec<u64>,
-) {
-    let at = |j: isize| -> &WordFeats {
-        if j < 0 {
-            &PAD_START
-        } else {
-            w.get(j as usize).unwrap_or(&PAD_END)
-        }
-    };
-    let i0 = i as isize;
-    let (c, m1, m2, n1, n2) = (at(i0), at(i0 - 1), at(i0 - 2), at(i0 + 1), at(i0 + 2));
-    let first = u64::from(i == 0);
-    out.extend_from_slice(&[
-        feat2(11, u64::from(c.cap), first),
-        feat3(14, u64::from(c.lex), u64::from(c.cap), first),
-        feat1(15, p1),
-        feat1(16, p2),
-        feat2(17, p1, p2),
-        feat2(18, p1, c.lower),
-        feat1(20, m2.lower),
-        feat2(28, u64::from(m1.cap), u64::from(c.cap)),
-        feat2(29, u64::from(n1.cap), u64::from(c.cap)),
-        feat2(30, m1.lower, c.lower),
-        feat2(31, c.lower, n1.lower),
-        feat2(32, p1, u64::from(c.lex)),
-        feat2(33, u64::from(c.lex), u64::from(n1.lex)),
-        feat2(34, p1, c.suf[2]),
-        feat2(36, n1.shape, c.suf[1]),
-        feat2(37, p1, n1.lower),
-        feat3(39, p1, u64::from(c.lex), u64::from(c.stem_lex)),
-        feat2(40, c.lower, u64::from(c.next_verb)),
-        feat2(41, p1, u64::from(c.next_verb)),
-        feat2(44, p1, u64::from(c.amb)),
-        feat2(46, u64::from(c.amb), u64::from(n1.amb)),
-    ]);
-    if !cached.left {
-        left_features(m1, out);
-    }
-    if !cached.right {
-        right_features(n1, out);
-    }
-    if !cached.right2 {
-        right2_features(n2, out);
     }
 }
 
@@ -315,18 +187,19 @@ impl Tagger {
             cache_words: Vec::new(),
             cache_scores: Vec::new(),
             cache_left: NeighbourRows::default(),
+            cache_left2: NeighbourRows::default(),
             cache_right: NeighbourRows::default(),
             cache_right2: NeighbourRows::default(),
-            zero_row: Vec::new(),
-            zero_row16: Vec::new(),
+            dense: DenseTags::default(),
         };
         t.build_cache();
         Ok(t)
     }
 
-    /// Precomputes attributes and static-feature scores of the vocabulary.
-    /// Frequent words then cost one hash lookup instead of ~14 random table
-    /// reads, which is what bounds tagging speed.
+    /// Precomputes attributes and static-feature scores of the vocabulary,
+    /// and the dense tables of the small-domain templates. Frequent words then
+    /// cost one hash lookup instead of ~14 random table reads, which is what
+    /// bounds tagging speed.
     fn build_cache(&mut self) {
         let n = self.classes.len();
         let mut scratch = Scratch::default();
@@ -335,29 +208,34 @@ impl Tagger {
         self.cache.clear();
         self.cache_words.clear();
         self.cache_scores.clear();
-        self.cache_left.clear();
-        self.cache_right.clear();
-        self.cache_right2.clear();
-        self.zero_row = vec![0; n];
-        self.zero_row16 = vec![0; n];
+        for table in [
+            &mut self.cache_left,
+            &mut self.cache_left2,
+            &mut self.cache_right,
+            &mut self.cache_right2,
+        ] {
+            table.clear();
+        }
+        self.dense = DenseTags::build(&self.weights, self.lexicon.n_tags());
         for w in &self.vocab {
             let wf = word_feats(w, &self.lexicon, &self.dict, &mut scratch);
             if self.cache.contains_key(&wf.exact) {
                 continue;
             }
             feats.clear();
-            static_features(&wf, &mut feats);
+            tagfeat::static_features(&wf, &mut feats);
             self.weights.score(&feats, &mut scores);
             self.cache.insert(wf.exact, self.cache_words.len() as u32);
             self.cache_words.push(wf);
             self.cache_scores.extend_from_slice(&scores[..n]);
             for (f, table) in [
                 (
-                    left_features as fn(&WordFeats, &mut Vec<u64>),
+                    tagfeat::left_features as fn(&WordFeats, &mut Vec<u64>),
                     &mut self.cache_left,
                 ),
-                (right_features, &mut self.cache_right),
-                (right2_features, &mut self.cache_right2),
+                (tagfeat::left2_features, &mut self.cache_left2),
+                (tagfeat::right_features, &mut self.cache_right),
+                (tagfeat::right2_features, &mut self.cache_right2),
             ] {
                 feats.clear();
                 f(&wf, &mut feats);
@@ -396,7 +274,36 @@ impl Tagger {
     }
 
     /// [`Tagger::tag`] with caller-owned buffers, for throughput.
+    ///
+    /// Two passes. The first sums, for every token, all the features that do
+    /// not depend on predictions (precomputed word rows, dense tables, hashed
+    /// word pairs): those table reads are independent, so the CPU overlaps
+    /// their cache misses. The greedy left-to-right pass then adds only the
+    /// features of the previous predictions. The result equals scoring
+    /// [`tagfeat::features`] through the weight table.
     pub fn tag_into(&self, forms: &[impl AsRef<str>], st: &mut TagState, out: &mut Vec<Tag>) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: `tag_into_avx2` only requires AVX2, which the running
+            // CPU was just checked to support.
+            unsafe { self.tag_into_avx2(forms, st, out) };
+            return;
+        }
+        self.tag_into_generic(forms, st, out);
+    }
+
+    /// [`Tagger::tag_into`] compiled for AVX2. The scoring loops add rows of
+    /// ~100 `i16` weights into `i32` scores; AVX2 widens and adds twice as
+    /// many lanes per instruction as the SSE2 baseline.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn tag_into_avx2(&self, forms: &[impl AsRef<str>], st: &mut TagState, out: &mut Vec<Tag>) {
+        self.tag_into_generic(forms, st, out);
+    }
+
+    /// The body of [`Tagger::tag_into`], inlined into each CPU-specific copy.
+    #[inline(always)]
+    fn tag_into_generic(&self, forms: &[impl AsRef<str>], st: &mut TagState, out: &mut Vec<Tag>) {
         let n = self.classes.len();
         st.words.clear();
         st.cached.clear();
@@ -420,42 +327,56 @@ impl Tagger {
             }
         }
         wordfeat::set_next_verb(&mut st.words, &self.lexicon);
+        let nw = st.words.len();
+        st.base.clear();
+        for i in 0..nw {
+            let at = |j: Option<usize>| j.and_then(|j| st.cached.get(j).copied());
+            let at = |j| at(j).unwrap_or(usize::MAX);
+            let x = Window::at(&st.words, i);
+            let scores = &mut st.scores[..n];
+            st.feats.clear();
+            match cached_row(&self.cache_scores, at(Some(i)), n) {
+                Some(row) => scores.copy_from_slice(row),
+                None => {
+                    scores.fill(0);
+                    tagfeat::static_features(x.c, &mut st.feats);
+                }
+            }
+            let neighbours = [
+                (&self.cache_left, i.checked_sub(1), x.m1),
+                (&self.cache_left2, i.checked_sub(2), x.m2),
+                (&self.cache_right, Some(i + 1), x.n1),
+                (&self.cache_right2, Some(i + 2), x.n2),
+            ];
+            let hashed: [fn(&WordFeats, &mut Vec<u64>); 4] = [
+                tagfeat::left_features,
+                tagfeat::left2_features,
+                tagfeat::right_features,
+                tagfeat::right2_features,
+            ];
+            for ((table, j, w), f) in neighbours.into_iter().zip(hashed) {
+                match table.get(at(j), n) {
+                    Some(row) => add_row(scores, row),
+                    None => f(w, &mut st.feats),
+                }
+            }
+            self.dense.add_word_context(&x, scores, &mut st.feats);
+            tagfeat::word_context_features(&x, &mut st.feats);
+            self.weights.add_scores(&st.feats, &mut st.scores);
+            st.base.extend_from_slice(&st.scores[..n]);
+        }
         out.clear();
         let (mut p1, mut p2) = (0u64, 0u64);
-        let nw = st.words.len();
-        for i in 0..nw {
-            let at = |j: usize| if j < nw { st.cached[j] } else { usize::MAX };
-            let own = cached_row(&self.cache_scores, at(i), n);
-            let left = if i > 0 {
-                self.cache_left.get(at(i - 1), n)
-            } else {
-                None
-            };
-            let right = self.cache_right.get(at(i + 1), n);
-            let right2 = self.cache_right2.get(at(i + 2), n);
+        for (i, base) in st.base.chunks_exact(n).enumerate() {
+            let x = Window::at(&st.words, i);
             st.feats.clear();
-            if own.is_none() {
-                static_features(&st.words[i], &mut st.feats);
-            }
-            let cached = Cached {
-                left: left.is_some(),
-                right: right.is_some(),
-                right2: right2.is_some(),
-            };
-            context_features(&st.words, i, p1, p2, cached, &mut st.feats);
-            self.weights.score(&st.feats, &mut st.scores);
-            // One fused pass over the four precomputed rows (absent ones read
-            // as zeros): the compiler vectorises it, unlike four separate adds
-            // through an iterator of options.
-            let (zeros, zeros16) = (&self.zero_row[..n], &self.zero_row16[..n]);
-            let (own, left) = (own.unwrap_or(zeros), left.unwrap_or(zeros16));
-            let (right, right2) = (right.unwrap_or(zeros16), right2.unwrap_or(zeros16));
             let scores = &mut st.scores[..n];
-            for ((((s, a), b), c), d) in scores.iter_mut().zip(own).zip(left).zip(right).zip(right2)
-            {
-                *s += a + i32::from(*b) + i32::from(*c) + i32::from(*d);
-            }
-            let c = argmax(scores).unwrap_or(0);
+            scores.copy_from_slice(base);
+            self.dense
+                .add_tag_context(&x, p1, p2, scores, &mut st.feats);
+            tagfeat::tag_features(&x, p1, p2, &mut st.feats);
+            self.weights.add_scores(&st.feats, &mut st.scores);
+            let c = argmax(&st.scores[..n]).unwrap_or(0);
             out.push(self.classes.get(c).copied().unwrap_or_default());
             p2 = p1;
             p1 = c as u64 + 1;
@@ -509,6 +430,8 @@ pub struct TagState {
     scores: Box<Scores>,
     /// Per token: index into the tagger's word cache, or `usize::MAX`.
     cached: Vec<usize>,
+    /// Per token: the `n_classes` scores of the prediction-independent features.
+    base: Vec<i32>,
 }
 
 impl Default for TagState {
@@ -519,6 +442,7 @@ impl Default for TagState {
             feats: Vec::new(),
             scores: Box::new([0; 256]),
             cached: Vec::new(),
+            base: Vec::new(),
         }
     }
 }
@@ -599,7 +523,7 @@ pub fn train(sents: &[Sent], lexicon: Lexicon, cfg: &TaggerConfig) -> Result<Tag
             }
             let (mut p1, mut p2) = (0u64, 0u64);
             for (i, &truth) in gold[si].iter().enumerate() {
-                features(&words, i, p1, p2, &mut feats);
+                tagfeat::features(&words, i, p1, p2, &mut feats);
                 model.tick();
                 model.score(&feats, &mut scores);
                 let guess = argmax_where(&scores, |_| true).unwrap_or(0);
@@ -639,10 +563,10 @@ pub fn train(sents: &[Sent], lexicon: Lexicon, cfg: &TaggerConfig) -> Result<Tag
         cache_words: Vec::new(),
         cache_scores: Vec::new(),
         cache_left: NeighbourRows::default(),
+        cache_left2: NeighbourRows::default(),
         cache_right: NeighbourRows::default(),
         cache_right2: NeighbourRows::default(),
-        zero_row: Vec::new(),
-        zero_row16: Vec::new(),
+        dense: DenseTags::default(),
     };
     t.build_cache();
     Ok(t)
@@ -652,13 +576,34 @@ pub fn train(sents: &[Sent], lexicon: Lexicon, cfg: &TaggerConfig) -> Result<Tag
 mod tests {
     use super::*;
 
-    /// Precomputed word scores are an optimisation only: tagging with and
-    /// without the cache must give identical results.
+    /// Greedy decoding with every feature scored through the weight table,
+    /// exactly as in training: the reference the runtime shortcuts (word
+    /// cache, dense tables, two passes) must reproduce.
+    fn tag_reference(t: &Tagger, forms: &[&str]) -> Vec<Tag> {
+        let mut scratch = Scratch::default();
+        let mut words = Vec::new();
+        sentence_feats(forms, &t.lexicon, &t.dict, &mut scratch, &mut words);
+        let (mut feats, mut scores) = (Vec::new(), [0i32; 256]);
+        let (mut p1, mut p2) = (0u64, 0u64);
+        let mut out = Vec::new();
+        for i in 0..words.len() {
+            tagfeat::features(&words, i, p1, p2, &mut feats);
+            t.weights.score(&feats, &mut scores);
+            let c = argmax(&scores[..t.classes.len()]).unwrap_or(0);
+            out.push(t.classes[c]);
+            (p2, p1) = (p1, c as u64 + 1);
+        }
+        out
+    }
+
+    /// Precomputed word scores and dense tables are optimisations only:
+    /// tagging must give exactly the reference result, with and without
+    /// the word cache, including padding positions and unknown words.
     #[test]
-    fn cache_does_not_change_tags() {
+    fn shortcuts_do_not_change_tags() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tiny.conllu");
         let sents = crate::corpus::load(&[path]).unwrap();
-        let lex = Lexicon::parse("rebels NNS\nthe DT\n").unwrap();
+        let lex = Lexicon::parse("rebels NNS\nthe DT\nfled VBD\nattack VB\n").unwrap();
         let cfg = TaggerConfig {
             iterations: 3,
             prune: 0.0,
@@ -673,14 +618,35 @@ mod tests {
             .iter()
             .map(|s| s.forms.iter().map(String::as_str).collect())
             .collect();
-        texts.push(
-            "Unknown rebels fled the xyzzy city quickly"
-                .split(' ')
-                .collect(),
-        );
-        texts.push(vec!["the"]);
+        for extra in [
+            "Unknown rebels fled the xyzzy city quickly",
+            "THE REBELS FLED , AND THE ARMY ATTACK",
+            "the",
+            ", , , . ! ?",
+        ] {
+            texts.push(extra.split(' ').collect());
+        }
+        texts.push(Vec::new());
         for t in &texts {
-            assert_eq!(cached.tag(t), plain.tag(t), "{t:?}");
+            let expect = tag_reference(&cached, t);
+            assert_eq!(cached.tag(t), expect, "{t:?}");
+            assert_eq!(plain.tag(t), expect, "{t:?}");
+        }
+    }
+
+    /// The vendored model through the shortcuts equals the reference on
+    /// varied text (cached and uncached words, headline case, digits).
+    #[test]
+    fn vendored_shortcuts_match_reference() {
+        let t = Tagger::vendored().unwrap();
+        for s in [
+            "US proposals to declare pauses in hostilities lead up a blind alley , Lavrov said .",
+            "REBELS SEIZE 3 TOWNS NEAR ALEPPO",
+            "Government forces shelled al-Bab on 12/12/2016 , killing 14 civilians .",
+            "The Syrian Observatory for Human Rights said regime forces pushed them out .",
+        ] {
+            let forms: Vec<&str> = s.split(' ').collect();
+            assert_eq!(t.tag(&forms), tag_reference(&t, &forms), "{s}");
         }
     }
 }
