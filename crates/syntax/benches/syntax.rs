@@ -84,10 +84,11 @@ fn main() {
 
     println!("corpus: {} sentences, {tokens} tokens", forms.len());
     println!(
-        "model load: tagger {:.1} ms ({} weights, {} lexicon words), parser {:.1} ms ({} weights)",
+        "model load: tagger {:.1} ms ({} weights, {} lexicon words, {} fixed-class forms), parser {:.1} ms ({} weights)",
         t_tagger.as_secs_f64() * 1e3,
         tagger.n_weights(),
         tagger.lexicon_len(),
+        tagger.n_fixed_forms(),
         t_parser.as_secs_f64() * 1e3,
         parser.n_weights()
     );

@@ -202,6 +202,12 @@ impl<'a> Reader<'a> {
             .collect())
     }
     /// Fails unless every payload byte was consumed.
+    /// Whether the whole payload has been read: lets a reader accept files
+    /// written before an optional trailing section was added.
+    pub fn at_end(&self) -> bool {
+        self.pos == self.data.len()
+    }
+
     pub fn end(&self) -> Result<()> {
         if self.pos == self.data.len() {
             Ok(())

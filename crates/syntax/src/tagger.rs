@@ -36,7 +36,13 @@ pub struct Tagger {
     /// The most frequent training forms, whose attributes and static-feature
     /// scores are precomputed at load time ([`Tagger::build_cache`]).
     vocab: Vec<String>,
+    /// Frequent training forms (and their class) that were tagged the same
+    /// way almost every time (see [`TaggerConfig::fixed_min_count`]): at
+    /// runtime they take that class without scoring.
+    fixed: Vec<(String, u8)>,
     cache: IdMap<u32>,
+    /// Per cached word: its fixed class + 1, or 0.
+    cache_fixed: Vec<u8>,
     cache_words: Vec<WordFeats>,
     /// `cache_words.len() * classes.len()` summed static-feature weights.
     cache_scores: Vec<i32>,
@@ -63,6 +69,12 @@ pub struct TaggerConfig {
     pub augment: f64,
     /// Averaged weights smaller than this are dropped from the model.
     pub prune: f32,
+    /// A training form seen at least this often, with one class at least
+    /// `fixed_min_share` of the time, is given that class without scoring
+    /// (punctuation, determiners, most function words: a third of running
+    /// text). Training itself is unchanged.
+    pub fixed_min_count: usize,
+    pub fixed_min_share: f64,
 }
 
 impl Default for TaggerConfig {
@@ -72,6 +84,8 @@ impl Default for TaggerConfig {
             seed: 1,
             augment: 0.1,
             prune: 0.3,
+            fixed_min_count: 20,
+            fixed_min_share: 0.99,
         }
     }
 }
@@ -175,6 +189,17 @@ impl Tagger {
         let dict = TagDict::read(&mut r)?;
         let lemmatizer = Lemmatizer::read(&mut r)?;
         let vocab = r.strs()?;
+        // Optional trailing section (absent from models written before it).
+        let fixed = if r.at_end() {
+            Vec::new()
+        } else {
+            let forms = r.strs()?;
+            let classes = r.bytes()?;
+            if forms.len() != classes.len() || classes.iter().any(|&c| c as usize >= names.len()) {
+                return Err(Error::corrupt("tagger: bad fixed-class table"));
+            }
+            forms.into_iter().zip(classes).collect()
+        };
         r.end()?;
         let mut t = Tagger {
             classes,
@@ -183,7 +208,9 @@ impl Tagger {
             dict,
             lemmatizer,
             vocab,
+            fixed,
             cache: IdMap::default(),
+            cache_fixed: Vec::new(),
             cache_words: Vec::new(),
             cache_scores: Vec::new(),
             cache_left: NeighbourRows::default(),
@@ -216,7 +243,9 @@ impl Tagger {
         ] {
             table.clear();
         }
+        self.cache_fixed.clear();
         self.dense = DenseTags::build(&self.weights, self.lexicon.n_tags());
+        let fixed: HashMap<&str, u8> = self.fixed.iter().map(|(f, c)| (f.as_str(), *c)).collect();
         for w in &self.vocab {
             let wf = word_feats(w, &self.lexicon, &self.dict, &mut scratch);
             if self.cache.contains_key(&wf.exact) {
@@ -227,6 +256,8 @@ impl Tagger {
             self.weights.score(&feats, &mut scores);
             self.cache.insert(wf.exact, self.cache_words.len() as u32);
             self.cache_words.push(wf);
+            self.cache_fixed
+                .push(fixed.get(w.as_str()).map_or(0, |&c| c.saturating_add(1)));
             self.cache_scores.extend_from_slice(&scores[..n]);
             for (f, table) in [
                 (
@@ -258,6 +289,9 @@ impl Tagger {
         self.dict.write(&mut w);
         self.lemmatizer.write(&mut w);
         w.strs(&self.vocab);
+        let forms: Vec<&str> = self.fixed.iter().map(|(f, _)| f.as_str()).collect();
+        w.strs(&forms);
+        w.bytes(&self.fixed.iter().map(|&(_, c)| c).collect::<Vec<u8>>());
         w.finish()
     }
 
@@ -330,6 +364,11 @@ impl Tagger {
         let nw = st.words.len();
         st.base.clear();
         for i in 0..nw {
+            if self.fixed_class(st.cached[i]).is_some() {
+                // Decided without scores; keep the rows aligned.
+                st.base.resize(st.base.len() + n, 0);
+                continue;
+            }
             let at = |j: Option<usize>| j.and_then(|j| st.cached.get(j).copied());
             let at = |j| at(j).unwrap_or(usize::MAX);
             let x = Window::at(&st.words, i);
@@ -368,6 +407,12 @@ impl Tagger {
         out.clear();
         let (mut p1, mut p2) = (0u64, 0u64);
         for (i, base) in st.base.chunks_exact(n).enumerate() {
+            if let Some(c) = self.fixed_class(st.cached[i]) {
+                out.push(self.classes.get(c).copied().unwrap_or_default());
+                p2 = p1;
+                p1 = c as u64 + 1;
+                continue;
+            }
             let x = Window::at(&st.words, i);
             st.feats.clear();
             let scores = &mut st.scores[..n];
@@ -380,6 +425,15 @@ impl Tagger {
             out.push(self.classes.get(c).copied().unwrap_or_default());
             p2 = p1;
             p1 = c as u64 + 1;
+        }
+    }
+
+    /// The fixed class of cached word `k` (`usize::MAX` = uncached), if any.
+    #[inline(always)]
+    fn fixed_class(&self, k: usize) -> Option<usize> {
+        match self.cache_fixed.get(k) {
+            Some(&c) if c > 0 => Some(usize::from(c - 1)),
+            _ => None,
         }
     }
 
@@ -409,6 +463,11 @@ impl Tagger {
     /// Number of stored (feature, class) weights.
     pub fn n_weights(&self) -> usize {
         self.weights.len()
+    }
+
+    /// Number of fixed-class forms (tagged without scoring).
+    pub fn n_fixed_forms(&self) -> usize {
+        self.fixed.len()
     }
 
     /// The tag classes this model predicts.
@@ -453,6 +512,31 @@ fn title_case(s: &str) -> String {
         Some(c) => c.to_uppercase().chain(cs).collect(),
         None => String::new(),
     }
+}
+
+/// The forms that take one class without scoring: seen at least
+/// `fixed_min_count` times in training, with one class at least
+/// `fixed_min_share` of the time. Sorted by form, so models are reproducible.
+fn fixed_classes(sents: &[Sent], gold: &[Vec<usize>], cfg: &TaggerConfig) -> Vec<(String, u8)> {
+    let mut counts: HashMap<&str, HashMap<usize, usize>> = HashMap::new();
+    for (s, g) in sents.iter().zip(gold) {
+        for (f, &c) in s.forms.iter().zip(g) {
+            *counts.entry(f.as_str()).or_default().entry(c).or_default() += 1;
+        }
+    }
+    let mut fixed: Vec<(String, u8)> = counts
+        .into_iter()
+        .filter_map(|(form, by_class)| {
+            let total: usize = by_class.values().sum();
+            let (&class, &best) = by_class.iter().max_by_key(|&(c, n)| (*n, usize::MAX - c))?;
+            let share = best as f64 / total as f64;
+            (total >= cfg.fixed_min_count.max(1) && share >= cfg.fixed_min_share)
+                .then(|| (form.to_string(), u8::try_from(class).ok()))
+                .and_then(|(f, c)| Some((f, c?)))
+        })
+        .collect();
+    fixed.sort();
+    fixed
 }
 
 /// Trains a tagger on gold sentences. `lexicon` is vendored into the model.
@@ -546,6 +630,7 @@ pub fn train(sents: &[Sent], lexicon: Lexicon, cfg: &TaggerConfig) -> Result<Tag
             *freq.entry(f.as_str()).or_default() += 1;
         }
     }
+    let fixed = fixed_classes(sents, &gold, cfg);
     let mut vocab: Vec<(&str, usize)> = freq.into_iter().collect();
     vocab.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     let mut t = Tagger {
@@ -559,7 +644,9 @@ pub fn train(sents: &[Sent], lexicon: Lexicon, cfg: &TaggerConfig) -> Result<Tag
             .take(CACHE_WORDS)
             .map(|(w, _)| w.to_string())
             .collect(),
+        fixed,
         cache: IdMap::default(),
+        cache_fixed: Vec::new(),
         cache_words: Vec::new(),
         cache_scores: Vec::new(),
         cache_left: NeighbourRows::default(),
@@ -577,8 +664,9 @@ mod tests {
     use super::*;
 
     /// Greedy decoding with every feature scored through the weight table,
-    /// exactly as in training: the reference the runtime shortcuts (word
-    /// cache, dense tables, two passes) must reproduce.
+    /// exactly as in training, and fixed-class forms (when in the
+    /// vocabulary) given their class: the reference the runtime shortcuts
+    /// (word cache, dense tables, two passes) must reproduce.
     fn tag_reference(t: &Tagger, forms: &[&str]) -> Vec<Tag> {
         let mut scratch = Scratch::default();
         let mut words = Vec::new();
@@ -586,10 +674,19 @@ mod tests {
         let (mut feats, mut scores) = (Vec::new(), [0i32; 256]);
         let (mut p1, mut p2) = (0u64, 0u64);
         let mut out = Vec::new();
-        for i in 0..words.len() {
+        let fixed: HashMap<&str, u8> = t
+            .fixed
+            .iter()
+            .filter(|(f, _)| t.vocab.contains(f))
+            .map(|(f, c)| (f.as_str(), *c))
+            .collect();
+        for (i, form) in forms.iter().enumerate() {
             tagfeat::features(&words, i, p1, p2, &mut feats);
             t.weights.score(&feats, &mut scores);
-            let c = argmax(&scores[..t.classes.len()]).unwrap_or(0);
+            let c = match fixed.get(form) {
+                Some(&c) => usize::from(c),
+                None => argmax(&scores[..t.classes.len()]).unwrap_or(0),
+            };
             out.push(t.classes[c]);
             (p2, p1) = (p1, c as u64 + 1);
         }
@@ -631,6 +728,25 @@ mod tests {
             let expect = tag_reference(&cached, t);
             assert_eq!(cached.tag(t), expect, "{t:?}");
             assert_eq!(plain.tag(t), expect, "{t:?}");
+        }
+        // Low thresholds give this small corpus fixed-class forms; they must
+        // survive saving and be applied exactly as the reference applies them.
+        let low = TaggerConfig {
+            fixed_min_count: 2,
+            fixed_min_share: 0.9,
+            ..cfg
+        };
+        let fixed = train(&sents, Lexicon::default(), &low).unwrap();
+        assert!(
+            fixed.fixed.iter().any(|(f, _)| f == "the"),
+            "{:?}",
+            fixed.fixed
+        );
+        let reloaded = Tagger::from_bytes(&fixed.to_bytes()).unwrap();
+        assert_eq!(reloaded.fixed, fixed.fixed);
+        assert!(reloaded.cache_fixed.iter().any(|&c| c > 0));
+        for t in &texts {
+            assert_eq!(reloaded.tag(t), tag_reference(&fixed, t), "{t:?}");
         }
     }
 
