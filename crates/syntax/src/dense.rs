@@ -56,7 +56,8 @@ impl DenseTable {
     #[inline]
     pub fn row(&self, k: usize) -> Option<&[i16]> {
         let n = self.n_classes;
-        self.rows.get(k.checked_mul(n)?..k.checked_mul(n)?.checked_add(n)?)
+        self.rows
+            .get(k.checked_mul(n)?..k.checked_mul(n)?.checked_add(n)?)
     }
 
     /// Adds row `k` to `scores`; returns `false` (adding nothing) outside the
