@@ -990,6 +990,18 @@ struct TopScores {
     ready: Vec<bool>,
 }
 
+/// Makes `rows` hold `len` rows whose first `n` entries are zero. Only
+/// those are ever added to or read (classes are below `n`), so rows kept from
+/// an earlier sentence are cleared that far only: a row is 1 KB, of which a
+/// parser reads about a third.
+fn zero_rows(rows: &mut Vec<Scores>, len: usize, n: usize) {
+    rows.truncate(len);
+    for row in rows.iter_mut() {
+        row[..n].fill(0);
+    }
+    rows.resize(len, [0; 256]);
+}
+
 /// Routes feature `j` to row `dest[j]` of `rows`.
 struct ToRows<'a> {
     dest: &'a [u32],
@@ -1259,18 +1271,17 @@ impl Parser {
             second_features(words.get(p).copied().unwrap_or(NO_WORD), feats);
             dest.resize(feats.len(), (m + 1 + p) as u32);
         }
+        let n = self.weights.n_classes();
         let sentence = &mut ps.sentence;
         sentence.m = m;
-        sentence.rows.clear();
-        sentence.rows.resize(2 * (m + 1), [0; 256]);
+        zero_rows(&mut sentence.rows, 2 * (m + 1), n);
         let mut route = ToRows {
             dest,
             rows: &mut sentence.rows,
         };
         self.weights.add_routed::<64>(feats, &mut route);
         let top = &mut ps.top;
-        top.rows.clear();
-        top.rows.resize(m + 1, [0; 256]);
+        zero_rows(&mut top.rows, m + 1, n);
         top.ready.clear();
         top.ready.resize(m + 1, false);
     }
