@@ -337,8 +337,7 @@ impl State {
     fn features(&self, words: &[Word], out: &mut Vec<u64>) {
         out.clear();
         front_features(words, self.b, out);
-        top_features(&self.top_context(words, self.s0().unwrap_or(NONE)), out);
-        second_features(word_at(words, self.s1()), out);
+        top_features(&self.top_context(words), out);
         config_features(&self.context(words), out);
     }
 
@@ -362,9 +361,10 @@ impl State {
         }
     }
 
-    /// What [`top_features`] reads about stack top `s0p`.
-    fn top_context(&self, words: &[Word], s0p: u32) -> TopContext {
+    /// What [`top_features`] reads about this configuration.
+    fn top_context(&self, words: &[Word]) -> TopContext {
         let get = |p: u32| word_at(words, p);
+        let s0p = self.s0().unwrap_or(NONE);
         let s0hp = State::at(&self.heads, s0p);
         let s0h2p = State::at(&self.heads, s0hp);
         let (s0lp, s0l2p) = (State::at(&self.lc1, s0p), State::at(&self.lc2, s0p));
@@ -376,6 +376,7 @@ impl State {
         };
         TopContext {
             s0: get(s0p),
+            s1: get(self.s1()),
             s0h: get(s0hp),
             s0h2: get(s0h2p),
             s0l: get(s0lp),
@@ -506,18 +507,21 @@ fn front_features(words: &[Word], b: usize, out: &mut Vec<u64>) {
     ]);
 }
 
-/// What [`top_features`] reads: the stack top `s0`, its head and grandhead,
-/// its two leftmost dependents, and their labels.
+/// What [`top_features`] reads: the stack top `s0`, the word `s1` below it,
+/// the head and grandhead of `s0`, its two leftmost dependents, and their
+/// labels.
 ///
-/// None of these changes while `s0` stays on the stack: its left dependents
-/// were all attached while it was the buffer front, before it was pushed; its
-/// head (if any) came with the push (right arc), or comes with the pop (left
-/// arc); and its head, below it on the stack, can only get a head of its own
-/// once `s0` is gone. A word leaves the stack for good, so for each position
-/// these features are the same every time it is the stack top, and
-/// [`Parser::parse`] scores them once per word.
+/// None of these changes while `s0` stays on the stack: the stack below it
+/// is untouched until it is popped; its left dependents were all attached
+/// while it was the buffer front, before it was pushed; its head (if any) came
+/// with the push (right arc), or comes with the pop (left arc); and its head,
+/// below it on the stack, can only get a head of its own once `s0` is gone. A
+/// word leaves the stack for good, so for each position these features are
+/// the same every time it is the stack top, and [`Parser::parse`] scores them
+/// once per word.
 struct TopContext {
     s0: Word,
+    s1: Word,
     s0h: Word,
     s0h2: Word,
     s0l: Word,
@@ -555,12 +559,11 @@ fn top_features(c: &TopContext, out: &mut Vec<u64>) {
         feat3(67, s0.p, s0h.p, s0h2.p),
         feat2(71, s0.w, c.s0sl),
         feat2(72, s0.p, c.s0sl),
+        feat1(12, c.s1.w),
+        feat1(13, c.s1.p),
+        feat2(76, c.s1.w, s0.w),
+        feat2(79, c.s1.p, s0.p),
     ]);
-}
-
-/// The templates that read only the second stack word: scored once per word.
-fn second_features(s1: Word, out: &mut Vec<u64>) {
-    out.extend_from_slice(&[feat1(12, s1.w), feat1(13, s1.p)]);
 }
 
 /// Label attribute of "no such word".
@@ -630,8 +633,8 @@ impl Sink for Vec<u64> {
     }
 }
 
-/// The templates that read more than one of the buffer front, the stack top
-/// and the second stack word, or the partial tree.
+/// The templates that read both the stack and the buffer, or parts of the
+/// tree that change while a word is on the stack.
 fn config_features(c: &Context, out: &mut impl Sink) {
     let (s0, s1, n0, n1) = (c.s0, c.s1, c.n0, c.n1);
     let (s0h, s0l, s0r, s0r2) = (c.s0h, c.s0l, c.s0r, c.s0r2);
@@ -678,10 +681,8 @@ fn config_features(c: &Context, out: &mut impl Sink) {
     out.hashed(feat2(73, n0.w, c.n0sl));
     out.hashed(feat2(74, n0.p, c.n0sl));
     out.hashed(feat3(75, c.headed, s0.p, n0.p));
-    out.hashed(feat2(76, s1.w, s0.w));
     out.two(77, s0.u, n0.u);
     out.hashed(feat3(78, s0.u, n0.u, n1.u));
-    out.hashed(feat2(79, s1.p, s0.p));
     out.hashed(feat3(81, s0.p, s0p1.p, n0.p));
     out.hashed(feat3(82, s1r.p, s0.p, n0.p));
     out.hashed(feat3(83, s0.w, n0.p, n1.p));
@@ -946,26 +947,17 @@ impl<'a> Sink for DenseSink<'a> {
     }
 }
 
-/// Sums of the templates of single positions over one sentence of `m`
-/// positions (root included): row `b` sums [`front_features`] for buffer
-/// front `b`, row `m + 1 + p` sums [`second_features`] for second stack word
-/// `p`, and row `m + 1 + m` those of "no second word". Filled in one pass
-/// over the weight table per sentence.
+/// Sums of [`front_features`] by buffer front over one sentence of `m`
+/// positions (root included), filled in one pass over the weight table.
 #[derive(Debug, Default)]
-struct SentenceScores {
-    m: usize,
+struct FrontScores {
     rows: Vec<Scores>,
 }
 
-impl SentenceScores {
+impl FrontScores {
     #[inline]
-    fn front(&self, b: usize) -> &Scores {
-        &self.rows[b.min(self.m)]
-    }
-
-    #[inline]
-    fn second(&self, p: u32) -> &Scores {
-        &self.rows[self.m + 1 + position_row(p, self.m)]
+    fn row(&self, b: usize) -> &Scores {
+        &self.rows[b.min(self.rows.len().saturating_sub(1))]
     }
 }
 
@@ -1043,7 +1035,7 @@ pub struct ParseState {
     hashed: Vec<u64>,
     dest: Vec<u32>,
     scores: Box<Scores>,
-    sentence: SentenceScores,
+    front: FrontScores,
     top: TopScores,
 }
 
@@ -1056,7 +1048,7 @@ impl Default for ParseState {
             hashed: Vec::with_capacity(128),
             dest: Vec::new(),
             scores: Box::new([0; 256]),
-            sentence: SentenceScores::default(),
+            front: FrontScores::default(),
             top: TopScores::default(),
         }
     }
@@ -1187,8 +1179,8 @@ impl Parser {
     ///
     /// Scores exactly what the hashed features of [`State::features`] would
     /// (the same integer weights, summed in another order): the templates of
-    /// one position are summed once per sentence (buffer front, second stack
-    /// word) or once per word reaching the stack top ([`TopContext`]),
+    /// one position are summed once per sentence (buffer front) or once per
+    /// word reaching the stack top ([`TopContext`]),
     /// small-domain templates are read from [`DenseTemplates`], and the rest
     /// is looked up by hash, all of a transition's lookups in one pass.
     pub fn parse_with(
@@ -1204,7 +1196,7 @@ impl Parser {
             state: st,
             hashed,
             scores,
-            sentence,
+            front,
             top,
             ..
         } = ps;
@@ -1215,13 +1207,9 @@ impl Parser {
         while !st.terminal() {
             let s0 = st.s0().unwrap_or(NONE);
             let ti = position_row(s0, m);
-            let (f, s, t) = (
-                sentence.front(st.b),
-                sentence.second(st.s1()),
-                &top.rows[ti],
-            );
+            let (f, t) = (front.row(st.b), &top.rows[ti]);
             for (c, out) in scores[..n].iter_mut().enumerate() {
-                *out = f[c] + s[c] + t[c];
+                *out = f[c] + t[c];
             }
             hashed.clear();
             let mut sink = DenseSink::new(&self.dense, hashed);
@@ -1232,7 +1220,7 @@ impl Parser {
             let split = hashed.len();
             let new_top = !top.ready[ti];
             if new_top {
-                top_features(&st.top_context(words, s0), hashed);
+                top_features(&st.top_context(words), hashed);
             }
             let mut route = Split {
                 split,
@@ -1255,8 +1243,8 @@ impl Parser {
         arcs
     }
 
-    /// Fills `ps.sentence` for `ps.words` (one pass over the weight table)
-    /// and clears `ps.top`.
+    /// Fills `ps.front` for `ps.words` (one pass over the weight table) and
+    /// clears `ps.top`.
     fn score_sentence(&self, ps: &mut ParseState) {
         let words = &ps.words;
         let m = words.len();
@@ -1267,17 +1255,11 @@ impl Parser {
             front_features(words, b, feats);
             dest.resize(feats.len(), b as u32);
         }
-        for p in 0..=m {
-            second_features(words.get(p).copied().unwrap_or(NO_WORD), feats);
-            dest.resize(feats.len(), (m + 1 + p) as u32);
-        }
         let n = self.weights.n_classes();
-        let sentence = &mut ps.sentence;
-        sentence.m = m;
-        zero_rows(&mut sentence.rows, 2 * (m + 1), n);
+        zero_rows(&mut ps.front.rows, m + 1, n);
         let mut route = ToRows {
             dest,
-            rows: &mut sentence.rows,
+            rows: &mut ps.front.rows,
         };
         self.weights.add_routed::<64>(feats, &mut route);
         let top = &mut ps.top;
