@@ -3,7 +3,7 @@
 //! Run with `cargo bench -p sitrep-syntax`. Uses the EWT test and PUD sentences
 //! from the sibling `shared/` checkout when present, else the test fixture.
 
-use sitrep_syntax::{corpus, tagger::TagState, Parser, Tagger};
+use sitrep_syntax::{corpus, parser::ParseState, tagger::TagState, Parser, Tagger};
 use std::time::{Duration, Instant};
 
 const SOURCES: &[&str] = &[
@@ -121,10 +121,11 @@ fn main() {
     });
     show("tag + lemmatize:", lem_rate);
 
+    let mut ps = ParseState::default();
     let parse_rate = rate(tokens, min, || {
         for f in &forms {
             tagger.tag_into(f, &mut st, &mut out);
-            let arcs = parser.parse(f, &out);
+            let arcs = parser.parse_with(f, &out, &mut ps);
             std::hint::black_box(arcs);
         }
     });

@@ -55,6 +55,7 @@ pub fn annotate(doc: &mut Doc, tagger: &Tagger, parser: Option<&Parser>) {
     let mut lemma = String::new();
     let mut tags = Vec::new();
     let mut state = tagger::TagState::default();
+    let mut parse_state = parser::ParseState::default();
     for si in 0..doc.sentences.len() {
         let range = doc.sentences[si].tokens();
         if range.is_empty() || range.end > doc.tokens.len() {
@@ -67,7 +68,7 @@ pub fn annotate(doc: &mut Doc, tagger: &Tagger, parser: Option<&Parser>) {
                 .map(|t| t.text(&doc.text).to_string()),
         );
         tagger.tag_into(&forms, &mut state, &mut tags);
-        let arcs = parser.map(|p| p.parse(&forms, &tags));
+        let arcs = parser.map(|p| p.parse_with(&forms, &tags, &mut parse_state));
         let start = range.start;
         for (k, ti) in range.enumerate() {
             let tag = tags.get(k).copied().unwrap_or_default();

@@ -145,6 +145,20 @@ impl Trainer {
 /// A score accumulator: one slot per possible class byte (`n_classes <= 255`).
 pub type Scores = [i32; 256];
 
+/// Where [`Weights::add_routed`] adds the weights of each feature.
+pub trait Route {
+    /// The accumulator of the feature at index `j` of the list being scored.
+    fn scores(&mut self, j: usize) -> &mut Scores;
+}
+
+/// Every feature into one accumulator.
+impl Route for Scores {
+    #[inline]
+    fn scores(&mut self, _: usize) -> &mut Scores {
+        self
+    }
+}
+
 /// Rows holding weights for at least `1 / DENSE_SHARE` of the classes are stored
 /// dense. A scattered add costs several instructions per weight and a dense row
 /// about one per class (vectorised), so from a fifth of the classes on the dense
@@ -310,29 +324,39 @@ impl Weights {
     }
 
     /// Adds the weights of `feats` to `scores[..n_classes]`.
-    ///
-    /// Table reads are random and usually miss the cache, so the first probe of
-    /// every feature in a chunk is loaded before any is inspected: the loads are
-    /// independent and the CPU overlaps them instead of waiting for each in turn.
+    /// Inlined everywhere so it is compiled into the tagger's AVX2 copy.
     #[inline(always)]
     pub fn add_scores(&self, feats: &[u64], scores: &mut Scores) {
-        const CHUNK: usize = 16;
+        self.add_routed::<16>(feats, scores);
+    }
+
+    /// Adds the weights of feature `feats[j]` to `out.scores(j)`: one pass over
+    /// the table for features that go to different accumulators.
+    ///
+    /// Table reads are random and usually miss the cache, so the first probe of
+    /// every feature in a chunk of `CHUNK` is loaded before any is inspected:
+    /// the loads are independent and the CPU overlaps them instead of waiting
+    /// for each in turn. A larger chunk overlaps more of them (up to what the
+    /// CPU keeps in flight), at the price of a larger stack frame.
+    #[inline(always)]
+    pub fn add_routed<const CHUNK: usize>(&self, feats: &[u64], out: &mut impl Route) {
         let n = self.n_classes;
+        let mut base = 0;
         for chunk in feats.chunks(CHUNK) {
             let mut first = [0u32; CHUNK];
             for (s, &f) in first.iter_mut().zip(chunk) {
                 *s = self.slots[(f as usize) & self.mask].key;
             }
-            // Slot index of every feature found.
-            let mut found = [0u32; CHUNK];
+            // Slot index and feature index of every feature found.
+            let mut found = [(0u32, 0u32); CHUNK];
             let mut n_found = 0;
-            for (&f, &key0) in chunk.iter().zip(&first) {
+            for (j, (&f, &key0)) in chunk.iter().zip(&first).enumerate() {
                 let key = fingerprint(f);
                 let mut i = (f as usize) & self.mask;
                 let mut k = key0;
                 loop {
                     if k == key {
-                        found[n_found] = i as u32;
+                        found[n_found] = (i as u32, (base + j) as u32);
                         n_found += 1;
                         break;
                     }
@@ -343,8 +367,10 @@ impl Weights {
                     k = self.slots[i].key;
                 }
             }
-            for &i in &found[..n_found] {
+            base += chunk.len();
+            for &(i, j) in &found[..n_found] {
                 let slot = self.slots[i as usize];
+                let scores = out.scores(j as usize);
                 if slot.meta & INLINE != 0 {
                     // Unused entries are 0: adding zero to class 0 needs no branch.
                     for e in [slot.e0, slot.e1, slot.meta & ENTRY_MASK] {
