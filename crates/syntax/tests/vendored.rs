@@ -40,14 +40,19 @@ fn check(path: &str, upos: f64, uas: f64, las: f64) {
     assert!(u >= upos && a >= uas && l >= las, "{path}: {s:?}");
 }
 
+// The vendored models must reproduce the figures recorded in
+// data/models/README.md (EWT 94.72 / 83.00 / 79.25, PUD 95.77 / 82.86 / 79.49)
+// to within 0.05 points; the bars (EWT 93.5 / 80 / 75, PUD 95 / 82 / 77)
+// lie below them.
+
 #[test]
 fn ewt_test_accuracy() {
-    check(EWT_TEST, 93.5, 80.0, 75.0);
+    check(EWT_TEST, 94.67, 82.95, 79.20);
 }
 
 #[test]
 fn pud_accuracy() {
-    check(PUD, 95.0, 82.0, 77.0);
+    check(PUD, 95.72, 82.81, 79.44);
 }
 
 /// Parses a pre-tokenised sentence with the vendored models.
