@@ -15,6 +15,8 @@ pub struct Lexicon {
     words: IdMap<u8>,
     /// Per tag id (1-based, index 0 unused): is it a verb tag (`VB*`, `MD`)?
     verbal: Vec<bool>,
+    /// Per tag id (as `verbal`): is it a common-noun tag (`NN`, `NNS`)?
+    nominal: Vec<bool>,
 }
 
 impl Lexicon {
@@ -51,6 +53,14 @@ impl Lexicon {
         self.verbal = std::iter::once(false)
             .chain(self.tags.iter().map(|t| t.starts_with("VB") || t == "MD"))
             .collect();
+        self.nominal = std::iter::once(false)
+            .chain(self.tags.iter().map(|t| t == "NN" || t == "NNS"))
+            .collect();
+    }
+
+    /// Whether tag id `t` is a common-noun tag.
+    pub fn is_noun(&self, t: u8) -> bool {
+        self.nominal.get(t as usize).copied().unwrap_or(false)
     }
 
     /// Whether tag id `t` (as returned by [`Lexicon::lookup_hash`]) is verbal.
@@ -99,6 +109,7 @@ impl Lexicon {
             tags,
             words,
             verbal: Vec::new(),
+            nominal: Vec::new(),
         };
         lex.index_tags();
         Ok(lex)

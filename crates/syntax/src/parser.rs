@@ -36,6 +36,9 @@ pub struct Arc {
 pub struct Parser {
     labels: Vec<Deprel>,
     root_label: usize,
+    /// Label indices + 1 of `nsubj` and `nsubj:pass` (0 = not in the model),
+    /// for the to-infinitive rule ([`State::subjectless_infinitive`]).
+    subject_labels: [u8; 2],
     weights: Weights,
     /// Copies of the small-domain templates' rows of `weights`, derived from
     /// them when the parser is built (never stored).
@@ -100,6 +103,11 @@ fn words(forms: &[impl AsRef<str>], tags: &[Tag], scratch: &mut String) -> Vec<W
     out
 }
 
+/// The hash a [`Word`] carries for a lowercase, digit-free form.
+fn word_hash(form: &str) -> u64 {
+    finish(bytes(form.as_bytes()))
+}
+
 /// Writes the root followed by one [`Word`] per form to `out` (cleared first).
 fn words_into(forms: &[impl AsRef<str>], tags: &[Tag], scratch: &mut String, out: &mut Vec<Word>) {
     out.clear();
@@ -134,6 +142,8 @@ struct Moves {
     /// The right arc labelled `root_label`.
     right_root: bool,
     root_label: usize,
+    /// Label indices + 1 left arcs may not take (0 = none).
+    no_left: [u8; 2],
 }
 
 impl Moves {
@@ -145,7 +155,7 @@ impl Moves {
             _ => {
                 let l = (c - 2) / 2;
                 if c & 1 == 0 {
-                    self.left && l != self.root_label
+                    self.left && l != self.root_label && !self.no_left.contains(&((l + 1) as u8))
                 } else if l == self.root_label {
                     self.right_root
                 } else {
@@ -178,6 +188,15 @@ struct State {
     rset: Vec<u64>,
     /// Positions that may not take dependents (punctuation, as in UD).
     leaf: Vec<bool>,
+    /// Per position: the word is infinitival "to" / is "for" / a finite verb
+    /// follows it before the next punctuation (see
+    /// [`State::subjectless_infinitive`]).
+    to_word: Vec<bool>,
+    for_word: Vec<bool>,
+    finite_ahead: Vec<bool>,
+    /// Label indices + 1 the to-infinitive rule forbids (all 0 = rule off,
+    /// as in training).
+    no_subject: [u8; 2],
 }
 
 impl State {
@@ -212,10 +231,17 @@ impl State {
             v.clear();
             v.resize(n, 0);
         }
-        for v in [&mut self.in_stack, &mut self.leaf] {
+        for v in [
+            &mut self.in_stack,
+            &mut self.leaf,
+            &mut self.to_word,
+            &mut self.for_word,
+            &mut self.finite_ahead,
+        ] {
             v.clear();
             v.resize(n, false);
         }
+        self.no_subject = [0; 2];
         self.in_stack[0] = true;
     }
 
@@ -226,6 +252,57 @@ impl State {
         for (l, w) in self.leaf.iter_mut().zip(words).skip(1) {
             *l = w.u == punct;
         }
+    }
+
+    /// Turns on the to-infinitive rule for a sentence (decoding only: models
+    /// are trained without it) with the parser's subject labels.
+    fn forbid_infinitive_subjects(&mut self, words: &[Word], subject_labels: [u8; 2]) {
+        let xpos = |name: &str| Xpos::from_name(name).map(|x| x.index() as u64 + 1);
+        let finite = ["VBZ", "VBD", "VBP", "MD"].map(xpos);
+        let (to, to_tag) = (word_hash("to"), xpos("TO"));
+        let for_ = word_hash("for");
+        let mut ahead = false;
+        for (p, w) in words.iter().enumerate().skip(1).rev() {
+            if let Some(slot) = self.finite_ahead.get_mut(p) {
+                *slot = ahead;
+            }
+            if self.leaf.get(p).copied().unwrap_or(false) {
+                ahead = false;
+            } else if finite.contains(&Some(w.p)) {
+                ahead = true;
+            }
+            if let Some(slot) = self.to_word.get_mut(p) {
+                *slot = w.w == to && Some(w.p) == to_tag;
+            }
+            if let Some(slot) = self.for_word.get_mut(p) {
+                *slot = w.w == for_;
+            }
+        }
+        self.no_subject = subject_labels;
+    }
+
+    /// Whether the buffer front is a `to`-infinitive that cannot take s0 as
+    /// its subject. In UD English a `to`-infinitive has an overt subject only
+    /// after "for" ("for Congress to act"); a headline's whole clause ("UK to
+    /// replace interviews") has no finite verb after it. So when a finite verb
+    /// follows before the next punctuation, the noun before "to" is that verb's
+    /// subject or the infinitive's head ("proposals to declare pauses … lead").
+    fn subjectless_infinitive(&self) -> bool {
+        let b = self.b;
+        if self.no_subject == [0; 2] || b >= self.n {
+            return false;
+        }
+        let is_to = |c: u32| c != NONE && self.to_word.get(c as usize).copied().unwrap_or(false);
+        let len = self.stack.len();
+        let after_for = len >= 2
+            && self
+                .for_word
+                .get(self.stack[len - 2] as usize)
+                .copied()
+                .unwrap_or(false);
+        (is_to(self.lc1[b]) || is_to(self.lc2[b]))
+            && !after_for
+            && self.finite_ahead.get(b).copied().unwrap_or(false)
     }
 
     fn terminal(&self) -> bool {
@@ -298,6 +375,11 @@ impl State {
             right: has_buffer && s0 != 0 && !self.leaf[s0u],
             right_root: has_buffer && s0 == 0 && self.rc1[0] == NONE,
             root_label,
+            no_left: if self.subjectless_infinitive() {
+                self.no_subject
+            } else {
+                [0; 2]
+            },
         }
     }
 
@@ -1149,9 +1231,18 @@ impl Parser {
     /// The one constructor: derives the dense tables from `weights`.
     fn new(labels: Vec<Deprel>, root_label: usize, weights: Weights) -> Parser {
         let dense = DenseTemplates::build(&weights, labels.len());
+        let index = |name: &str| {
+            labels
+                .iter()
+                .position(|d| d.as_str() == name)
+                .and_then(|i| u8::try_from(i + 1).ok())
+                .unwrap_or(0)
+        };
+        let subject_labels = [index("nsubj"), index("nsubj:pass")];
         Parser {
             labels,
             root_label,
+            subject_labels,
             weights,
             dense,
         }
@@ -1202,6 +1293,7 @@ impl Parser {
         } = ps;
         st.reset(forms.len());
         st.mark_leaves(words);
+        st.forbid_infinitive_subjects(words, self.subject_labels);
         let n = self.weights.n_classes();
         let m = words.len();
         while !st.terminal() {
@@ -1276,6 +1368,7 @@ impl Parser {
         let words = words(forms, tags, &mut scratch);
         let mut st = State::new(forms.len());
         st.mark_leaves(&words);
+        st.forbid_infinitive_subjects(&words, self.subject_labels);
         let mut feats = Vec::with_capacity(96);
         let mut scores: Scores = [0; 256];
         let n = self.weights.n_classes();
@@ -1437,6 +1530,74 @@ pub fn train(items: &[TrainItem<'_>], cfg: &ParserConfig) -> Result<Parser> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The to-infinitive rule: with the rule on, s0 may not become the
+    /// subject of a `to`-infinitive in the buffer when a finite verb follows
+    /// before punctuation, unless s0 follows "for"; other left arcs stay legal.
+    #[test]
+    fn to_infinitive_subject_rule() {
+        let tag = |x: &str, u: &str| Tag {
+            upos: Upos::from_name(u).unwrap(),
+            xpos: Xpos::from_name(x).unwrap(),
+        };
+        let (nsubj, mark) = (3usize, 5usize);
+        let subject_labels = [nsubj as u8 + 1, 0];
+        // Moves to: s0 = the word before "to", buffer = the infinitive, with
+        // "to" attached to it as its leftmost child.
+        let state = |forms: &[&str], tags: &[Tag], s0: usize| {
+            let mut scratch = String::new();
+            let mut words = Vec::new();
+            words_into(forms, tags, &mut scratch, &mut words);
+            let mut st = State::new(forms.len());
+            st.mark_leaves(&words);
+            st.forbid_infinitive_subjects(&words, subject_labels);
+            while st.b < s0 {
+                st.apply(SHIFT);
+            }
+            st.apply(SHIFT); // s0 word
+            st.apply(SHIFT); // "to"
+            st.apply(left(mark)); // infinitive -> "to"
+            st
+        };
+        let n = |x| tag(x, "NOUN");
+        let (to, vb, vbp) = (tag("TO", "PART"), tag("VB", "VERB"), tag("VBP", "VERB"));
+        let forbidden = |st: &State| !st.moves(0).allows(left(nsubj));
+        let st = state(
+            &["proposals", "to", "declare", "pauses", "lead"],
+            &[n("NNS"), to, vb, n("NNS"), vbp],
+            1,
+        );
+        assert!(forbidden(&st));
+        assert!(st.moves(0).allows(left(mark)));
+        // No finite verb after the infinitive: a headline's clause.
+        let st = state(
+            &["UK", "to", "replace", "tests"],
+            &[n("NNP"), to, vb, n("NNS")],
+            1,
+        );
+        assert!(!forbidden(&st));
+        // "for X to VB".
+        let st = state(
+            &["for", "Congress", "to", "act", "is", "vital"],
+            &[
+                tag("IN", "ADP"),
+                n("NNP"),
+                to,
+                vb,
+                tag("VBZ", "AUX"),
+                tag("JJ", "ADJ"),
+            ],
+            2,
+        );
+        assert!(!forbidden(&st));
+        // A comma ends the clause before the finite verb.
+        let st = state(
+            &["plans", "to", "act", ",", "officials", "say"],
+            &[n("NNS"), to, vb, tag(",", "PUNCT"), n("NNS"), vbp],
+            1,
+        );
+        assert!(!forbidden(&st));
+    }
 
     /// (heads, 1-based with 0 = root) of small projective trees.
     const TREES: &[&[u32]] = &[

@@ -94,7 +94,7 @@ pub mod tpl {
 /// Every feature of token `i` given the two previous predicted classes
 /// (`0` = sentence start, else class + 1), all as hashes: the training path
 /// and the reference the runtime shortcuts must agree with.
-pub fn features(w: &[WordFeats], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+pub fn features(w: &[WordFeats], i: usize, p1: u64, p2: u64, cue: u64, out: &mut Vec<u64>) {
     out.clear();
     let x = Window::at(w, i);
     static_features(x.c, out);
@@ -104,7 +104,7 @@ pub fn features(w: &[WordFeats], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>)
     right2_features(x.n2, out);
     word_context_features(&x, out);
     small_word_context_features(&x, out);
-    tag_features(&x, p1, p2, out);
+    tag_features(&x, p1, p2, cue, out);
     small_tag_features(&x, p1, p2, out);
 }
 
@@ -190,14 +190,31 @@ pub fn small_word_context_features(x: &Window<'_>, out: &mut Vec<u64>) {
 }
 
 /// Features of the previous predictions with large domains.
-pub fn tag_features(x: &Window<'_>, p1: u64, _p2: u64, out: &mut Vec<u64>) {
+///
+/// `cue` is the [`clause_cue`] before this token: a clause rarely has two
+/// finite verbs, so whether one was already predicted tells a finite reading
+/// ("proposals … lead up") from a nominal one.
+pub fn tag_features(x: &Window<'_>, p1: u64, _p2: u64, cue: u64, out: &mut Vec<u64>) {
     let (c, n1) = (x.c, x.n1);
     out.extend_from_slice(&[
         feat2(18, p1, c.lower),
         feat2(34, p1, c.suf[2]),
         feat2(37, p1, n1.lower),
         feat2(44, p1, u64::from(c.amb)),
+        feat3(49, cue, p1, u64::from(c.lex)),
     ]);
+}
+
+/// The clause cue after a token tagged `xpos`, given the cue `prev` before
+/// it: 1 once a finite verb or modal has been predicted in the current
+/// clause; 0 at the sentence start and again after a comma, colon or
+/// wh-word, which open a new clause.
+pub fn clause_cue(prev: u64, xpos: &str) -> u64 {
+    match xpos {
+        "VBZ" | "VBD" | "VBP" | "MD" => 1,
+        "," | ":" | "WDT" | "WP" | "WRB" => 0,
+        _ => prev,
+    }
 }
 
 /// The [`tpl`] features of the previous predictions, hashed.
@@ -412,5 +429,20 @@ fn add_or_push<const N: usize>(
     match k.and_then(|k| table.row(k)) {
         Some(row) => add_row(scores, row),
         None => out.extend_from_slice(&hashed()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clause_cue;
+
+    #[test]
+    fn clause_cue_is_set_by_finite_verbs_and_reset_by_clause_openers() {
+        let run = |tags: &[&str]| tags.iter().fold(0, |cue, t| clause_cue(cue, t));
+        assert_eq!(run(&["NNS", "TO", "VB", "NNS"]), 0);
+        assert_eq!(run(&["NNS", "VBP", "NN"]), 1);
+        assert_eq!(run(&["PRP", "MD", "VB"]), 1);
+        assert_eq!(run(&["NNS", "VBD", ",", "NNS"]), 0);
+        assert_eq!(run(&["NN", "VBZ", "WDT", "NNS"]), 0);
     }
 }

@@ -54,6 +54,8 @@ pub struct Tagger {
     cache_right2: NeighbourRows,
     /// Dense copies of the small-domain templates.
     dense: DenseTags,
+    /// The `VB` and `VBZ` tags, for [`Tagger::decide`].
+    vb_vbz: (Option<Xpos>, Option<Xpos>),
 }
 
 /// How many frequent words get precomputed scores (memory: this × classes × 4 bytes).
@@ -218,6 +220,7 @@ impl Tagger {
             cache_right: NeighbourRows::default(),
             cache_right2: NeighbourRows::default(),
             dense: DenseTags::default(),
+            vb_vbz: (Xpos::from_name("VB"), Xpos::from_name("VBZ")),
         };
         t.build_cache();
         Ok(t)
@@ -405,10 +408,12 @@ impl Tagger {
             st.base.extend_from_slice(&st.scores[..n]);
         }
         out.clear();
-        let (mut p1, mut p2) = (0u64, 0u64);
+        let (mut p1, mut p2, mut cue) = (0u64, 0u64, 0u64);
         for (i, base) in st.base.chunks_exact(n).enumerate() {
             if let Some(c) = self.fixed_class(st.cached[i]) {
-                out.push(self.classes.get(c).copied().unwrap_or_default());
+                let t = self.classes.get(c).copied().unwrap_or_default();
+                out.push(t);
+                cue = tagfeat::clause_cue(cue, t.xpos.as_str());
                 p2 = p1;
                 p1 = c as u64 + 1;
                 continue;
@@ -419,13 +424,33 @@ impl Tagger {
             scores.copy_from_slice(base);
             self.dense
                 .add_tag_context(&x, p1, p2, scores, &mut st.feats);
-            tagfeat::tag_features(&x, p1, p2, &mut st.feats);
+            tagfeat::tag_features(&x, p1, p2, cue, &mut st.feats);
             self.weights.add_scores(&st.feats, &mut st.scores);
-            let c = argmax(&st.scores[..n]).unwrap_or(0);
-            out.push(self.classes.get(c).copied().unwrap_or_default());
+            let c = self.decide(&st.scores[..n], p1, x.c);
+            let t = self.classes.get(c).copied().unwrap_or_default();
+            out.push(t);
+            cue = tagfeat::clause_cue(cue, t.xpos.as_str());
             p2 = p1;
             p1 = c as u64 + 1;
         }
+    }
+
+    /// The best class given `scores`, under one grammatical constraint the
+    /// training data cannot teach (it has no example): right after a base-form
+    /// verb, a word with a noun stem is not a 3rd-person-singular verb
+    /// ("declare pauses", "make calls" — never "declare ~~pauses~~ VBZ"). Words
+    /// without a noun stem ("is", "has") are unaffected.
+    #[inline(always)]
+    fn decide(&self, scores: &[i32], p1: u64, w: &WordFeats) -> usize {
+        let c = argmax(scores).unwrap_or(0);
+        let is = |k: usize, x: Xpos| self.classes.get(k).is_some_and(|t| t.xpos == x);
+        let (Some(vb), Some(vbz)) = self.vb_vbz else {
+            return c;
+        };
+        if !is(c, vbz) || p1 == 0 || !is(p1 as usize - 1, vb) || !self.lexicon.is_noun(w.stem_lex) {
+            return c;
+        }
+        argmax_where(scores, |k| !is(k, vbz)).unwrap_or(c)
     }
 
     /// The fixed class of cached word `k` (`usize::MAX` = uncached), if any.
@@ -605,13 +630,15 @@ pub fn train(sents: &[Sent], lexicon: Lexicon, cfg: &TaggerConfig) -> Result<Tag
             } else {
                 sentence_feats(&s.forms, &lexicon, &dict, &mut scratch, &mut words);
             }
-            let (mut p1, mut p2) = (0u64, 0u64);
+            let (mut p1, mut p2, mut cue) = (0u64, 0u64, 0u64);
             for (i, &truth) in gold[si].iter().enumerate() {
-                tagfeat::features(&words, i, p1, p2, &mut feats);
+                tagfeat::features(&words, i, p1, p2, cue, &mut feats);
                 model.tick();
                 model.score(&feats, &mut scores);
                 let guess = argmax_where(&scores, |_| true).unwrap_or(0);
                 model.update(&feats, truth, guess);
+                let t = classes.get(guess).copied().unwrap_or_default();
+                cue = tagfeat::clause_cue(cue, t.xpos.as_str());
                 p2 = p1;
                 p1 = guess as u64 + 1;
             }
@@ -654,6 +681,7 @@ pub fn train(sents: &[Sent], lexicon: Lexicon, cfg: &TaggerConfig) -> Result<Tag
         cache_right: NeighbourRows::default(),
         cache_right2: NeighbourRows::default(),
         dense: DenseTags::default(),
+        vb_vbz: (Xpos::from_name("VB"), Xpos::from_name("VBZ")),
     };
     t.build_cache();
     Ok(t)
@@ -672,7 +700,7 @@ mod tests {
         let mut words = Vec::new();
         sentence_feats(forms, &t.lexicon, &t.dict, &mut scratch, &mut words);
         let (mut feats, mut scores) = (Vec::new(), [0i32; 256]);
-        let (mut p1, mut p2) = (0u64, 0u64);
+        let (mut p1, mut p2, mut cue) = (0u64, 0u64, 0u64);
         let mut out = Vec::new();
         let fixed: HashMap<&str, u8> = t
             .fixed
@@ -681,13 +709,14 @@ mod tests {
             .map(|(f, c)| (f.as_str(), *c))
             .collect();
         for (i, form) in forms.iter().enumerate() {
-            tagfeat::features(&words, i, p1, p2, &mut feats);
+            tagfeat::features(&words, i, p1, p2, cue, &mut feats);
             t.weights.score(&feats, &mut scores);
             let c = match fixed.get(form) {
                 Some(&c) => usize::from(c),
-                None => argmax(&scores[..t.classes.len()]).unwrap_or(0),
+                None => t.decide(&scores[..t.classes.len()], p1, &words[i]),
             };
             out.push(t.classes[c]);
+            cue = tagfeat::clause_cue(cue, t.classes[c].xpos.as_str());
             (p2, p1) = (p1, c as u64 + 1);
         }
         out
