@@ -102,6 +102,25 @@ impl Upos {
     pub const PUNCT: Upos = Upos(13);
 }
 
+impl Xpos {
+    pub const MD: Xpos = Xpos(11);
+    pub const TO: Xpos = Xpos(25);
+    pub const VB: Xpos = Xpos(27);
+    pub const VBD: Xpos = Xpos(28);
+    pub const VBP: Xpos = Xpos(31);
+    pub const VBZ: Xpos = Xpos(32);
+    pub const WDT: Xpos = Xpos(33);
+    pub const WP: Xpos = Xpos(34);
+    pub const WRB: Xpos = Xpos(36);
+    pub const COMMA: Xpos = Xpos(38);
+    pub const COLON: Xpos = Xpos(39);
+
+    /// A finite verb or modal (`VBZ`, `VBD`, `VBP`, `MD`).
+    pub fn is_finite_verb(self) -> bool {
+        matches!(self, Xpos::VBZ | Xpos::VBD | Xpos::VBP | Xpos::MD)
+    }
+}
+
 impl Deprel {
     /// The part before `:` (`nsubj:pass` → `nsubj`).
     pub fn base(self) -> &'static str {
@@ -135,6 +154,21 @@ mod tests {
         assert_eq!(Upos::from_name("AUX"), Some(Upos::AUX));
         assert_eq!(Upos::from_name("PUNCT"), Some(Upos::PUNCT));
         assert_eq!(Xpos::from_name("PRP$").map(|x| x.as_str()), Some("PRP$"));
+        for (x, name) in [
+            (Xpos::MD, "MD"),
+            (Xpos::TO, "TO"),
+            (Xpos::VB, "VB"),
+            (Xpos::VBD, "VBD"),
+            (Xpos::VBP, "VBP"),
+            (Xpos::VBZ, "VBZ"),
+            (Xpos::WDT, "WDT"),
+            (Xpos::WP, "WP"),
+            (Xpos::WRB, "WRB"),
+            (Xpos::COMMA, ","),
+            (Xpos::COLON, ":"),
+        ] {
+            assert_eq!(Xpos::from_name(name), Some(x));
+        }
         assert!(!Upos::default().is_set());
         assert!(Xpos::NAMES.len() < 256 && Deprel::NAMES.len() < 256);
     }

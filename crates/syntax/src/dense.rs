@@ -63,12 +63,9 @@ impl DenseTable {
     }
 
     /// Number of domain values.
-    pub fn len(&self) -> usize {
+    #[cfg(test)]
+    fn len(&self) -> usize {
         self.fits.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.fits.is_empty()
     }
 
     /// Row `k` (`n_classes` weights), or `None` outside the domain or if the
@@ -81,19 +78,6 @@ impl DenseTable {
         let n = self.n_classes;
         self.rows.get(k * n..k * n + n)
     }
-
-    /// Adds row `k` to `scores`; returns `false` (adding nothing) if there is
-    /// no such row, so the caller can score the hashed features instead.
-    #[inline]
-    pub fn add(&self, k: usize, scores: &mut [i32]) -> bool {
-        match self.row(k) {
-            Some(row) => {
-                add_row(scores, row);
-                true
-            }
-            None => false,
-        }
-    }
 }
 
 /// `scores[c] += row[c]` over the shorter of the two (vectorised).
@@ -104,53 +88,33 @@ pub fn add_row(scores: &mut [i32], row: &[i16]) {
     }
 }
 
-/// Maps the byte values an attribute takes to a dense index `0..len`, for
-/// attributes stored as `u8` codes with a few out-of-band values (padding).
-/// Bytes not in the map have no index: their features go through the hash table.
-#[derive(Clone, Debug)]
-pub struct ByteDomain {
-    index: [u8; 256],
-    values: Vec<u8>,
+/// The values one small attribute takes: `0..=hi`, then `pads` (out-of-band
+/// values such as the padding beyond a sentence), indexed in that order.
+/// A value outside the domain has no index: its features go through the hash
+/// table. Invariant: `values().nth(index(v)) == Some(v)` for every `v` that
+/// has an index.
+#[derive(Clone, Copy, Debug)]
+pub struct Domain {
+    pub hi: u64,
+    pub pads: &'static [u64],
 }
 
-impl ByteDomain {
-    const ABSENT: u8 = u8::MAX;
-
-    /// A domain over `values` (duplicates ignored; at most 255 values).
-    pub fn new(values: impl IntoIterator<Item = u8>) -> ByteDomain {
-        let mut d = ByteDomain {
-            index: [Self::ABSENT; 256],
-            values: Vec::new(),
-        };
-        for v in values {
-            if d.index[usize::from(v)] == Self::ABSENT && d.values.len() < 255 {
-                d.index[usize::from(v)] = d.values.len() as u8;
-                d.values.push(v);
-            }
-        }
-        d
+impl Domain {
+    pub fn len(self) -> usize {
+        self.hi as usize + 1 + self.pads.len()
     }
 
-    /// The dense index of byte `v`, if it is in the domain.
     #[inline]
-    pub fn get(&self, v: u8) -> Option<usize> {
-        match self.index[usize::from(v)] {
-            Self::ABSENT => None,
-            i => Some(usize::from(i)),
+    pub fn index(self, v: u64) -> Option<usize> {
+        if v <= self.hi {
+            return Some(v as usize);
         }
+        let k = self.pads.iter().position(|&p| p == v)?;
+        Some(self.hi as usize + 1 + k)
     }
 
-    /// The domain's byte values in index order.
-    pub fn values(&self) -> &[u8] {
-        &self.values
-    }
-
-    pub fn len(&self) -> usize {
-        self.values.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.values.is_empty()
+    pub fn values(self) -> impl Iterator<Item = u64> {
+        (0..=self.hi).chain(self.pads.iter().copied())
     }
 }
 
@@ -178,9 +142,6 @@ mod tests {
         }
         assert_eq!(table.row(1).unwrap(), [0; 4]);
         assert!(table.row(3).is_none());
-        let mut s = [1i32; 4];
-        assert!(!table.add(3, &mut s));
-        assert_eq!(s, [1; 4]);
         // A group's row is the sum of its features' rows.
         let pair = DenseTable::build_groups(&w, [vec![11, 12]]);
         let mut both: Scores = [0; 256];
@@ -205,12 +166,15 @@ mod tests {
     }
 
     #[test]
-    fn byte_domain_indexes_listed_values_only() {
-        let d = ByteDomain::new([0, 1, 2, 255, 1]);
+    fn domain_indexes_its_range_then_its_pads_only() {
+        let d = Domain {
+            hi: 2,
+            pads: &[255],
+        };
         assert_eq!(d.len(), 4);
-        assert_eq!(d.get(255), Some(3));
-        assert_eq!(d.get(2), Some(2));
-        assert_eq!(d.get(7), None);
-        assert_eq!(d.values(), [0, 1, 2, 255]);
+        assert_eq!(d.index(255), Some(3));
+        assert_eq!(d.index(2), Some(2));
+        assert_eq!(d.index(7), None);
+        assert_eq!(d.values().collect::<Vec<_>>(), [0, 1, 2, 255]);
     }
 }

@@ -17,8 +17,6 @@
 
 pub mod binio;
 pub mod corpus;
-// Parts of the API serve the parser's scoring (in progress) and tests.
-#[allow(dead_code)]
 mod dense;
 mod error;
 pub mod eval;

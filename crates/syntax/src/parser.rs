@@ -9,7 +9,7 @@
 
 use crate::binio::{Reader, Writer};
 use crate::corpus::{Rng, Sent};
-use crate::dense::{add_row, DenseTable};
+use crate::dense::{add_row, DenseTable, Domain};
 use crate::error::{Error, Result};
 use crate::hash::{bytes, feat1, feat2, feat3, finish, mix};
 use crate::perceptron::{argmax_where, Route, Scores, Trainer, Weights};
@@ -257,10 +257,12 @@ impl State {
     /// Turns on the to-infinitive rule for a sentence (decoding only: models
     /// are trained without it) with the parser's subject labels.
     fn forbid_infinitive_subjects(&mut self, words: &[Word], subject_labels: [u8; 2]) {
-        let xpos = |name: &str| Xpos::from_name(name).map(|x| x.index() as u64 + 1);
-        let finite = ["VBZ", "VBD", "VBP", "MD"].map(xpos);
-        let (to, to_tag) = (word_hash("to"), xpos("TO"));
-        let for_ = word_hash("for");
+        // `Word::p` is the XPOS index + 1 (padding words have none).
+        let xpos = |w: &Word| {
+            w.p.checked_sub(1)
+                .and_then(|i| Xpos::from_index(i as usize))
+        };
+        let (to, for_) = (word_hash("to"), word_hash("for"));
         let mut ahead = false;
         for (p, w) in words.iter().enumerate().skip(1).rev() {
             if let Some(slot) = self.finite_ahead.get_mut(p) {
@@ -268,11 +270,11 @@ impl State {
             }
             if self.leaf.get(p).copied().unwrap_or(false) {
                 ahead = false;
-            } else if finite.contains(&Some(w.p)) {
+            } else if xpos(w).is_some_and(Xpos::is_finite_verb) {
                 ahead = true;
             }
             if let Some(slot) = self.to_word.get_mut(p) {
-                *slot = w.w == to && Some(w.p) == to_tag;
+                *slot = w.w == to && xpos(w) == Some(Xpos::TO);
             }
             if let Some(slot) = self.for_word.get_mut(p) {
                 *slot = w.w == for_;
@@ -784,15 +786,7 @@ fn config_features(c: &Context, out: &mut impl Sink) {
     out.hashed(feat3(95, s0.w, n0.p, n0l.p));
 }
 
-/// The values one small attribute takes: `0..=hi`, then `pads` (the
-/// out-of-band values for missing words, such as `NO_WORD.p`), indexed in that
-/// order. Invariant: `value(index(v)) == v` for every `v` that has an index.
-#[derive(Clone, Copy, Debug)]
-struct Domain {
-    hi: u64,
-    pads: &'static [u64],
-}
-
+/// The parser's small attributes (see [`Domain`]).
 impl Domain {
     /// XPOS attribute (`Word::p`): index + 1 of any tag, root, no word.
     const TAG: Domain = Domain {
@@ -818,23 +812,6 @@ impl Domain {
             hi: n_labels as u64,
             pads: &[NO_LABEL],
         }
-    }
-
-    fn len(self) -> usize {
-        self.hi as usize + 1 + self.pads.len()
-    }
-
-    #[inline]
-    fn index(self, v: u64) -> Option<usize> {
-        if v <= self.hi {
-            return Some(v as usize);
-        }
-        let k = self.pads.iter().position(|&p| p == v)?;
-        Some(self.hi as usize + 1 + k)
-    }
-
-    fn values(self) -> impl Iterator<Item = u64> {
-        (0..=self.hi).chain(self.pads.iter().copied())
     }
 }
 

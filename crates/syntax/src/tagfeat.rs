@@ -15,10 +15,11 @@
 //! Template numbers are part of the model format: renumbering one invalidates
 //! every trained tagger.
 
-use crate::dense::{add_row, ByteDomain, DenseTable};
+use crate::dense::{add_row, DenseTable, Domain};
 use crate::hash::{feat1, feat2, feat3};
 use crate::perceptron::Weights;
-use crate::wordfeat::{WordFeats, PAD_END, PAD_START};
+use crate::wordfeat::{WordFeats, CAP_MIXED, PAD_END, PAD_START};
+use sitrep_doc::Xpos;
 
 /// Token `i` and its neighbours (padding beyond the sentence).
 #[derive(Clone, Copy)]
@@ -209,10 +210,10 @@ pub fn tag_features(x: &Window<'_>, p1: u64, _p2: u64, cue: u64, out: &mut Vec<u
 /// it: 1 once a finite verb or modal has been predicted in the current
 /// clause; 0 at the sentence start and again after a comma, colon or
 /// wh-word, which open a new clause.
-pub fn clause_cue(prev: u64, xpos: &str) -> u64 {
+pub fn clause_cue(prev: u64, xpos: Xpos) -> u64 {
     match xpos {
-        "VBZ" | "VBD" | "VBP" | "MD" => 1,
-        "," | ":" | "WDT" | "WP" | "WRB" => 0,
+        x if x.is_finite_verb() => 1,
+        Xpos::COMMA | Xpos::COLON | Xpos::WDT | Xpos::WP | Xpos::WRB => 0,
         _ => prev,
     }
 }
@@ -230,6 +231,26 @@ pub fn small_tag_features(x: &Window<'_>, p1: u64, p2: u64, out: &mut Vec<u64>) 
     ]);
 }
 
+/// Capitalisation classes (`CAP_*`) and the padding words' class.
+const CAP: Domain = Domain {
+    hi: CAP_MIXED as u64,
+    pads: &[PAD_START.cap as u64],
+};
+/// Next-verb distances (`1..=5`; 0 before [`crate::wordfeat::set_next_verb`]
+/// runs) and the padding words' value.
+const NEXT_VERB: Domain = Domain {
+    hi: 5,
+    pads: &[PAD_START.next_verb as u64],
+};
+/// The padding words' Brill tag (the tags themselves are `0..=n_tags`).
+const LEX_PADS: &[u64] = &[PAD_START.lex as u64];
+// The domains list one padding value, so both ends of a sentence must use it.
+const _: () = assert!(
+    PAD_END.cap == PAD_START.cap
+        && PAD_END.lex == PAD_START.lex
+        && PAD_END.next_verb == PAD_START.next_verb
+);
+
 /// Dense tables of the [`tpl`] templates for one model.
 ///
 /// Templates read together are summed into one table, so a token costs six
@@ -240,16 +261,16 @@ pub fn small_tag_features(x: &Window<'_>, p1: u64, p2: u64, out: &mut Vec<u64>) 
 /// variant; (previous class, next-verb distance).
 ///
 /// Domains: previous classes `0..=n_classes`; capitalisation classes, Brill
-/// tags and next-verb distances as listed at build time, padding values
-/// included. A value outside its domain (impossible with the lexicon the
-/// tables were built for, but a table must never be wrong), or a summed row
-/// that does not fit `i16`, sends that group through the hash table.
-#[derive(Clone, Debug, Default)]
+/// tags and next-verb distances, each with its padding value. A value outside
+/// its domain (impossible with the lexicon the tables were built for, but a
+/// table must never be wrong), or a summed row that does not fit `i16`,
+/// sends that group through the hash table.
+#[derive(Clone, Debug)]
 pub struct DenseTags {
-    n_prev: usize,
-    cap: Option<ByteDomain>,
-    lex: Option<ByteDomain>,
-    next_verb: Option<ByteDomain>,
+    prev: Domain,
+    cap: Domain,
+    lex: Domain,
+    next_verb: Domain,
     /// `(lex, cap, first)`: `lex_cap_first` + `cap_first`.
     lex_cap: DenseTable,
     /// `(m1.cap, cap, n1.cap)`: `left_cap` + `right_cap`.
@@ -271,15 +292,19 @@ impl DenseTags {
     /// Builds the tables for a model with `weights` whose lexicon has
     /// `lexicon_tags` tags (ids `1..=lexicon_tags`, 0 = unknown).
     pub fn build(weights: &Weights, lexicon_tags: usize) -> DenseTags {
-        let pad = PAD_START;
-        debug_assert!(PAD_END.cap == pad.cap && PAD_END.lex == pad.lex);
-        let cap = ByteDomain::new([0, 1, 2, 3, 4, pad.cap]);
-        let lex_ids = (0..=lexicon_tags.min(254)).map(|t| t as u8);
-        let lex = ByteDomain::new(lex_ids.chain([pad.lex]));
-        let next_verb = ByteDomain::new((0..=5).chain([pad.next_verb]));
-        let n_prev = weights.n_classes() + 1;
-        let prevs: Vec<u64> = (0..n_prev as u64).collect();
-        let (caps, lexs, nvs) = (cap.values(), lex.values(), next_verb.values());
+        let prev = Domain {
+            hi: weights.n_classes() as u64,
+            pads: &[],
+        };
+        let lex = Domain {
+            hi: lexicon_tags.min(254) as u64,
+            pads: LEX_PADS,
+        };
+        let prevs: Vec<u64> = prev.values().collect();
+        // The byte attributes' values (all below 256 by construction).
+        let bytes = |d: Domain| d.values().map(|v| v as u8).collect::<Vec<u8>>();
+        let (caps, lexs, nvs) = (bytes(CAP), bytes(lex), bytes(NEXT_VERB));
+        let (caps, lexs, nvs) = (&caps[..], &lexs[..], &nvs[..]);
         let table = |groups: Vec<Vec<u64>>| DenseTable::build_groups(weights, groups);
         let mut lex_cap = Vec::new();
         for &l in lexs {
@@ -298,7 +323,10 @@ impl DenseTags {
             }
         }
         DenseTags {
-            n_prev,
+            prev,
+            cap: CAP,
+            lex,
+            next_verb: NEXT_VERB,
             lex_cap: table(lex_cap),
             caps: table(cap3),
             lex_next_lex: table(cross(lexs, lexs, |a, b| vec![tpl::lex_next_lex(a, b)])),
@@ -310,20 +338,17 @@ impl DenseTags {
             })),
             prev_lex: table(cross(&prevs, lexs, |p, l| vec![tpl::prev_lex(p, l)])),
             prev_next_verb: table(cross(&prevs, nvs, |p, v| vec![tpl::prev_next_verb(p, v)])),
-            cap: Some(cap),
-            lex: Some(lex),
-            next_verb: Some(next_verb),
         }
     }
 
     fn cap(&self, v: u8) -> Option<usize> {
-        self.cap.as_ref()?.get(v)
+        self.cap.index(u64::from(v))
     }
     fn lex(&self, v: u8) -> Option<usize> {
-        self.lex.as_ref()?.get(v)
+        self.lex.index(u64::from(v))
     }
     fn next_verb(&self, v: u8) -> Option<usize> {
-        self.next_verb.as_ref()?.get(v)
+        self.next_verb.index(u64::from(v))
     }
 
     /// Adds the prediction-independent [`tpl`] features of `x` to `scores`,
@@ -332,8 +357,7 @@ impl DenseTags {
     pub fn add_word_context(&self, x: &Window<'_>, scores: &mut [i32], out: &mut Vec<u64>) {
         let (c, m1, n1) = (x.c, x.m1, x.n1);
         let first = x.first as usize;
-        let nc = self.cap.as_ref().map_or(0, ByteDomain::len);
-        let nl = self.lex.as_ref().map_or(0, ByteDomain::len);
+        let (nc, nl) = (self.cap.len(), self.lex.len());
         let (ci, li) = (self.cap(c.cap), self.lex(c.lex));
         add_or_push(
             &self.lex_cap,
@@ -375,11 +399,8 @@ impl DenseTags {
         out: &mut Vec<u64>,
     ) {
         let c = x.c;
-        let np = self.n_prev;
-        let nl = self.lex.as_ref().map_or(0, ByteDomain::len);
-        let nv = self.next_verb.as_ref().map_or(0, ByteDomain::len);
-        let (a, b) = (p1 as usize, p2 as usize);
-        let (a, b) = ((a < np).then_some(a), (b < np).then_some(b));
+        let (np, nl, nv) = (self.prev.len(), self.lex.len(), self.next_verb.len());
+        let (a, b) = (self.prev.index(p1), self.prev.index(p2));
         add_or_push(
             &self.prevs,
             a.zip(b).map(|(a, b)| a * np + b),
@@ -435,10 +456,14 @@ fn add_or_push<const N: usize>(
 #[cfg(test)]
 mod tests {
     use super::clause_cue;
+    use sitrep_doc::Xpos;
 
     #[test]
     fn clause_cue_is_set_by_finite_verbs_and_reset_by_clause_openers() {
-        let run = |tags: &[&str]| tags.iter().fold(0, |cue, t| clause_cue(cue, t));
+        let run = |tags: &[&str]| {
+            tags.iter()
+                .fold(0, |cue, t| clause_cue(cue, Xpos::from_name(t).unwrap()))
+        };
         assert_eq!(run(&["NNS", "TO", "VB", "NNS"]), 0);
         assert_eq!(run(&["NNS", "VBP", "NN"]), 1);
         assert_eq!(run(&["PRP", "MD", "VB"]), 1);

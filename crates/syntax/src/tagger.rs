@@ -54,8 +54,6 @@ pub struct Tagger {
     cache_right2: NeighbourRows,
     /// Dense copies of the small-domain templates.
     dense: DenseTags,
-    /// The `VB` and `VBZ` tags, for [`Tagger::decide`].
-    vb_vbz: (Option<Xpos>, Option<Xpos>),
 }
 
 /// How many frequent words get precomputed scores (memory: this × classes × 4 bytes).
@@ -203,6 +201,23 @@ impl Tagger {
             forms.into_iter().zip(classes).collect()
         };
         r.end()?;
+        Ok(Tagger::new(
+            classes, weights, lexicon, dict, lemmatizer, vocab, fixed,
+        ))
+    }
+
+    /// The one constructor: derives the dense tables and the word cache from
+    /// the model's parts.
+    fn new(
+        classes: Vec<Tag>,
+        weights: Weights,
+        lexicon: Lexicon,
+        dict: TagDict,
+        lemmatizer: Lemmatizer,
+        vocab: Vec<String>,
+        fixed: Vec<(String, u8)>,
+    ) -> Tagger {
+        let dense = DenseTags::build(&weights, lexicon.n_tags());
         let mut t = Tagger {
             classes,
             weights,
@@ -219,15 +234,14 @@ impl Tagger {
             cache_left2: NeighbourRows::default(),
             cache_right: NeighbourRows::default(),
             cache_right2: NeighbourRows::default(),
-            dense: DenseTags::default(),
-            vb_vbz: (Xpos::from_name("VB"), Xpos::from_name("VBZ")),
+            dense,
         };
         t.build_cache();
-        Ok(t)
+        t
     }
 
-    /// Precomputes attributes and static-feature scores of the vocabulary,
-    /// and the dense tables of the small-domain templates. Frequent words then
+    /// Precomputes attributes and static-feature scores of the vocabulary.
+    /// Frequent words then
     /// cost one hash lookup instead of ~14 random table reads, which is what
     /// bounds tagging speed.
     fn build_cache(&mut self) {
@@ -247,7 +261,6 @@ impl Tagger {
             table.clear();
         }
         self.cache_fixed.clear();
-        self.dense = DenseTags::build(&self.weights, self.lexicon.n_tags());
         let fixed: HashMap<&str, u8> = self.fixed.iter().map(|(f, c)| (f.as_str(), *c)).collect();
         for w in &self.vocab {
             let wf = word_feats(w, &self.lexicon, &self.dict, &mut scratch);
@@ -413,7 +426,7 @@ impl Tagger {
             if let Some(c) = self.fixed_class(st.cached[i]) {
                 let t = self.classes.get(c).copied().unwrap_or_default();
                 out.push(t);
-                cue = tagfeat::clause_cue(cue, t.xpos.as_str());
+                cue = tagfeat::clause_cue(cue, t.xpos);
                 p2 = p1;
                 p1 = c as u64 + 1;
                 continue;
@@ -429,7 +442,7 @@ impl Tagger {
             let c = self.decide(&st.scores[..n], p1, x.c);
             let t = self.classes.get(c).copied().unwrap_or_default();
             out.push(t);
-            cue = tagfeat::clause_cue(cue, t.xpos.as_str());
+            cue = tagfeat::clause_cue(cue, t.xpos);
             p2 = p1;
             p1 = c as u64 + 1;
         }
@@ -444,13 +457,14 @@ impl Tagger {
     fn decide(&self, scores: &[i32], p1: u64, w: &WordFeats) -> usize {
         let c = argmax(scores).unwrap_or(0);
         let is = |k: usize, x: Xpos| self.classes.get(k).is_some_and(|t| t.xpos == x);
-        let (Some(vb), Some(vbz)) = self.vb_vbz else {
-            return c;
-        };
-        if !is(c, vbz) || p1 == 0 || !is(p1 as usize - 1, vb) || !self.lexicon.is_noun(w.stem_lex) {
+        if !is(c, Xpos::VBZ)
+            || p1 == 0
+            || !is(p1 as usize - 1, Xpos::VB)
+            || !self.lexicon.is_noun(w.stem_lex)
+        {
             return c;
         }
-        argmax_where(scores, |k| !is(k, vbz)).unwrap_or(c)
+        argmax_where(scores, |k| !is(k, Xpos::VBZ)).unwrap_or(c)
     }
 
     /// The fixed class of cached word `k` (`usize::MAX` = uncached), if any.
@@ -638,7 +652,7 @@ pub fn train(sents: &[Sent], lexicon: Lexicon, cfg: &TaggerConfig) -> Result<Tag
                 let guess = argmax_where(&scores, |_| true).unwrap_or(0);
                 model.update(&feats, truth, guess);
                 let t = classes.get(guess).copied().unwrap_or_default();
-                cue = tagfeat::clause_cue(cue, t.xpos.as_str());
+                cue = tagfeat::clause_cue(cue, t.xpos);
                 p2 = p1;
                 p1 = guess as u64 + 1;
             }
@@ -660,31 +674,20 @@ pub fn train(sents: &[Sent], lexicon: Lexicon, cfg: &TaggerConfig) -> Result<Tag
     let fixed = fixed_classes(sents, &gold, cfg);
     let mut vocab: Vec<(&str, usize)> = freq.into_iter().collect();
     vocab.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let mut t = Tagger {
+    let vocab = vocab
+        .iter()
+        .take(CACHE_WORDS)
+        .map(|(w, _)| w.to_string())
+        .collect();
+    Ok(Tagger::new(
         classes,
-        weights: model.finish(cfg.prune)?,
+        model.finish(cfg.prune)?,
         lexicon,
         dict,
         lemmatizer,
-        vocab: vocab
-            .iter()
-            .take(CACHE_WORDS)
-            .map(|(w, _)| w.to_string())
-            .collect(),
+        vocab,
         fixed,
-        cache: IdMap::default(),
-        cache_fixed: Vec::new(),
-        cache_words: Vec::new(),
-        cache_scores: Vec::new(),
-        cache_left: NeighbourRows::default(),
-        cache_left2: NeighbourRows::default(),
-        cache_right: NeighbourRows::default(),
-        cache_right2: NeighbourRows::default(),
-        dense: DenseTags::default(),
-        vb_vbz: (Xpos::from_name("VB"), Xpos::from_name("VBZ")),
-    };
-    t.build_cache();
-    Ok(t)
+    ))
 }
 
 #[cfg(test)]
@@ -716,7 +719,7 @@ mod tests {
                 None => t.decide(&scores[..t.classes.len()], p1, &words[i]),
             };
             out.push(t.classes[c]);
-            cue = tagfeat::clause_cue(cue, t.classes[c].xpos.as_str());
+            cue = tagfeat::clause_cue(cue, t.classes[c].xpos);
             (p2, p1) = (p1, c as u64 + 1);
         }
         out
