@@ -11,7 +11,7 @@ use crate::binio::{Reader, Writer};
 use crate::corpus::{Rng, Sent};
 use crate::dense::{add_row, DenseTable, Domain};
 use crate::error::{Error, Result};
-use crate::hash::{bytes, feat1, feat2, feat3, finish, mix};
+use crate::hash::{feat1, feat2, feat3, mix, str_hash};
 use crate::perceptron::{argmax_where, Route, Scores, Trainer, Weights};
 use crate::tagger::Tag;
 use sitrep_doc::{Deprel, Upos, Xpos};
@@ -103,11 +103,6 @@ fn words(forms: &[impl AsRef<str>], tags: &[Tag], scratch: &mut String) -> Vec<W
     out
 }
 
-/// The hash a [`Word`] carries for a lowercase, digit-free form.
-fn word_hash(form: &str) -> u64 {
-    finish(bytes(form.as_bytes()))
-}
-
 /// Writes the root followed by one [`Word`] per form to `out` (cleared first).
 fn words_into(forms: &[impl AsRef<str>], tags: &[Tag], scratch: &mut String, out: &mut Vec<Word>) {
     out.clear();
@@ -123,7 +118,7 @@ fn words_into(forms: &[impl AsRef<str>], tags: &[Tag], scratch: &mut String, out
         }
         let t = tags.get(i).copied().unwrap_or_default();
         out.push(Word {
-            w: finish(bytes(scratch.as_bytes())),
+            w: str_hash(scratch),
             p: t.xpos.index() as u64 + 1,
             u: t.upos.index() as u64 + 1,
         });
@@ -262,7 +257,7 @@ impl State {
             w.p.checked_sub(1)
                 .and_then(|i| Xpos::from_index(i as usize))
         };
-        let (to, for_) = (word_hash("to"), word_hash("for"));
+        let (to, for_) = (str_hash("to"), str_hash("for"));
         let mut ahead = false;
         for (p, w) in words.iter().enumerate().skip(1).rev() {
             if let Some(slot) = self.finite_ahead.get_mut(p) {
