@@ -32,6 +32,7 @@ mod tagfeat;
 pub mod tagger;
 pub mod train;
 mod wordfeat;
+mod wordrows;
 
 pub use error::{Error, Result};
 pub use lexicon::Lexicon;

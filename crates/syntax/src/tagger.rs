@@ -12,6 +12,7 @@ use crate::perceptron::{argmax, argmax_where, Scores, Trainer, Weights};
 use crate::tagdict::TagDict;
 use crate::tagfeat::{self, DenseTags, Window};
 use crate::wordfeat::{self, Scratch, WordFeats};
+use crate::wordrows::{Role, WordRows};
 use sitrep_doc::{Upos, Xpos};
 use std::collections::HashMap;
 use std::path::Path;
@@ -44,14 +45,9 @@ pub struct Tagger {
     /// Per cached word: its fixed class + 1, or 0.
     cache_fixed: Vec<u8>,
     cache_words: Vec<WordFeats>,
-    /// `cache_words.len() * classes.len()` summed static-feature weights.
-    cache_scores: Vec<i32>,
-    /// The same for the word's features as previous, previous-but-one, next
-    /// and next-but-one word.
-    cache_left: NeighbourRows,
-    cache_left2: NeighbourRows,
-    cache_right: NeighbourRows,
-    cache_right2: NeighbourRows,
+    /// Per cached word: its summed static-feature weights, and the same for
+    /// its features as next-but-one, next, previous and previous-but-one word.
+    cache_rows: WordRows,
     /// Dense copies of the small-domain templates.
     dense: DenseTags,
 }
@@ -90,49 +86,13 @@ impl Default for TaggerConfig {
     }
 }
 
-/// The precomputed `n`-class row of cached word `k` in `table`, if any
-/// (`k == usize::MAX` marks an uncached word).
-fn cached_row(table: &[i32], k: usize, n: usize) -> Option<&[i32]> {
-    let start = k.checked_mul(n)?;
-    table.get(start..start.checked_add(n)?)
-}
-
-/// Precomputed scores of the cached words' features in one neighbour position
-/// (previous, next or next-but-one word), narrowed to `i16` so a row spans half
-/// as many cache lines. A word whose sums do not fit is marked absent and
-/// scored through its features instead, so results stay exact.
-#[derive(Clone, Debug, Default)]
-struct NeighbourRows {
-    rows: Vec<i16>,
-    fits: Vec<bool>,
-}
-
-impl NeighbourRows {
-    fn clear(&mut self) {
-        self.rows.clear();
-        self.fits.clear();
-    }
-
-    /// Appends the next cached word's row.
-    fn push(&mut self, scores: &[i32]) {
-        let fits = scores.iter().all(|&v| i16::try_from(v).is_ok());
-        self.fits.push(fits);
-        self.rows.extend(scores.iter().map(|&v| {
-            if fits {
-                i16::try_from(v).unwrap_or(0)
-            } else {
-                0
-            }
-        }));
-    }
-
-    /// The row of cached word `k` (`usize::MAX` = uncached), if it fits.
-    fn get(&self, k: usize, n: usize) -> Option<&[i16]> {
-        if !*self.fits.get(k)? {
-            return None;
-        }
-        let start = k.checked_mul(n)?;
-        self.rows.get(start..start.checked_add(n)?)
+/// The features of a word standing in `role` to the token being tagged.
+fn neighbour_features(role: Role) -> fn(&WordFeats, &mut Vec<u64>) {
+    match role {
+        Role::Right2 => tagfeat::right2_features,
+        Role::Right => tagfeat::right_features,
+        Role::Left => tagfeat::left_features,
+        Role::Left2 => tagfeat::left2_features,
     }
 }
 
@@ -229,11 +189,7 @@ impl Tagger {
             cache: IdMap::default(),
             cache_fixed: Vec::new(),
             cache_words: Vec::new(),
-            cache_scores: Vec::new(),
-            cache_left: NeighbourRows::default(),
-            cache_left2: NeighbourRows::default(),
-            cache_right: NeighbourRows::default(),
-            cache_right2: NeighbourRows::default(),
+            cache_rows: WordRows::default(),
             dense,
         };
         t.build_cache();
@@ -251,15 +207,9 @@ impl Tagger {
         let mut scores: Scores = [0; 256];
         self.cache.clear();
         self.cache_words.clear();
-        self.cache_scores.clear();
-        for table in [
-            &mut self.cache_left,
-            &mut self.cache_left2,
-            &mut self.cache_right,
-            &mut self.cache_right2,
-        ] {
-            table.clear();
-        }
+        self.cache_rows = WordRows::new(n);
+        let mut own = Vec::with_capacity(n);
+        let mut neighbours = vec![Vec::with_capacity(n); Role::ALL.len()];
         self.cache_fixed.clear();
         let fixed: HashMap<&str, u8> = self.fixed.iter().map(|(f, c)| (f.as_str(), *c)).collect();
         for w in &self.vocab {
@@ -274,21 +224,24 @@ impl Tagger {
             self.cache_words.push(wf);
             self.cache_fixed
                 .push(fixed.get(w.as_str()).map_or(0, |&c| c.saturating_add(1)));
-            self.cache_scores.extend_from_slice(&scores[..n]);
-            for (f, table) in [
-                (
-                    tagfeat::left_features as fn(&WordFeats, &mut Vec<u64>),
-                    &mut self.cache_left,
-                ),
-                (tagfeat::left2_features, &mut self.cache_left2),
-                (tagfeat::right_features, &mut self.cache_right),
-                (tagfeat::right2_features, &mut self.cache_right2),
-            ] {
+            own.clear();
+            own.extend_from_slice(&scores[..n]);
+            for (role, row) in Role::ALL.into_iter().zip(&mut neighbours) {
                 feats.clear();
-                f(&wf, &mut feats);
+                neighbour_features(role)(&wf, &mut feats);
                 self.weights.score(&feats, &mut scores);
-                table.push(&scores[..n]);
+                row.clear();
+                row.extend_from_slice(&scores[..n]);
             }
+            self.cache_rows.push(
+                &own,
+                [
+                    &neighbours[0],
+                    &neighbours[1],
+                    &neighbours[2],
+                    &neighbours[3],
+                ],
+            );
         }
     }
 
@@ -361,6 +314,7 @@ impl Tagger {
             let f = f.as_ref();
             match self.cache.get(&str_hash(f)) {
                 Some(&k) => {
+                    self.cache_rows.prefetch(k as usize);
                     st.words.push(
                         self.cache_words
                             .get(k as usize)
@@ -390,7 +344,7 @@ impl Tagger {
             let x = Window::at(&st.words, i);
             let scores = &mut st.scores[..n];
             st.feats.clear();
-            match cached_row(&self.cache_scores, at(Some(i)), n) {
+            match self.cache_rows.own(at(Some(i))) {
                 Some(row) => scores.copy_from_slice(row),
                 None => {
                     scores.fill(0);
@@ -398,21 +352,15 @@ impl Tagger {
                 }
             }
             let neighbours = [
-                (&self.cache_left, i.checked_sub(1), x.m1),
-                (&self.cache_left2, i.checked_sub(2), x.m2),
-                (&self.cache_right, Some(i + 1), x.n1),
-                (&self.cache_right2, Some(i + 2), x.n2),
+                (Role::Right2, Some(i + 2), x.n2),
+                (Role::Right, Some(i + 1), x.n1),
+                (Role::Left, i.checked_sub(1), x.m1),
+                (Role::Left2, i.checked_sub(2), x.m2),
             ];
-            let hashed: [fn(&WordFeats, &mut Vec<u64>); 4] = [
-                tagfeat::left_features,
-                tagfeat::left2_features,
-                tagfeat::right_features,
-                tagfeat::right2_features,
-            ];
-            for ((table, j, w), f) in neighbours.into_iter().zip(hashed) {
-                match table.get(at(j), n) {
+            for (role, j, w) in neighbours {
+                match self.cache_rows.neighbour(at(j), role) {
                     Some(row) => add_row(scores, row),
-                    None => f(w, &mut st.feats),
+                    None => neighbour_features(role)(w, &mut st.feats),
                 }
             }
             self.dense.add_word_context(&x, scores, &mut st.feats);
