@@ -52,8 +52,11 @@ pub struct Tagger {
     dense: DenseTags,
 }
 
-/// How many frequent words get precomputed scores (memory: this × classes × 4 bytes).
-const CACHE_WORDS: usize = 5000;
+/// How many frequent training words get precomputed score rows (memory: this
+/// × about 12 bytes per class, 9.5 MB at 99 classes). Beyond 8,000 the rows
+/// outgrow what the CPU caches keep and tagging gets no faster; below it more
+/// tokens are scored feature by feature.
+const CACHE_WORDS: usize = 8000;
 
 /// Training settings. Training is deterministic given these.
 #[derive(Clone, Debug)]
@@ -79,7 +82,10 @@ impl Default for TaggerConfig {
             iterations: 10,
             seed: 1,
             augment: 0.1,
-            prune: 0.3,
+            // A weight updated once and never again averages to below 1;
+            // dropping those halves the weight table (so it stays in cache),
+            // at 0.05 points of UPOS accuracy. The parser uses the same cut.
+            prune: 1.0,
             fixed_min_count: 20,
             fixed_min_share: 0.99,
         }
