@@ -25,8 +25,9 @@ use sitrep_doc::events::{Event, EventActor, Modality};
 use sitrep_doc::{Date, Doc};
 
 use crate::cameo;
+use crate::compiled::NO_WORD;
 use crate::mentions::Extra;
-use crate::patterns::{match_pattern, Ctx, Hit, Word};
+use crate::patterns::{is_negation, match_pattern, Ctx, Hit, Word};
 use crate::tree::Sent;
 use crate::{Coder, CoderOptions};
 
@@ -130,15 +131,21 @@ pub(crate) fn sentence(
         .collect();
     let mut words: Vec<Word> = Vec::with_capacity(n);
     let mut first_word = vec![usize::MAX; n];
+    let compiled = &coder.compiled;
     for (t, first) in first_word.iter_mut().enumerate() {
         let text = doc.token_text(sent.start + t);
         // Plain pattern words match the surface form, as in PETRARCH (its
         // dictionaries list noun plurals themselves); verbs also match by
         // lemma, since patterns name one inflection (`WERE ABLE TO *`).
         let lemma = if matches!(sent.upos[t].as_str(), "VERB" | "AUX") {
-            normalize_word(&sent.lemma[t])
+            let l = normalize_word(&sent.lemma[t]);
+            if l.is_empty() {
+                NO_WORD
+            } else {
+                compiled.word_id(&l)
+            }
         } else {
-            String::new()
+            NO_WORD
         };
         *first = words.len();
         let nominal = matches!(
@@ -147,19 +154,18 @@ pub(crate) fn sentence(
         );
         for w in token_words(text) {
             words.push(Word {
-                word: w,
-                lemma: lemma.clone(),
+                id: compiled.word_id(&w),
+                lemma,
                 tok: t,
                 nominal,
+                negation: is_negation(&w),
             });
         }
     }
     let ctx = Ctx {
         words: &words,
         mention_at: &coded,
-        synsets: &coder.synsets,
-        synset_ends: &coder.synset_ends,
-        dict: coder.dicts.verbs(),
+        compiled,
     };
     let cx = Cx {
         sent: &sent,
@@ -511,8 +517,12 @@ fn choose_code<'c>(
         // it is the vetted refinement (`EXPEL DIPLOMATS [161]`, as the base
         // codes the singular, where the base has 174 for the plural).
         let supplement = b >= coder.supplement_from;
-        for p in block.patterns.iter().filter(|p| &*p.code != "+++") {
-            if let Some(hit) = match_pattern(ctx, p, &before, &after) {
+        let compiled = coder.compiled.patterns(b);
+        for (p, cp) in block.patterns.iter().zip(compiled) {
+            if &*p.code == "+++" {
+                continue;
+            }
+            if let Some(hit) = match_pattern(ctx, cp, &before, &after) {
                 let better = best.as_ref().is_none_or(|(h, _)| {
                     hit.score > h.score || (hit.score == h.score && supplement && !best_supplement)
                 });

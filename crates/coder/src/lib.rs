@@ -53,13 +53,13 @@
 //! [`Coder::with_supplement`]; [`Coder::vendored`] includes them.
 
 pub mod cameo;
+mod compiled;
 pub mod eval;
 mod extract;
 mod mentions;
 mod patterns;
 mod tree;
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use sitrep_dict::{Dictionaries, Kind, Warning};
@@ -146,9 +146,8 @@ impl Default for CoderOptions {
 /// The event coder: dictionaries plus options. Build once, code many docs.
 pub struct Coder {
     pub(crate) dicts: Dictionaries,
-    pub(crate) synsets: HashMap<Box<str>, usize>,
-    /// Per synset (same index): its members by first and last word.
-    pub(crate) synset_ends: Vec<patterns::SynsetEnds>,
+    /// The verb dictionary's patterns and synsets, interned for matching.
+    pub(crate) compiled: compiled::Compiled,
     pub(crate) options: CoderOptions,
     /// Index of the first verb block of sitrep's supplement (`usize::MAX`
     /// without one): a verb the supplement lists with a code of its own
@@ -169,23 +168,10 @@ impl std::fmt::Debug for Coder {
 impl Coder {
     /// A coder over these dictionaries as they are.
     pub fn new(dicts: Dictionaries, options: CoderOptions) -> Coder {
-        let synsets = dicts
-            .verbs()
-            .synsets
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.name.clone(), i))
-            .collect();
-        let synset_ends = dicts
-            .verbs()
-            .synsets
-            .iter()
-            .map(patterns::SynsetEnds::new)
-            .collect();
+        let compiled = compiled::Compiled::new(dicts.verbs());
         Coder {
             dicts,
-            synsets,
-            synset_ends,
+            compiled,
             options,
             supplement_from: usize::MAX,
             extra_warnings: Vec::new(),

@@ -82,6 +82,7 @@ use std::path::Path;
 use sitrep_doc::Date;
 
 pub use error::{Error, Warning};
+pub use index::FxHasher;
 pub use load::{scan_dir, Kind};
 pub use matcher::ActorMatch;
 pub use model::*;
