@@ -19,7 +19,7 @@
 //! `to`-infinitive attached as `advcl` is the verb's complement. A `%` slot
 //! after the verb (`* WITH %`) makes the compound the subject's targets.
 
-use sitrep_dict::phrase::{normalize_word, token_words};
+use sitrep_dict::phrase::{for_each_token_word, normalize_into, token_words};
 use sitrep_dict::Placement;
 use sitrep_doc::events::{Event, EventActor, Modality};
 use sitrep_doc::{Date, Doc};
@@ -132,17 +132,19 @@ pub(crate) fn sentence(
     let mut words: Vec<Word> = Vec::with_capacity(n);
     let mut first_word = vec![usize::MAX; n];
     let compiled = &coder.compiled;
+    // One scratch buffer for every token's normalised form.
+    let mut buf = String::new();
     for (t, first) in first_word.iter_mut().enumerate() {
         let text = doc.token_text(sent.start + t);
         // Plain pattern words match the surface form, as in PETRARCH (its
         // dictionaries list noun plurals themselves); verbs also match by
         // lemma, since patterns name one inflection (`WERE ABLE TO *`).
         let lemma = if matches!(sent.upos[t].as_str(), "VERB" | "AUX") {
-            let l = normalize_word(&sent.lemma[t]);
-            if l.is_empty() {
+            normalize_into(&sent.lemma[t], &mut buf);
+            if buf.is_empty() {
                 NO_WORD
             } else {
-                compiled.word_id(&l)
+                compiled.word_id(&buf)
             }
         } else {
             NO_WORD
@@ -152,15 +154,15 @@ pub(crate) fn sentence(
             sent.upos[t].as_str(),
             "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM"
         );
-        for w in token_words(text) {
+        for_each_token_word(text, &mut buf, |w| {
             words.push(Word {
-                id: compiled.word_id(&w),
+                id: compiled.word_id(w),
                 lemma,
                 tok: t,
                 nominal,
-                negation: is_negation(&w),
+                negation: is_negation(w),
             });
-        }
+        });
     }
     let ctx = Ctx {
         words: &words,
@@ -801,8 +803,8 @@ fn split_code(code: &str) -> (Option<&str>, Option<&str>) {
 /// then the lemma.
 fn candidates(coder: &Coder, sent: &Sent<'_>, v: usize) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
-    let mut add = |phrase: &str| {
-        for c in coder.dicts.verbs_for(phrase) {
+    let mut add = |phrase: &[&str]| {
+        for c in coder.dicts.verbs_for_words(phrase) {
             if !out.contains(&c) {
                 out.push(c);
             }
@@ -810,7 +812,7 @@ fn candidates(coder: &Coder, sent: &Sent<'_>, v: usize) -> Vec<(usize, usize)> {
     };
     for prt in sent.children_with(v, "compound") {
         if sent.deprel[prt] == "compound:prt" {
-            add(&format!("{} {}", sent.lemma[v], sent.lower[prt]));
+            add(&[&sent.lemma[v], &sent.lower[prt]]);
         }
     }
     // Only a word tagged as a verb heads a multi-word verb ending in it; the
@@ -820,14 +822,14 @@ fn candidates(coder: &Coder, sent: &Sent<'_>, v: usize) -> Vec<(usize, usize)> {
         .checked_sub(1)
         .filter(|&p| sent.is_verb(v) && sent.upos[p].as_str() != "PUNCT")
     {
-        add(&format!("{} {}", sent.lower[p], sent.lower[v]));
+        add(&[&sent.lower[p], &sent.lower[v]]);
         if !same_lemma {
-            add(&format!("{} {}", sent.lower[p], sent.lemma[v]));
+            add(&[&sent.lower[p], &sent.lemma[v]]);
         }
     }
-    add(&sent.lower[v]);
+    add(&[&sent.lower[v]]);
     if !same_lemma {
-        add(&sent.lemma[v]);
+        add(&[&sent.lemma[v]]);
     }
     out
 }
