@@ -61,6 +61,18 @@ pub(crate) struct CPattern {
     /// Top-level plain words of each side: a cheap test before matching.
     pub pre_words: Vec<u32>,
     pub post_words: Vec<u32>,
+    /// [`signature`] of each side's plain words: a window whose signature
+    /// lacks one of these bits lacks one of the words.
+    pub pre_mask: u64,
+    pub post_mask: u64,
+}
+
+/// A 64-bit signature bit of word id `id`. A set of words is summarised by
+/// the union of its words' bits; if a word's bit is missing from a set's
+/// signature, the word is not in the set (the converse need not hold).
+#[inline]
+pub(crate) fn signature(id: u32) -> u64 {
+    1u64 << (id % 64)
 }
 
 /// A synset's members as ids, indexed by first and last word so matching
@@ -152,6 +164,7 @@ impl Compiled {
             out.post.push(c);
             if let Kind::Word(x) = c.kind {
                 out.post_words.push(x);
+                out.post_mask |= signature(x);
             }
         }
         for k in (0..pre.len()).rev() {
@@ -167,6 +180,7 @@ impl Compiled {
             });
             if let Kind::Word(x) = c.kind {
                 out.pre_words.push(x);
+                out.pre_mask |= signature(x);
             }
         }
         out

@@ -27,7 +27,7 @@ use sitrep_doc::{Date, Doc};
 use crate::cameo;
 use crate::compiled::NO_WORD;
 use crate::mentions::Extra;
-use crate::patterns::{is_negation, match_pattern, Ctx, Hit, Word};
+use crate::patterns::{is_negation, match_pattern, Ctx, Hit, Windows, Word};
 use crate::tree::Sent;
 use crate::{Coder, CoderOptions};
 
@@ -498,6 +498,7 @@ fn choose_code<'c>(
     } else {
         linear_windows(sent, words, first_word, v)
     };
+    let win = Windows::new(words, before, after);
     let mut best: Option<(Hit, &sitrep_dict::Pattern)> = None;
     // Whether `best` comes from sitrep's supplement.
     let mut best_supplement = false;
@@ -524,7 +525,7 @@ fn choose_code<'c>(
             if &*p.code == "+++" {
                 continue;
             }
-            if let Some(hit) = match_pattern(ctx, cp, &before, &after) {
+            if let Some(hit) = match_pattern(ctx, cp, &win) {
                 let better = best.as_ref().is_none_or(|(h, _)| {
                     hit.score > h.score || (hit.score == h.score && supplement && !best_supplement)
                 });

@@ -331,7 +331,7 @@ fn name_mention(
                 && m.text
                     .split_whitespace()
                     .last()
-                    .is_some_and(|w| w.to_lowercase() == *word)
+                    .is_some_and(|w| lower_equals(w, word))
                 && m.token_end > m.token_start + 1
         });
         if let Some((a, m)) = earlier {
@@ -377,6 +377,19 @@ fn name_mention(
         mention(doc, sent, s, i, j, None, MentionKind::Unknown, |_| {}),
         Extra::default(),
     )
+}
+
+/// `w.to_lowercase() == lower`, without allocating for ASCII `w` (this runs
+/// for every earlier mention at each single unknown name).
+fn lower_equals(w: &str, lower: &str) -> bool {
+    if w.is_ascii() {
+        w.len() == lower.len()
+            && w.bytes()
+                .zip(lower.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        w.to_lowercase() == lower
+    }
 }
 
 /// The most recent compatible coded mention of the last few sentences (so

@@ -10,7 +10,7 @@
 //! Specificity: 2 per word or synset matched, 1 per actor slot; the caller
 //! keeps the most specific pattern (the first in file order on ties).
 
-use crate::compiled::{CElem, CPattern, Compiled, Kind, NO_WORD};
+use crate::compiled::{signature, CElem, CPattern, Compiled, Kind, NO_WORD};
 
 /// One match word of the sentence, by its id in the compiled lexicon
 /// ([`NO_WORD`] when no pattern contains it).
@@ -71,16 +71,48 @@ struct St {
     target: Option<usize>,
 }
 
-/// Matches `pattern` with the verb at word index `verb` and windows
-/// `before` (word indexes, nearest first) and `after` (nearest first).
-pub(crate) fn match_pattern(
-    ctx: &Ctx<'_>,
-    pattern: &CPattern,
-    before: &[usize],
-    after: &[usize],
-) -> Option<Hit> {
+/// The word windows of one verb: word indexes before it (nearest first)
+/// and after it (nearest first), with the signatures of their words and
+/// lemmas (see [`signature`]).
+pub(crate) struct Windows {
+    pub before: Vec<usize>,
+    pub after: Vec<usize>,
+    before_mask: u64,
+    after_mask: u64,
+}
+
+impl Windows {
+    pub fn new(words: &[Word], before: Vec<usize>, after: Vec<usize>) -> Windows {
+        let mask = |window: &[usize]| {
+            let mut m = 0u64;
+            for w in window.iter().filter_map(|&i| words.get(i)) {
+                for id in [w.id, w.lemma] {
+                    if id != NO_WORD {
+                        m |= signature(id);
+                    }
+                }
+            }
+            m
+        };
+        Windows {
+            before_mask: mask(&before),
+            after_mask: mask(&after),
+            before,
+            after,
+        }
+    }
+}
+
+/// Matches `pattern` with the verb between windows `win.before` and
+/// `win.after`.
+pub(crate) fn match_pattern(ctx: &Ctx<'_>, pattern: &CPattern, win: &Windows) -> Option<Hit> {
+    let (before, after) = (&win.before[..], &win.after[..]);
     // Cheap rejection (most of a verb's patterns fail here): each plain word
-    // must occur somewhere in its side's window.
+    // must occur somewhere in its side's window; the signatures rule most
+    // out without reading the windows.
+    if pattern.pre_mask & !win.before_mask != 0 || pattern.post_mask & !win.after_mask != 0 {
+        return None;
+    }
     let occurs = |x: u32, window: &[usize]| {
         window
             .iter()

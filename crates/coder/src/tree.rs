@@ -11,10 +11,27 @@ use sitrep_doc::{Doc, Upos};
 /// `s` in lower case, borrowed when it already is (most tokens and lemmas):
 /// this runs for every token of every sentence.
 fn lowercase(s: &str) -> Cow<'_, str> {
+    // ASCII (nearly every token): byte tests, and ASCII lowercasing is what
+    // `to_lowercase` does to ASCII text.
+    if s.is_ascii() {
+        return if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(s.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        };
+    }
     if s.chars().any(char::is_uppercase) {
         Cow::Owned(s.to_lowercase())
     } else {
         Cow::Borrowed(s)
+    }
+}
+
+/// The base relation of a dependency label (`obl` for `obl:agent`).
+fn base_of(d: &'static str) -> &'static str {
+    match d.bytes().position(|b| b == b':') {
+        Some(k) => &d[..k],
+        None => d,
     }
 }
 
@@ -31,6 +48,9 @@ pub(crate) struct Sent<'d> {
     pub upos: Vec<Upos>,
     pub xpos: Vec<&'static str>,
     pub deprel: Vec<&'static str>,
+    /// Base relation per token (see [`Sent::base`]), computed once: the
+    /// coder asks for it in nearly every tree walk.
+    base: Vec<&'static str>,
     pub head: Vec<Option<usize>>,
     pub children: Vec<Vec<usize>>,
 }
@@ -50,6 +70,7 @@ impl<'d> Sent<'d> {
             upos: Vec::with_capacity(len),
             xpos: Vec::with_capacity(len),
             deprel: Vec::with_capacity(len),
+            base: Vec::with_capacity(len),
             head: Vec::with_capacity(len),
             children: vec![Vec::new(); len],
         };
@@ -66,6 +87,7 @@ impl<'d> Sent<'d> {
             sent.upos.push(t.upos);
             sent.xpos.push(t.xpos.as_str());
             sent.deprel.push(t.deprel.as_str());
+            sent.base.push(base_of(t.deprel.as_str()));
             let h = t
                 .head
                 .and_then(|h| (h as usize).checked_sub(start))
@@ -94,9 +116,8 @@ impl<'d> Sent<'d> {
     }
 
     /// The base relation (`obl` for `obl:agent`).
-    pub fn base(&self, i: usize) -> &str {
-        let d = self.deprel.get(i).copied().unwrap_or("");
-        d.split(':').next().unwrap_or(d)
+    pub fn base(&self, i: usize) -> &'static str {
+        self.base.get(i).copied().unwrap_or("")
     }
 
     pub fn children_with<'a>(&'a self, i: usize, rel: &'a str) -> impl Iterator<Item = usize> + 'a {
