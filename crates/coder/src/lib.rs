@@ -270,9 +270,22 @@ impl Coder {
                 }
             }
         }
-        let mut per_sentence = Vec::with_capacity(doc.sentences.len());
-        for s in 0..doc.sentences.len() {
-            per_sentence.push(mentions::find(&self.dicts, doc, s, date, &mut extras));
+        // One tree per sentence, shared by actor finding and extraction: it
+        // borrows the text and tokens only, so actors can be appended
+        // meanwhile.
+        let sents: Vec<tree::Sent<'_>> = (0..doc.sentences.len())
+            .map(|s| tree::Sent::new(&doc.text, &doc.tokens, &doc.sentences, s))
+            .collect();
+        let mut per_sentence = Vec::with_capacity(sents.len());
+        for (s, sent) in sents.iter().enumerate() {
+            per_sentence.push(mentions::find(
+                &self.dicts,
+                sent,
+                &mut doc.actors,
+                s,
+                date,
+                &mut extras,
+            ));
         }
         if story_discarded {
             return;
@@ -283,6 +296,7 @@ impl Coder {
                 continue;
             }
             let discards = discard_tokens.get(s).map_or(&[][..], |d| &d[..]);
+            let Some(sent) = sents.get(s) else { continue };
             events.extend(
                 extract::sentence(
                     self,
@@ -290,6 +304,7 @@ impl Coder {
                     doc,
                     s,
                     extract::SentenceInput {
+                        sent,
                         per_token,
                         extras: &extras,
                         date,
