@@ -19,14 +19,15 @@
 //! `to`-infinitive attached as `advcl` is the verb's complement. A `%` slot
 //! after the verb (`* WITH %`) makes the compound the subject's targets.
 
-use sitrep_dict::phrase::{normalize_word, token_words};
+use sitrep_dict::phrase::{for_each_token_word, normalize_into, token_words};
 use sitrep_dict::Placement;
 use sitrep_doc::events::{Event, EventActor, Modality};
 use sitrep_doc::{Date, Doc};
 
 use crate::cameo;
+use crate::compiled::NO_WORD;
 use crate::mentions::Extra;
-use crate::patterns::{match_pattern, Ctx, Hit, Word};
+use crate::patterns::{is_negation, match_pattern, Ctx, Hit, Windows, Word};
 use crate::tree::Sent;
 use crate::{Coder, CoderOptions};
 
@@ -88,6 +89,8 @@ pub(crate) struct Extracted {
 
 /// What the coder found in one sentence before extraction.
 pub(crate) struct SentenceInput<'a> {
+    /// The sentence's tokens and tree (built once, shared with actor finding).
+    pub sent: &'a Sent<'a>,
     /// Local token → mention index in `doc.actors`.
     pub per_token: &'a [Option<usize>],
     /// Actors carried over from earlier sentences (coreference).
@@ -107,17 +110,17 @@ pub(crate) fn sentence(
     input: SentenceInput<'_>,
 ) -> Extracted {
     let SentenceInput {
+        sent,
         per_token,
         extras,
         date,
         discards,
     } = input;
-    let sent = Sent::new(doc, s);
     // Clauses a discard phrase puts out of scope (see `CoderOptions::clause_discards`).
     let discarded_clauses: Vec<usize> = discards
         .iter()
         .filter(|&&t| t < sent.len)
-        .map(|&t| clause_of(&sent, t))
+        .map(|&t| clause_of(sent, t))
         .collect();
     let mut out = Extracted { events: Vec::new() };
     let n = sent.len.min(per_token.len());
@@ -130,39 +133,46 @@ pub(crate) fn sentence(
         .collect();
     let mut words: Vec<Word> = Vec::with_capacity(n);
     let mut first_word = vec![usize::MAX; n];
+    let compiled = &coder.compiled;
+    // One scratch buffer for every token's normalised form.
+    let mut buf = String::new();
     for (t, first) in first_word.iter_mut().enumerate() {
         let text = doc.token_text(sent.start + t);
         // Plain pattern words match the surface form, as in PETRARCH (its
         // dictionaries list noun plurals themselves); verbs also match by
         // lemma, since patterns name one inflection (`WERE ABLE TO *`).
         let lemma = if matches!(sent.upos[t].as_str(), "VERB" | "AUX") {
-            normalize_word(&sent.lemma[t])
+            normalize_into(&sent.lemma[t], &mut buf);
+            if buf.is_empty() {
+                NO_WORD
+            } else {
+                compiled.word_id(&buf)
+            }
         } else {
-            String::new()
+            NO_WORD
         };
         *first = words.len();
         let nominal = matches!(
             sent.upos[t].as_str(),
             "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM"
         );
-        for w in token_words(text) {
+        for_each_token_word(text, &mut buf, |w| {
             words.push(Word {
-                word: w,
-                lemma: lemma.clone(),
+                id: compiled.word_id(w),
+                lemma,
                 tok: t,
                 nominal,
+                negation: is_negation(w),
             });
-        }
+        });
     }
     let ctx = Ctx {
         words: &words,
         mention_at: &coded,
-        synsets: &coder.synsets,
-        synset_ends: &coder.synset_ends,
-        dict: coder.dicts.verbs(),
+        compiled,
     };
     let cx = Cx {
-        sent: &sent,
+        sent,
         per_token,
         coded: &coded,
         extras,
@@ -177,15 +187,15 @@ pub(crate) fn sentence(
         if !tagged_verb && !matches!(sent.upos[v].as_str(), "NOUN" | "ADJ" | "PROPN") {
             continue;
         }
-        if not_an_action(&sent, per_token, v) {
+        if not_an_action(sent, per_token, v) {
             continue;
         }
-        if discarded_clauses.iter().any(|&c| within(&sent, v, c)) {
+        if discarded_clauses.iter().any(|&c| within(sent, v, c)) {
             continue;
         }
         // A complement of a verb that already coded an event belongs to it
         // (`vowed to wage war`: VOW's patterns read the complement).
-        if complement(&sent, v) && sent.head[v].is_some_and(|h| made_event[h]) {
+        if complement(sent, v) && sent.head[v].is_some_and(|h| made_event[h]) {
             continue;
         }
         let Some(Choice {
@@ -193,7 +203,7 @@ pub(crate) fn sentence(
             code,
             pattern,
             subj_head,
-        }) = choose_code(coder, &ctx, &sent, &words, &first_word, v)
+        }) = choose_code(coder, &ctx, sent, &words, &first_word, v)
         else {
             continue;
         };
@@ -204,14 +214,14 @@ pub(crate) fn sentence(
         // agreed. This holds even against a pattern of the framing verb that
         // reads the complement (`vowed to wage war`): the complement's own
         // code, framed, gives the same threat (`wage war` 190 → 138).
-        if options.frames && gives_way(coder, &ctx, &sent, &words, &first_word, v) {
+        if options.frames && gives_way(coder, &ctx, sent, &words, &first_word, v) {
             continue;
         }
         // A framing verb whose complement has no code of its own states the
         // intention (refusal, threat) itself: CAMEO's unspecified 030 (120,
         // 130) rather than the verb's default (AGREE → 050).
-        let code = match (options.frames, pattern, head_frame(&sent, v)) {
-            (true, None, Some(f)) if has_verb_complement(&sent, v) => {
+        let code = match (options.frames, pattern, head_frame(sent, v)) {
+            (true, None, Some(f)) if has_verb_complement(sent, v) => {
                 let root = cameo::root_code(code).unwrap_or("");
                 match f {
                     cameo::Frame::Intent if !matches!(root, "03" | "13") => "030",
@@ -228,11 +238,11 @@ pub(crate) fn sentence(
         }
         // A pattern that spells the negation out (`&NEGATVAUXVRB *`) codes
         // the negative act itself; only an unmatched negation negates.
-        let mut negated = negated(&sent, v) && !hit.negation_matched;
+        let mut negated = negated(sent, v) && !hit.negation_matched;
         // Stated intent, demands, appeals and refusals are coded as such
         // (CAMEO 03x/13x, 10x, 02x, 12x), not as the action itself.
         let frame = if options.frames {
-            frame_of(&sent, v, negated)
+            frame_of(sent, v, negated)
         } else {
             None
         };
@@ -261,7 +271,7 @@ pub(crate) fn sentence(
         if let (Some(m), true) = (hit.source, hit.compound_after) {
             // `* WITH %` (`X agrees with Y and Z`): the subject acts on each
             // member of the compound after the verb.
-            let members = mention_head(doc, &sent, m)
+            let members = mention_head(doc, sent, m)
                 .map(|h| np(&cx, h, 0))
                 .unwrap_or_default();
             tgt = if members.iter().any(|x| x.mention == m) {
@@ -288,7 +298,7 @@ pub(crate) fn sentence(
             // by control) is a guess; a slot the pattern reached past it is
             // evidence.
             let own_subject =
-                sent.children_with(v, "nsubj").next().is_some() || !complement(&sent, v);
+                sent.children_with(v, "nsubj").next().is_some() || !complement(sent, v);
             let subject_side = hit.target_before
                 && !parse_src.is_empty()
                 && (own_subject || parse_src.iter().any(|x| x.mention == m));
@@ -313,7 +323,7 @@ pub(crate) fn sentence(
             // The parse lost the object (`contribute a million yum yennyen
             // to Gondor`): the first actor after the verb in its clause,
             // as TABARI's shallow reading finds it.
-            if let Some(m) = linear_target(&sent, &coded, v) {
+            if let Some(m) = linear_target(sent, &coded, v) {
                 if !src.iter().any(|x| x.mention == m) {
                     tgt = vec![side(doc, m)];
                 }
@@ -323,7 +333,7 @@ pub(crate) fn sentence(
         let mut tgt = expand(tgt);
         // A compound subject with no target acts on each other (`X and Y
         // agree that ...` → X→Y and Y→X), as PETRARCH codes it.
-        if tgt.is_empty() && src.len() > 1 && conjoined(&sent, doc, &src) {
+        if tgt.is_empty() && src.len() > 1 && conjoined(sent, doc, &src) {
             tgt = src.clone();
         }
         // A demand or appeal is the speaker's, aimed at the actor that is to act.
@@ -342,7 +352,7 @@ pub(crate) fn sentence(
         if missing_source || missing_target || (src.is_empty() && tgt.is_empty()) {
             continue;
         }
-        let modality = modality(&sent, v);
+        let modality = modality(sent, v);
         made_event[v] = true;
         if negated && !options.keep_negated {
             continue;
@@ -361,7 +371,7 @@ pub(crate) fn sentence(
             }
             out.events.push(make_event(
                 doc,
-                &sent,
+                sent,
                 s,
                 v,
                 date,
@@ -490,6 +500,7 @@ fn choose_code<'c>(
     } else {
         linear_windows(sent, words, first_word, v)
     };
+    let win = Windows::new(words, before, after);
     let mut best: Option<(Hit, &sitrep_dict::Pattern)> = None;
     // Whether `best` comes from sitrep's supplement.
     let mut best_supplement = false;
@@ -511,8 +522,12 @@ fn choose_code<'c>(
         // it is the vetted refinement (`EXPEL DIPLOMATS [161]`, as the base
         // codes the singular, where the base has 174 for the plural).
         let supplement = b >= coder.supplement_from;
-        for p in block.patterns.iter().filter(|p| &*p.code != "+++") {
-            if let Some(hit) = match_pattern(ctx, p, &before, &after) {
+        let compiled = coder.compiled.patterns(b);
+        for (p, cp) in block.patterns.iter().zip(compiled) {
+            if &*p.code == "+++" {
+                continue;
+            }
+            if let Some(hit) = match_pattern(ctx, cp, &win) {
                 let better = best.as_ref().is_none_or(|(h, _)| {
                     hit.score > h.score || (hit.score == h.score && supplement && !best_supplement)
                 });
@@ -627,7 +642,8 @@ fn head_frame(sent: &Sent<'_>, h: usize) -> Option<cameo::Frame> {
     // is an act of its own).
     let adjective = sent.upos[h].as_str() == "ADJ"
         || (sent.xpos[h] == "VBN"
-            && sent.children[h]
+            && sent
+                .children(h)
                 .iter()
                 .any(|&c| matches!(sent.deprel[c], "cop" | "aux:pass")));
     if adjective && INTENT_ADJECTIVES.contains(&sent.lower[h].as_ref()) {
@@ -708,7 +724,7 @@ fn aux_frame(sent: &Sent<'_>, t: usize, v: usize) -> Option<cameo::Frame> {
     // Any dependent introduced by `if`/`unless` (parsers attach conditional
     // clauses as `advcl`, but also as `obl` or `ccomp`).
     let conditional = |x: usize| {
-        sent.children[x].iter().any(|&a| {
+        sent.children(x).iter().any(|&a| {
             sent.children_with(a, "mark")
                 .any(|m| matches!(sent.lower[m].as_ref(), "if" | "unless"))
         })
@@ -737,7 +753,7 @@ fn aux_frame(sent: &Sent<'_>, t: usize, v: usize) -> Option<cameo::Frame> {
 fn frame_of(sent: &Sent<'_>, v: usize, negated: bool) -> Option<cameo::Frame> {
     use cameo::Frame;
     let unless = |x: usize| {
-        sent.children[x].iter().any(|&a| {
+        sent.children(x).iter().any(|&a| {
             sent.children_with(a, "mark")
                 .any(|m| sent.lower[m] == "unless")
         })
@@ -791,8 +807,8 @@ fn split_code(code: &str) -> (Option<&str>, Option<&str>) {
 /// then the lemma.
 fn candidates(coder: &Coder, sent: &Sent<'_>, v: usize) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
-    let mut add = |phrase: &str| {
-        for c in coder.dicts.verbs_for(phrase) {
+    let mut add = |phrase: &[&str]| {
+        for c in coder.dicts.verbs_for_words(phrase) {
             if !out.contains(&c) {
                 out.push(c);
             }
@@ -800,7 +816,7 @@ fn candidates(coder: &Coder, sent: &Sent<'_>, v: usize) -> Vec<(usize, usize)> {
     };
     for prt in sent.children_with(v, "compound") {
         if sent.deprel[prt] == "compound:prt" {
-            add(&format!("{} {}", sent.lemma[v], sent.lower[prt]));
+            add(&[&sent.lemma[v], &sent.lower[prt]]);
         }
     }
     // Only a word tagged as a verb heads a multi-word verb ending in it; the
@@ -810,14 +826,14 @@ fn candidates(coder: &Coder, sent: &Sent<'_>, v: usize) -> Vec<(usize, usize)> {
         .checked_sub(1)
         .filter(|&p| sent.is_verb(v) && sent.upos[p].as_str() != "PUNCT")
     {
-        add(&format!("{} {}", sent.lower[p], sent.lower[v]));
+        add(&[&sent.lower[p], &sent.lower[v]]);
         if !same_lemma {
-            add(&format!("{} {}", sent.lower[p], sent.lemma[v]));
+            add(&[&sent.lower[p], &sent.lemma[v]]);
         }
     }
-    add(&sent.lower[v]);
+    add(&[&sent.lower[v]]);
     if !same_lemma {
-        add(&sent.lemma[v]);
+        add(&[&sent.lemma[v]]);
     }
     out
 }
@@ -841,7 +857,7 @@ fn windows(
             continue;
         }
         inside[t] = true;
-        for &c in &sent.children[t] {
+        for &c in sent.children(t) {
             let other_clause = (matches!(sent.base(c), "parataxis" | "advcl")
                 && !complement(sent, c))
                 || (sent.base(c) == "conj" && sent.is_verb(c))
@@ -859,7 +875,8 @@ fn windows(
     if let Some(h) = sent.head[v] {
         if h < v && matches!(sent.base(v), "ccomp" | "xcomp" | "parataxis" | "advcl") {
             inside.iter_mut().take(v).skip(h).for_each(|x| *x = true);
-            let mut group: Vec<usize> = sent.children[h]
+            let mut group: Vec<usize> = sent
+                .children(h)
                 .iter()
                 .copied()
                 .filter(|&c| {
@@ -872,7 +889,7 @@ fn windows(
                 if let Some(x) = inside.get_mut(t) {
                     if !*x {
                         *x = true;
-                        group.extend(sent.children[t].iter().copied());
+                        group.extend(sent.children(t).iter().copied());
                     }
                 }
             }
@@ -940,7 +957,7 @@ fn new_actor(cx: &Cx<'_>, h: usize) -> Option<Side> {
     let mut k = 0;
     while k < nodes.len() && nodes.len() <= sent.len {
         let t = nodes[k];
-        for &c in &sent.children[t] {
+        for &c in sent.children(t) {
             let rel = sent.base(c);
             let comma_set =
                 rel == "appos" && sent.children_with(c, "punct").any(|p| sent.lower[p] == ",");
@@ -1036,7 +1053,7 @@ fn np(cx: &Cx<'_>, h: usize, depth: usize) -> Vec<Side> {
             let mut k = 0;
             while k < reach.len() && reach.len() <= sent.len {
                 let t = reach[k];
-                for &c in &sent.children[t] {
+                for &c in sent.children(t) {
                     if matches!(
                         sent.base(c),
                         "compound"
@@ -1220,7 +1237,8 @@ fn parse_sides(cx: &Cx<'_>, v: usize) -> (Vec<Side>, Vec<Side>) {
         .children_with(v, "nsubj")
         .find(|&c| sent.deprel[c] == "nsubj:pass")
         .filter(|_| !active_subj);
-    let passive_aux = sent.children[v]
+    let passive_aux = sent
+        .children(v)
         .iter()
         .any(|&c| sent.deprel[c] == "aux:pass");
     // A bare participle with its agent (`Rebuked by Eriador, ...`) is passive too.
@@ -1505,7 +1523,7 @@ fn first_in_subtree(sent: &Sent<'_>, coded: &[Option<usize>], h: usize) -> Optio
     let mut nodes = vec![h];
     let mut k = 0;
     while k < nodes.len() && nodes.len() <= sent.len {
-        nodes.extend(sent.children[nodes[k]].iter().copied());
+        nodes.extend(sent.children(nodes[k]).iter().copied());
         k += 1;
     }
     nodes.sort_unstable();
@@ -1523,7 +1541,7 @@ fn first_in_subtree_except(
     let mut nodes = vec![h];
     let mut k = 0;
     while k < nodes.len() && nodes.len() <= sent.len {
-        nodes.extend(sent.children[nodes[k]].iter().copied());
+        nodes.extend(sent.children(nodes[k]).iter().copied());
         k += 1;
     }
     nodes.sort_unstable();
@@ -1591,7 +1609,7 @@ fn speaker(cx: &Cx<'_>, v: usize) -> Vec<Side> {
     };
     let mut cur = v;
     for _ in 0..6 {
-        for &c in &sent.children[cur] {
+        for &c in sent.children(cur) {
             if matches!(sent.base(c), "parataxis" | "ccomp" | "advcl") && is_speech(c) {
                 let x = subject(cx, c, 0);
                 if !x.is_empty() {
@@ -1600,7 +1618,7 @@ fn speaker(cx: &Cx<'_>, v: usize) -> Vec<Side> {
             }
         }
         let Some(h) = sent.head[cur] else { break };
-        for &c in &sent.children[h] {
+        for &c in sent.children(h) {
             if c != cur
                 && matches!(sent.base(c), "parataxis" | "conj")
                 && is_speech(c)
@@ -1637,7 +1655,7 @@ fn speaker(cx: &Cx<'_>, v: usize) -> Vec<Side> {
 
 fn negated(sent: &Sent<'_>, v: usize) -> bool {
     let neg = |t: usize| {
-        sent.children[t].iter().any(|&c| {
+        sent.children(t).iter().any(|&c| {
             matches!(sent.lower[c].as_ref(), "not" | "n't" | "never")
                 && matches!(sent.base(c), "advmod" | "neg" | "aux")
         })
@@ -1648,7 +1666,7 @@ fn negated(sent: &Sent<'_>, v: usize) -> bool {
 fn modality(sent: &Sent<'_>, v: usize) -> Modality {
     let auxes = |t: usize| -> Option<Modality> {
         let mut m = None;
-        for &c in &sent.children[t] {
+        for &c in sent.children(t) {
             if sent.base(c) != "aux" {
                 if sent.base(c) == "mark" && matches!(sent.lower[c].as_ref(), "if" | "unless") {
                     return Some(Modality::Hypothetical);

@@ -53,13 +53,13 @@
 //! [`Coder::with_supplement`]; [`Coder::vendored`] includes them.
 
 pub mod cameo;
+mod compiled;
 pub mod eval;
 mod extract;
 mod mentions;
 mod patterns;
 mod tree;
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use sitrep_dict::{Dictionaries, Kind, Warning};
@@ -146,9 +146,8 @@ impl Default for CoderOptions {
 /// The event coder: dictionaries plus options. Build once, code many docs.
 pub struct Coder {
     pub(crate) dicts: Dictionaries,
-    pub(crate) synsets: HashMap<Box<str>, usize>,
-    /// Per synset (same index): its members by first and last word.
-    pub(crate) synset_ends: Vec<patterns::SynsetEnds>,
+    /// The verb dictionary's patterns and synsets, interned for matching.
+    pub(crate) compiled: compiled::Compiled,
     pub(crate) options: CoderOptions,
     /// Index of the first verb block of sitrep's supplement (`usize::MAX`
     /// without one): a verb the supplement lists with a code of its own
@@ -169,23 +168,10 @@ impl std::fmt::Debug for Coder {
 impl Coder {
     /// A coder over these dictionaries as they are.
     pub fn new(dicts: Dictionaries, options: CoderOptions) -> Coder {
-        let synsets = dicts
-            .verbs()
-            .synsets
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.name.clone(), i))
-            .collect();
-        let synset_ends = dicts
-            .verbs()
-            .synsets
-            .iter()
-            .map(patterns::SynsetEnds::new)
-            .collect();
+        let compiled = compiled::Compiled::new(dicts.verbs());
         Coder {
             dicts,
-            synsets,
-            synset_ends,
+            compiled,
             options,
             supplement_from: usize::MAX,
             extra_warnings: Vec::new(),
@@ -284,9 +270,22 @@ impl Coder {
                 }
             }
         }
-        let mut per_sentence = Vec::with_capacity(doc.sentences.len());
-        for s in 0..doc.sentences.len() {
-            per_sentence.push(mentions::find(&self.dicts, doc, s, date, &mut extras));
+        // One tree per sentence, shared by actor finding and extraction: it
+        // borrows the text and tokens only, so actors can be appended
+        // meanwhile.
+        let sents: Vec<tree::Sent<'_>> = (0..doc.sentences.len())
+            .map(|s| tree::Sent::new(&doc.text, &doc.tokens, &doc.sentences, s))
+            .collect();
+        let mut per_sentence = Vec::with_capacity(sents.len());
+        for (s, sent) in sents.iter().enumerate() {
+            per_sentence.push(mentions::find(
+                &self.dicts,
+                sent,
+                &mut doc.actors,
+                s,
+                date,
+                &mut extras,
+            ));
         }
         if story_discarded {
             return;
@@ -297,6 +296,7 @@ impl Coder {
                 continue;
             }
             let discards = discard_tokens.get(s).map_or(&[][..], |d| &d[..]);
+            let Some(sent) = sents.get(s) else { continue };
             events.extend(
                 extract::sentence(
                     self,
@@ -304,6 +304,7 @@ impl Coder {
                     doc,
                     s,
                     extract::SentenceInput {
+                        sent,
                         per_token,
                         extras: &extras,
                         date,

@@ -8,7 +8,7 @@
 
 use sitrep_dict::{Dictionaries, Placement};
 use sitrep_doc::actors::{ActorMention, MentionKind};
-use sitrep_doc::{Date, Doc, Span, Upos};
+use sitrep_doc::{Date, Span, Upos};
 
 use crate::tree::Sent;
 
@@ -28,25 +28,21 @@ pub(crate) struct Extra {
 /// and weekday names, [`sitrep_doc::is_calendar_word`]).
 const NOT_NAMES: &[&str] = &["mr", "mrs", "ms", "dr", "i"];
 
-/// Finds the mentions of sentence `s` and appends them to `doc.actors` (and
-/// their extras to `extras`). Returns, per local token, the mention index.
+/// Finds the mentions of sentence `s` (`sent`) and appends them to
+/// `actors`, the document's actor layer so far (and their extras to
+/// `extras`). Returns, per local token, the mention index.
 pub(crate) fn find(
     dicts: &Dictionaries,
-    doc: &mut Doc,
+    sent: &Sent<'_>,
+    actors: &mut Vec<ActorMention>,
     s: usize,
     date: Option<Date>,
     extras: &mut Vec<Extra>,
 ) -> Vec<Option<usize>> {
-    let sent = Sent::new(doc, s);
     let n = sent.len;
-    let texts: Vec<&str> = (0..n).map(|i| doc.token_text(sent.start + i)).collect();
+    let texts: Vec<&str> = (0..n).map(|i| sent.token_text(i)).collect();
     let lemmas: Vec<&str> = (0..n)
-        .map(|i| {
-            doc.tokens
-                .get(sent.start + i)
-                .and_then(|t| t.lemma.as_deref())
-                .unwrap_or(texts[i])
-        })
+        .map(|i| sent.tagged_lemma(i).unwrap_or(texts[i]))
         .collect();
     let matches = dicts.find_actors(&texts, Some(&lemmas), date);
     let mut found: Vec<(ActorMention, Extra)> = Vec::new();
@@ -95,7 +91,7 @@ pub(crate) fn find(
             MentionKind::Agent
         };
         found.push((
-            mention(doc, &sent, s, m.start, m.end, code, kind, |x| {
+            mention(sent, s, m.start, m.end, code, kind, |x| {
                 x.actor_id = m.actor.and_then(|a| u32::try_from(a).ok());
                 x.name = name;
                 x.agent = agent.as_ref().map(|(c, _)| c.clone());
@@ -119,7 +115,7 @@ pub(crate) fn find(
             if adjacent && title && name {
                 prev.span = prev.span.cover(m.span);
                 prev.token_end = m.token_end;
-                prev.text = doc.slice(prev.span).to_string();
+                prev.text = prev.span.slice(sent.text).to_string();
                 if prev.actor_id.is_none() {
                     prev.actor_id = m.actor_id;
                     prev.name = m.name;
@@ -147,7 +143,7 @@ pub(crate) fn find(
             while j < n && !covered[j] && sent.upos[j] == Upos::PROPN {
                 j += 1;
             }
-            let (m, e) = name_mention(dicts, doc, &sent, s, i, j, date, extras);
+            let (m, e) = name_mention(dicts, actors, sent, s, i, j, date, extras);
             found.push((m, e));
             covered[i..j].iter_mut().for_each(|c| *c = true);
             i = j;
@@ -161,7 +157,7 @@ pub(crate) fn find(
     found.sort_by_key(|(m, _)| m.token_start);
     // Pronouns: the latest compatible coded mention before them, in this
     // sentence first, then in the last few sentences.
-    let base = doc.actors.len();
+    let base = actors.len();
     let mut resolved: Vec<(ActorMention, Extra, usize)> = Vec::new();
     for (i, kind) in anaphors {
         let pos = u32::try_from(sent.start + i).unwrap_or(u32::MAX);
@@ -172,7 +168,7 @@ pub(crate) fn find(
             .find(|(_, (m, e))| m.token_end <= pos && kind.fits(m, e))
             .map(|(k, (m, e))| (Ante::Local(k), m.code.clone(), e.clone()));
         let ante = local.or_else(|| {
-            resolve(doc, extras, kind).map(|(a, code)| {
+            resolve(actors, extras, kind).map(|(a, code)| {
                 (
                     Ante::Global(a),
                     code,
@@ -181,16 +177,7 @@ pub(crate) fn find(
             })
         });
         if let Some((ante, code, extra)) = ante {
-            let m = mention(
-                doc,
-                &sent,
-                s,
-                i,
-                i + 1,
-                code,
-                MentionKind::Dictionary,
-                |_| {},
-            );
+            let m = mention(sent, s, i, i + 1, code, MentionKind::Dictionary, |_| {});
             let k = match ante {
                 Ante::Local(k) => usize::MAX - k,
                 Ante::Global(a) => a,
@@ -209,7 +196,6 @@ pub(crate) fn find(
         final_index[k] = base + pos;
     }
     let start = sent.start;
-    drop(sent);
     let mut per_token = vec![None; n];
     let mut slots: Vec<Option<(ActorMention, Extra)>> = Vec::with_capacity(all.len());
     for (mut m, e, ante) in all {
@@ -230,13 +216,13 @@ pub(crate) fn find(
         let Some((m, e)) = slots.get_mut(k).and_then(Option::take) else {
             continue;
         };
-        let idx = doc.actors.len();
+        let idx = actors.len();
         let a = (m.token_start as usize).saturating_sub(start);
         let b = (m.token_end as usize).saturating_sub(start).min(n);
         for slot in per_token.iter_mut().take(b).skip(a) {
             *slot = Some(idx);
         }
-        doc.actors.push(m);
+        actors.push(m);
         extras.push(e);
     }
     per_token
@@ -283,7 +269,6 @@ fn anaphor(lower: &str, upos: Upos) -> Option<Anaphor> {
 
 #[allow(clippy::too_many_arguments)]
 fn mention(
-    doc: &Doc,
     sent: &Sent<'_>,
     s: usize,
     a: usize,
@@ -301,7 +286,7 @@ fn mention(
         sentence: u32::try_from(s).unwrap_or(u32::MAX),
         token_start: u32::try_from(sent.start + a).unwrap_or(u32::MAX),
         token_end: u32::try_from(sent.start + b).unwrap_or(u32::MAX),
-        text: doc.slice(span).to_string(),
+        text: span.slice(sent.text).to_string(),
         code,
         kind,
         ..ActorMention::default()
@@ -315,7 +300,7 @@ fn mention(
 #[allow(clippy::too_many_arguments)]
 fn name_mention(
     dicts: &Dictionaries,
-    doc: &Doc,
+    actors: &[ActorMention],
     sent: &Sent<'_>,
     s: usize,
     i: usize,
@@ -326,12 +311,12 @@ fn name_mention(
     if j == i + 1 {
         let word = &sent.lower[i];
         // An earlier coded mention ending in this word: `Lavrov` after `Sergey Lavrov`.
-        let earlier = doc.actors.iter().enumerate().rev().find(|(_, m)| {
+        let earlier = actors.iter().enumerate().rev().find(|(_, m)| {
             m.code.is_some()
                 && m.text
                     .split_whitespace()
                     .last()
-                    .is_some_and(|w| w.to_lowercase() == *word)
+                    .is_some_and(|w| lower_equals(w, word))
                 && m.token_end > m.token_start + 1
         });
         if let Some((a, m)) = earlier {
@@ -339,10 +324,7 @@ fn name_mention(
                 antecedent: u32::try_from(a).unwrap_or(u32::MAX),
             };
             let extra = extras.get(a).cloned().unwrap_or_default();
-            return (
-                mention(doc, sent, s, i, j, m.code.clone(), kind, |_| {}),
-                extra,
-            );
+            return (mention(sent, s, i, j, m.code.clone(), kind, |_| {}), extra);
         }
         let cands = dicts.actors_by_last_name(word);
         if let [only] = cands {
@@ -351,19 +333,10 @@ fn name_mention(
                     let name = actor.display_name();
                     let code = code.to_string();
                     return (
-                        mention(
-                            doc,
-                            sent,
-                            s,
-                            i,
-                            j,
-                            Some(code),
-                            MentionKind::Dictionary,
-                            |m| {
-                                m.actor_id = Some(*only);
-                                m.name = Some(name);
-                            },
-                        ),
+                        mention(sent, s, i, j, Some(code), MentionKind::Dictionary, |m| {
+                            m.actor_id = Some(*only);
+                            m.name = Some(name);
+                        }),
                         Extra {
                             person: true,
                             ..Extra::default()
@@ -374,16 +347,33 @@ fn name_mention(
         }
     }
     (
-        mention(doc, sent, s, i, j, None, MentionKind::Unknown, |_| {}),
+        mention(sent, s, i, j, None, MentionKind::Unknown, |_| {}),
         Extra::default(),
     )
 }
 
+/// `w.to_lowercase() == lower`, without allocating for ASCII `w` (this runs
+/// for every earlier mention at each single unknown name).
+fn lower_equals(w: &str, lower: &str) -> bool {
+    if w.is_ascii() {
+        w.len() == lower.len()
+            && w.bytes()
+                .zip(lower.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        w.to_lowercase() == lower
+    }
+}
+
 /// The most recent compatible coded mention of the last few sentences (so
 /// stale actors are not revived).
-fn resolve(doc: &Doc, extras: &[Extra], kind: Anaphor) -> Option<(usize, Option<String>)> {
-    let last_sentence = doc.actors.last().map_or(0, |m| m.sentence);
-    doc.actors
+fn resolve(
+    actors: &[ActorMention],
+    extras: &[Extra],
+    kind: Anaphor,
+) -> Option<(usize, Option<String>)> {
+    let last_sentence = actors.last().map_or(0, |m| m.sentence);
+    actors
         .iter()
         .enumerate()
         .rev()

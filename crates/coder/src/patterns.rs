@@ -10,43 +10,31 @@
 //! Specificity: 2 per word or synset matched, 1 per actor slot; the caller
 //! keeps the most specific pattern (the first in file order on ties).
 
-use std::collections::HashMap;
+use crate::compiled::{signature, CElem, CPattern, Compiled, Kind, NO_WORD};
 
-use sitrep_dict::{Elem, Pattern, PatternElem, Synset, VerbDict, Words};
-
-/// A synset's members by first and by last word, so matching at a position
-/// looks at the few members that can start there instead of all of them.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct SynsetEnds {
-    first: HashMap<Box<str>, Vec<u32>>,
-    last: HashMap<Box<str>, Vec<u32>>,
-}
-
-impl SynsetEnds {
-    pub fn new(set: &Synset) -> SynsetEnds {
-        let mut ends = SynsetEnds::default();
-        for (i, m) in set.members.iter().enumerate() {
-            let i = u32::try_from(i).unwrap_or(u32::MAX);
-            if let (Some(f), Some(l)) = (m.first(), m.last()) {
-                ends.first.entry(f.clone()).or_default().push(i);
-                ends.last.entry(l.clone()).or_default().push(i);
-            }
-        }
-        ends
-    }
-}
-
-/// One match word of the sentence.
-#[derive(Clone, Debug)]
+/// One match word of the sentence, by its id in the compiled lexicon
+/// ([`NO_WORD`] when no pattern contains it).
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct Word {
-    pub word: String,
-    /// The lemma for verbs and auxiliaries, empty otherwise (see `extract`).
-    pub lemma: String,
+    pub id: u32,
+    /// The lemma's id for verbs and auxiliaries, [`NO_WORD`] otherwise (see
+    /// `extract`).
+    pub lemma: u32,
     /// Sentence-local token.
     pub tok: usize,
     /// Part of a noun phrase (determiner, adjective, noun, name, number):
     /// what a `^` skips.
     pub nominal: bool,
+    /// The word is a negation (`not`, `n't`, `never`).
+    pub negation: bool,
+}
+
+impl Word {
+    /// Whether the word (or its lemma) is pattern word `x` (never [`NO_WORD`]).
+    #[inline]
+    fn is(&self, x: u32) -> bool {
+        self.id == x || self.lemma == x
+    }
 }
 
 /// What a pattern matched.
@@ -71,9 +59,7 @@ pub(crate) struct Ctx<'a> {
     pub words: &'a [Word],
     /// Per local token: the coded mention there, if any.
     pub mention_at: &'a [Option<usize>],
-    pub synsets: &'a HashMap<Box<str>, usize>,
-    pub synset_ends: &'a [SynsetEnds],
-    pub dict: &'a VerbDict,
+    pub compiled: &'a Compiled,
 }
 
 #[derive(Clone, Copy)]
@@ -85,69 +71,57 @@ struct St {
     target: Option<usize>,
 }
 
-/// A flattened element in matching order: `tight` means adjacent to the
-/// previously matched item in that order.
-#[derive(Clone, Copy)]
-struct E<'p> {
-    elem: &'p Elem,
-    tight: bool,
+/// The word windows of one verb: word indexes before it (nearest first)
+/// and after it (nearest first), with the signatures of their words and
+/// lemmas (see [`signature`]).
+pub(crate) struct Windows {
+    pub before: Vec<usize>,
+    pub after: Vec<usize>,
+    before_mask: u64,
+    after_mask: u64,
 }
 
-/// Matches `pattern` with the verb at word index `verb` and windows
-/// `before` (word indexes, nearest first) and `after` (nearest first).
-pub(crate) fn match_pattern(
-    ctx: &Ctx<'_>,
-    pattern: &Pattern,
-    before: &[usize],
-    after: &[usize],
-) -> Option<Hit> {
-    let vpos = pattern.elems.iter().position(|e| e.elem == Elem::Verb);
-    let (pre, post): (&[PatternElem], &[PatternElem]) = match vpos {
-        Some(v) => (&pattern.elems[..v], &pattern.elems[v + 1..]),
-        None => (&[], &pattern.elems[..]),
-    };
-    // Cheap rejection before any allocation (most of a verb's patterns fail
-    // here): each plain word must occur somewhere in its side's window.
-    let occurs = |x: &str, window: &[usize]| {
-        window.iter().any(|&i| {
-            ctx.words
-                .get(i)
-                .is_some_and(|w| w.word == x || (!w.lemma.is_empty() && w.lemma == x))
-        })
-    };
-    for (elems, window) in [(pre, before), (post, after)] {
-        for e in elems {
-            if let Elem::Word(x) = &e.elem {
-                if !occurs(x, window) {
-                    return None;
+impl Windows {
+    pub fn new(words: &[Word], before: Vec<usize>, after: Vec<usize>) -> Windows {
+        let mask = |window: &[usize]| {
+            let mut m = 0u64;
+            for w in window.iter().filter_map(|&i| words.get(i)) {
+                for id in [w.id, w.lemma] {
+                    if id != NO_WORD {
+                        m |= signature(id);
+                    }
                 }
             }
+            m
+        };
+        Windows {
+            before_mask: mask(&before),
+            after_mask: mask(&after),
+            before,
+            after,
         }
     }
-    // After the verb: element k's own tight flag links it to k-1 (or the verb).
-    let post_e: Vec<E<'_>> = post
-        .iter()
-        .map(|e| E {
-            elem: &e.elem,
-            tight: e.tight,
-        })
-        .collect();
-    // Before the verb, reversed: element k links to k+1 by k+1's flag (the
-    // verb's own flag for the last one).
-    let verb_tight = vpos
-        .and_then(|v| pattern.elems.get(v))
-        .is_some_and(|e| e.tight);
-    let mut pre_e: Vec<E<'_>> = Vec::with_capacity(pre.len());
-    for k in (0..pre.len()).rev() {
-        let tight = if k + 1 < pre.len() {
-            pre[k + 1].tight
-        } else {
-            verb_tight
-        };
-        pre_e.push(E {
-            elem: &pre[k].elem,
-            tight,
-        });
+}
+
+/// Matches `pattern` with the verb between windows `win.before` and
+/// `win.after`.
+pub(crate) fn match_pattern(ctx: &Ctx<'_>, pattern: &CPattern, win: &Windows) -> Option<Hit> {
+    let (before, after) = (&win.before[..], &win.after[..]);
+    // Cheap rejection (most of a verb's patterns fail here): each plain word
+    // must occur somewhere in its side's window; the signatures rule most
+    // out without reading the windows.
+    if pattern.pre_mask & !win.before_mask != 0 || pattern.post_mask & !win.after_mask != 0 {
+        return None;
+    }
+    let occurs = |x: u32, window: &[usize]| {
+        window
+            .iter()
+            .any(|&i| ctx.words.get(i).is_some_and(|w| w.is(x)))
+    };
+    if !pattern.pre_words.iter().all(|&x| occurs(x, before))
+        || !pattern.post_words.iter().all(|&x| occurs(x, after))
+    {
+        return None;
     }
     let mut st = St {
         compound: false,
@@ -157,13 +131,13 @@ pub(crate) fn match_pattern(
         target: None,
     };
     let mut budget = 2000u32;
-    let after_ok = seq(ctx, &post_e, after, 0, true, false, &mut st, &mut budget);
+    let after_ok = seq(ctx, &pattern.post, after, 0, false, &mut st, &mut budget);
     if !after_ok {
         return None;
     }
     let target_after = st.target.is_some();
     let compound_after = st.compound;
-    let before_ok = seq(ctx, &pre_e, before, 0, true, true, &mut st, &mut budget);
+    let before_ok = seq(ctx, &pattern.pre, before, 0, true, &mut st, &mut budget);
     if !before_ok {
         return None;
     }
@@ -178,16 +152,14 @@ pub(crate) fn match_pattern(
     })
 }
 
-/// Matches `elems` from position `pos` of `order`; `first` is true while
-/// nothing has been matched in this direction (so a tight element must sit at
-/// `pos` itself, next to the verb). Backtracks over skip positions.
-#[allow(clippy::too_many_arguments)]
+/// Matches `elems` from position `pos` of `order` (a tight element first
+/// in its direction must sit at `pos` itself, next to the verb).
+/// Backtracks over skip positions.
 fn seq(
     ctx: &Ctx<'_>,
-    elems: &[E<'_>],
+    elems: &[CElem],
     order: &[usize],
     pos: usize,
-    _first: bool,
     reverse: bool,
     st: &mut St,
     budget: &mut u32,
@@ -199,28 +171,26 @@ fn seq(
         return false;
     }
     *budget -= 1;
-    match e.elem {
-        Elem::Verb | Elem::Open(_) | Elem::Close(_) => {
-            return seq(ctx, rest, order, pos, false, reverse, st, budget)
-        }
-        Elem::Alternatives(alts) => {
+    match e.kind {
+        Kind::Pass => return seq(ctx, rest, order, pos, reverse, st, budget),
+        Kind::Alternatives(k) => {
+            let alts = ctx
+                .compiled
+                .alternatives
+                .get(k as usize)
+                .map_or(&[][..], Vec::as_slice);
             for alt in alts {
-                let mut flat: Vec<E<'_>> = alt
-                    .iter()
-                    .map(|pe| E {
-                        elem: &pe.elem,
-                        tight: pe.tight,
-                    })
-                    .collect();
+                let mut flat: Vec<CElem> = Vec::with_capacity(alt.len() + rest.len());
+                flat.extend_from_slice(alt);
                 if let Some(f) = flat.first_mut() {
                     f.tight = e.tight;
                 }
                 if reverse {
                     flat.reverse();
                 }
-                flat.extend(rest.iter().copied());
+                flat.extend_from_slice(rest);
                 let saved = *st;
-                if seq(ctx, &flat, order, pos, false, reverse, st, budget) {
+                if seq(ctx, &flat, order, pos, reverse, st, budget) {
                     return true;
                 }
                 *st = saved;
@@ -239,8 +209,8 @@ fn seq(
             break;
         }
         let saved = *st;
-        if let Some(next) = here(ctx, e.elem, order, p, reverse, st) {
-            if seq(ctx, rest, order, next, false, reverse, st, budget) {
+        if let Some(next) = here(ctx, e.kind, order, p, reverse, st) {
+            if seq(ctx, rest, order, next, reverse, st, budget) {
                 return true;
             }
         }
@@ -252,36 +222,37 @@ fn seq(
     false
 }
 
-/// Tries element `elem` at `order[p]`; returns the next position on success.
+/// Tries element `kind` at `order[p]`; returns the next position on success.
 fn here(
     ctx: &Ctx<'_>,
-    elem: &Elem,
+    kind: Kind,
     order: &[usize],
     p: usize,
     reverse: bool,
     st: &mut St,
 ) -> Option<usize> {
     let w = ctx.words.get(*order.get(p)?)?;
-    match elem {
-        Elem::Word(x) => {
-            if w.word == **x || (!w.lemma.is_empty() && w.lemma == **x) {
+    match kind {
+        Kind::Word(x) => {
+            if w.is(x) {
                 st.score += 2;
-                st.negation |= is_negation(&w.word);
+                st.negation |= w.negation;
                 Some(p + 1)
             } else {
                 None
             }
         }
-        Elem::Synset(name) => {
-            let i = *ctx.synsets.get(&**name)?;
-            let set = ctx.dict.synsets.get(i)?;
-            let ends = ctx.synset_ends.get(i)?;
+        Kind::Synset(i) => {
+            let set = ctx.compiled.synsets.get(i? as usize)?;
             // Matching runs outward from the verb: a member's last word
             // comes first before the verb.
-            let by = if reverse { &ends.last } else { &ends.first };
+            let by = if reverse { &set.last } else { &set.first };
             let mut n = None;
-            for key in [&w.word, &w.lemma] {
-                for &mi in by.get(key.as_str()).into_iter().flatten() {
+            for key in [w.id, w.lemma] {
+                if key == NO_WORD {
+                    continue;
+                }
+                for &mi in by.get(&key).into_iter().flatten() {
                     let len = set
                         .members
                         .get(mi as usize)
@@ -295,11 +266,11 @@ fn here(
                 order
                     .get(q)
                     .and_then(|&wi| ctx.words.get(wi))
-                    .is_some_and(|w| is_negation(&w.word))
+                    .is_some_and(|w| w.negation)
             });
             Some(p + n)
         }
-        Elem::Skip => {
+        Kind::Skip => {
             // `^` skips one noun phrase, coded or not (`* THEIR ^ ABOUT +`
             // passes over `their populations`): the run of noun-phrase words
             // (or one mention's words) starting here.
@@ -328,7 +299,7 @@ fn here(
             }
             Some(q)
         }
-        Elem::Source | Elem::Target | Elem::Compound => {
+        Kind::Source | Kind::Target | Kind::Compound => {
             let m = ctx.mention_at.get(w.tok).copied().flatten()?;
             // Consume every word of the mention in this direction.
             let mut q = p;
@@ -339,10 +310,10 @@ fn here(
                 }
                 q += 1;
             }
-            match elem {
-                Elem::Source => st.source = Some(m),
-                Elem::Target => st.target = Some(m),
-                Elem::Compound => {
+            match kind {
+                Kind::Source => st.source = Some(m),
+                Kind::Target => st.target = Some(m),
+                Kind::Compound => {
                     st.source = Some(m);
                     st.compound = true;
                 }
@@ -351,14 +322,15 @@ fn here(
             st.score += 1;
             Some(q)
         }
-        _ => None,
+        Kind::Pass | Kind::Alternatives(_) => None,
     }
 }
 
-/// Length in words of `phrase` matched at `order[p..]` (consecutive), if it matches.
+/// Length in words of `phrase` (member word ids) matched at `order[p..]`
+/// (consecutive), if it matches.
 fn phrase_at(
     ctx: &Ctx<'_>,
-    phrase: &Words,
+    phrase: &[u32],
     order: &[usize],
     p: usize,
     reverse: bool,
@@ -368,11 +340,11 @@ fn phrase_at(
         let wi = *order.get(p + k)?;
         let w = ctx.words.get(wi)?;
         let want = if reverse {
-            &phrase[n - 1 - k]
+            phrase[n - 1 - k]
         } else {
-            &phrase[k]
+            phrase[k]
         };
-        if w.word != **want && (w.lemma.is_empty() || w.lemma != **want) {
+        if !w.is(want) {
             return None;
         }
         // Consecutive in the sentence, not just in the window order.
@@ -386,6 +358,7 @@ fn phrase_at(
     Some(n)
 }
 
-fn is_negation(w: &str) -> bool {
+/// Whether a normalised match word negates (`not`, `n't`, `never`).
+pub(crate) fn is_negation(w: &str) -> bool {
     matches!(w, "not" | "n't" | "never")
 }

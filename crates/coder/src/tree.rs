@@ -6,11 +6,20 @@
 
 use std::borrow::Cow;
 
-use sitrep_doc::{Doc, Upos};
+use sitrep_doc::{Sentence, Token, Upos};
 
 /// `s` in lower case, borrowed when it already is (most tokens and lemmas):
 /// this runs for every token of every sentence.
 fn lowercase(s: &str) -> Cow<'_, str> {
+    // ASCII (nearly every token): byte tests, and ASCII lowercasing is what
+    // `to_lowercase` does to ASCII text.
+    if s.is_ascii() {
+        return if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(s.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        };
+    }
     if s.chars().any(char::is_uppercase) {
         Cow::Owned(s.to_lowercase())
     } else {
@@ -18,9 +27,24 @@ fn lowercase(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// The base relation of a dependency label (`obl` for `obl:agent`).
+fn base_of(d: &'static str) -> &'static str {
+    match d.bytes().position(|b| b == b':') {
+        Some(k) => &d[..k],
+        None => d,
+    }
+}
+
 /// One sentence's tokens, words and tree.
+///
+/// It borrows the document's text and tokens only (not the whole `Doc`), so
+/// one `Sent` per sentence serves both actor finding, which appends to
+/// `Doc::actors`, and event extraction.
 pub(crate) struct Sent<'d> {
-    pub doc: &'d Doc,
+    /// The document text (token and mention spans index it).
+    pub text: &'d str,
+    /// The document's tokens (indexed from [`Sent::start`]).
+    tokens: &'d [Token],
     /// Document-wide index of the first token.
     pub start: usize,
     pub len: usize,
@@ -31,18 +55,28 @@ pub(crate) struct Sent<'d> {
     pub upos: Vec<Upos>,
     pub xpos: Vec<&'static str>,
     pub deprel: Vec<&'static str>,
+    /// Base relation per token (see [`Sent::base`]), computed once: the
+    /// coder asks for it in nearly every tree walk.
+    base: Vec<&'static str>,
     pub head: Vec<Option<usize>>,
-    pub children: Vec<Vec<usize>>,
+    /// Dependents of every token in one vector, grouped by head in token
+    /// order and each group in token order: token `i`'s are
+    /// `child_list[child_start[i]..child_start[i + 1]]` (see
+    /// [`Sent::children`]). One allocation instead of one per head.
+    child_list: Vec<usize>,
+    child_start: Vec<usize>,
 }
 
 impl<'d> Sent<'d> {
-    pub fn new(doc: &'d Doc, s: usize) -> Sent<'d> {
-        let range = doc.sentences.get(s).map_or(0..0, |x| x.tokens());
+    /// Sentence `s` of a document with this text, tokens and sentences.
+    pub fn new(text: &'d str, tokens: &'d [Token], sentences: &[Sentence], s: usize) -> Sent<'d> {
+        let range = sentences.get(s).map_or(0..0, |x| x.tokens());
         let start = range.start;
-        let toks = doc.tokens.get(range).unwrap_or(&[]);
+        let toks = tokens.get(range).unwrap_or(&[]);
         let len = toks.len();
         let mut sent = Sent {
-            doc,
+            text,
+            tokens,
             start,
             len,
             lower: Vec::with_capacity(len),
@@ -50,11 +84,13 @@ impl<'d> Sent<'d> {
             upos: Vec::with_capacity(len),
             xpos: Vec::with_capacity(len),
             deprel: Vec::with_capacity(len),
+            base: Vec::with_capacity(len),
             head: Vec::with_capacity(len),
-            children: vec![Vec::new(); len],
+            child_list: Vec::new(),
+            child_start: Vec::new(),
         };
         for t in toks {
-            let text = t.text(&doc.text);
+            let text = t.text(text);
             let lower = lowercase(text);
             let lemma = t
                 .lemma
@@ -66,6 +102,7 @@ impl<'d> Sent<'d> {
             sent.upos.push(t.upos);
             sent.xpos.push(t.xpos.as_str());
             sent.deprel.push(t.deprel.as_str());
+            sent.base.push(base_of(t.deprel.as_str()));
             let h = t
                 .head
                 .and_then(|h| (h as usize).checked_sub(start))
@@ -85,25 +122,44 @@ impl<'d> Sent<'d> {
                 cur = sent.head[h];
             }
         }
+        // Counting sort of the tokens by head: each head's dependents stay
+        // in token order.
+        let mut start = vec![0usize; len + 1];
+        for &h in sent.head.iter().flatten() {
+            start[h + 1] += 1;
+        }
         for i in 0..len {
-            if let Some(h) = sent.head[i] {
-                sent.children[h].push(i);
+            start[i + 1] += start[i];
+        }
+        let mut fill = start.clone();
+        let mut list = vec![0usize; start[len]];
+        for (i, h) in sent.head.iter().enumerate() {
+            if let Some(h) = *h {
+                list[fill[h]] = i;
+                fill[h] += 1;
             }
         }
+        sent.child_list = list;
+        sent.child_start = start;
         sent
     }
 
     /// The base relation (`obl` for `obl:agent`).
-    pub fn base(&self, i: usize) -> &str {
-        let d = self.deprel.get(i).copied().unwrap_or("");
-        d.split(':').next().unwrap_or(d)
+    pub fn base(&self, i: usize) -> &'static str {
+        self.base.get(i).copied().unwrap_or("")
+    }
+
+    /// The dependents of token `i`, in token order (empty out of range).
+    pub fn children(&self, i: usize) -> &[usize] {
+        match (self.child_start.get(i), self.child_start.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.child_list.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
     }
 
     pub fn children_with<'a>(&'a self, i: usize, rel: &'a str) -> impl Iterator<Item = usize> + 'a {
-        self.children
-            .get(i)
-            .into_iter()
-            .flatten()
+        self.children(i)
+            .iter()
             .copied()
             .filter(move |&c| self.deprel[c] == rel || self.base(c) == rel)
     }
@@ -113,10 +169,23 @@ impl<'d> Sent<'d> {
     }
 
     pub fn span(&self, i: usize) -> sitrep_doc::Span {
-        self.doc
-            .tokens
+        self.tokens
             .get(self.start + i)
             .map(|t| t.span)
             .unwrap_or_default()
+    }
+
+    /// The (normalised) text of local token `i`, as `Doc::token_text`.
+    pub fn token_text(&self, i: usize) -> &'d str {
+        self.tokens
+            .get(self.start + i)
+            .map_or("", |t| t.text(self.text))
+    }
+
+    /// The lemma of local token `i` as tagged (not lowercased), if any.
+    pub fn tagged_lemma(&self, i: usize) -> Option<&'d str> {
+        self.tokens
+            .get(self.start + i)
+            .and_then(|t| t.lemma.as_deref())
     }
 }

@@ -13,9 +13,10 @@ use crate::model::Words;
 use crate::DictSet;
 
 /// A small, fast, non-cryptographic hasher (the Fx multiply-rotate scheme) for
-/// integer and short-string keys built from trusted dictionary data.
+/// integer and short-string keys built from trusted dictionary data. Public so
+/// the coder's own indexes over dictionary words hash the same cheap way.
 #[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
+pub struct FxHasher(u64);
 
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {

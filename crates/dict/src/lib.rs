@@ -82,6 +82,7 @@ use std::path::Path;
 use sitrep_doc::Date;
 
 pub use error::{Error, Warning};
+pub use index::FxHasher;
 pub use load::{scan_dir, Kind};
 pub use matcher::ActorMatch;
 pub use model::*;
@@ -332,6 +333,40 @@ impl Dictionaries {
     /// Verb blocks whose verbs have `phrase` as a form: `(block, verb)` indexes.
     pub fn verbs_for(&self, phrase: &str) -> Vec<(usize, usize)> {
         self.exact(&self.index.verbs, phrase)
+            .iter()
+            .filter_map(|&r| self.index.verb_refs.get(r as usize).copied())
+            .collect()
+    }
+
+    /// [`Dictionaries::verbs_for`] of `words` joined by blanks (`["rule",
+    /// "out"]` for `rule out`). Words already in normalised form (ASCII
+    /// without capitals, blanks, apostrophes or the characters phrase
+    /// splitting reads: `_ - ( ) ,`) are looked up directly, with no phrase
+    /// string built or split: the coder asks this for every candidate verb.
+    /// Anything else takes the general path, so the answer is the same.
+    pub fn verbs_for_words(&self, words: &[&str]) -> Vec<(usize, usize)> {
+        let plain = |w: &str| {
+            !w.is_empty()
+                && w.bytes().all(|b| {
+                    b.is_ascii_graphic()
+                        && !b.is_ascii_uppercase()
+                        && !matches!(b, b'_' | b'-' | b'(' | b')' | b',' | b'\'' | b'`')
+                })
+        };
+        const MAX: usize = 4;
+        if words.is_empty() || words.len() > MAX || !words.iter().all(|w| plain(w)) {
+            return self.verbs_for(&words.join(" "));
+        }
+        let mut ids = [0u32; MAX];
+        for (id, w) in ids.iter_mut().zip(words) {
+            match self.index.vocab.get(w) {
+                Some(x) => *id = x,
+                None => return Vec::new(),
+            }
+        }
+        self.index
+            .verbs
+            .get(&ids[..words.len()])
             .iter()
             .filter_map(|&r| self.index.verb_refs.get(r as usize).copied())
             .collect()

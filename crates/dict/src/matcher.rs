@@ -9,7 +9,7 @@ use sitrep_doc::Date;
 
 use crate::index::{Index, Trie};
 use crate::model::{ActorDict, AgentDict};
-use crate::phrase::token_words;
+use crate::phrase::for_each_token_word;
 
 /// An actor or agent phrase found in a sentence, with its resolved code.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,17 +65,18 @@ pub(crate) fn find(
     // Token index just past word i's token, for boundary checks.
     let ends_token = |i: usize| words.get(i + 1).is_none_or(|n| n.first);
     let mut hits: Vec<Hit> = Vec::new();
+    let mut paths = Paths::default();
     let mut i = 0;
     while i < words.len() {
         if !words[i].first {
             i += 1;
             continue;
         }
-        let actor = longest(&index.actors, &words, i, &ends_token, true)
+        let actor = longest(&index.actors, &words, i, &ends_token, true, &mut paths)
             .filter(|&(end, _)| !(end == i + 1 && words[i].lower_short));
         // Agents carry their plurals (see `Word::plural_lemma`): `polices`
         // is no `POLICE {}`.
-        let agent = longest(&index.agents, &words, i, &ends_token, false);
+        let agent = longest(&index.agents, &words, i, &ends_token, false, &mut paths);
         let hit = match (actor, agent) {
             (Some((ae, _)), Some((ge, gn))) if ge > ae => Some(Hit::Agent {
                 start: i,
@@ -217,13 +218,14 @@ pub(crate) fn phrases(index: &Index, trie: &Trie, tokens: &[&str]) -> Vec<(usize
     let ends_token = |i: usize| words.get(i + 1).is_none_or(|n| n.first);
     let tok = |w: usize| words.get(w).map_or(tokens.len(), |x| x.token as usize);
     let mut out = Vec::new();
+    let mut paths = Paths::default();
     let mut i = 0;
     while i < words.len() {
         if !words[i].first {
             i += 1;
             continue;
         }
-        match longest(trie, &words, i, &ends_token, true) {
+        match longest(trie, &words, i, &ends_token, true, &mut paths) {
             Some((end, node)) => {
                 if let Some(&v) = trie.values(node).first() {
                     out.push((tok(i), end_token(&words, end, tokens.len()), v));
@@ -259,6 +261,10 @@ fn is_linker(index: &Index, gap: &[u32]) -> bool {
 
 fn prepare(index: &Index, tokens: &[&str], lemmas: Option<&[&str]>) -> Vec<Word> {
     let mut words = Vec::with_capacity(tokens.len() + 4);
+    // Scratch buffers reused across tokens: normalising allocates nothing.
+    let mut buf = String::new();
+    let mut lemma_buf = String::new();
+    let mut lemma_text = String::new();
     for (t, token) in tokens.iter().enumerate() {
         // A hyphen the tokenizer split off (`Barad - dur`) joins the words on
         // either side, as the dictionaries write them (`BARAD-DUR` = `barad
@@ -266,19 +272,25 @@ fn prepare(index: &Index, tokens: &[&str], lemmas: Option<&[&str]>) -> Vec<Word>
         if matches!(*token, "-" | "\u{2010}" | "\u{2011}") {
             continue;
         }
-        let lemma_word = lemmas
-            .and_then(|l| l.get(t))
-            .map(|l| token_words(l).collect::<Vec<_>>())
-            .filter(|l| l.len() == 1)
-            .and_then(|mut l| l.pop());
+        // The lemma counts only when it is one match word.
+        let has_lemma = match lemmas.and_then(|l| l.get(t)) {
+            Some(l) => {
+                let n = for_each_token_word(l, &mut lemma_buf, |w| {
+                    lemma_text.clear();
+                    lemma_text.push_str(w);
+                });
+                n == 1
+            }
+            None => false,
+        };
+        let lemma_word = has_lemma.then_some(lemma_text.as_str());
         let lemma = lemma_word
-            .as_deref()
             .and_then(|w| index.vocab.get(w))
             .unwrap_or(UNKNOWN);
         let lower_short = token.len() <= 3 && token.bytes().all(|b| b.is_ascii_lowercase());
         let mut first = true;
-        for w in token_words(token) {
-            let id = index.vocab.get(&w).unwrap_or(UNKNOWN);
+        for_each_token_word(token, &mut buf, |w| {
+            let id = index.vocab.get(w).unwrap_or(UNKNOWN);
             // Without a lemma, try the regular plural as TABARI does (`Syrians`).
             let (lemma, plural_lemma) = if lemma == UNKNOWN && !w.ends_with("ss") && w.len() > 3 {
                 let stem = w
@@ -287,9 +299,7 @@ fn prepare(index: &Index, tokens: &[&str], lemmas: Option<&[&str]>) -> Vec<Word>
                     .unwrap_or(UNKNOWN);
                 (stem, stem != UNKNOWN)
             } else {
-                let plural = lemma_word
-                    .as_deref()
-                    .is_some_and(|l| is_regular_plural(&w, l));
+                let plural = lemma_word.is_some_and(|l| is_regular_plural(w, l));
                 (lemma, plural)
             };
             words.push(Word {
@@ -301,7 +311,7 @@ fn prepare(index: &Index, tokens: &[&str], lemmas: Option<&[&str]>) -> Vec<Word>
                 lower_short,
             });
             first = false;
-        }
+        });
     }
     words
 }
@@ -314,6 +324,14 @@ fn is_regular_plural(w: &str, lemma: &str) -> bool {
             .is_some_and(|st| lemma.strip_suffix('y') == Some(st))
 }
 
+/// The live trie paths of [`longest`], kept by the caller so the walk
+/// from every word of a sentence reuses two buffers instead of allocating.
+#[derive(Default)]
+struct Paths {
+    frontier: Vec<u32>,
+    next: Vec<u32>,
+}
+
 /// The longest phrase in `trie` starting at word `i` and ending on a token
 /// boundary: `(end word, node)`.
 fn longest(
@@ -322,14 +340,16 @@ fn longest(
     i: usize,
     ends_token: &dyn Fn(usize) -> bool,
     plural_lemmas: bool,
+    paths: &mut Paths,
 ) -> Option<(usize, u32)> {
     let mut best = None;
-    // At most two live paths: through the word itself or through its lemma.
-    let mut frontier: Vec<u32> = vec![0];
-    let mut next: Vec<u32> = Vec::with_capacity(2);
+    // Usually at most two live paths: through the word itself or its lemma.
+    let Paths { frontier, next } = paths;
+    frontier.clear();
+    frontier.push(0);
     for (j, w) in words.iter().enumerate().skip(i) {
         next.clear();
-        for &node in &frontier {
+        for &node in frontier.iter() {
             let lemma = if plural_lemmas || !w.plural_lemma {
                 w.lemma
             } else {
@@ -354,7 +374,7 @@ fn longest(
                 best = Some((j + 1, n));
             }
         }
-        std::mem::swap(&mut frontier, &mut next);
+        std::mem::swap(frontier, next);
     }
     best
 }

@@ -14,38 +14,66 @@
 /// Normalises one word for matching. May return an empty string (for `'s`).
 pub fn normalize_word(word: &str) -> String {
     let mut s = String::with_capacity(word.len());
-    for c in word.chars() {
-        match c {
-            '\u{2019}' | '\u{2018}' | '`' | '\u{00b4}' => s.push('\''),
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => s.push('-'),
-            c if c.is_ascii() => s.push(c.to_ascii_lowercase()),
-            c => s.extend(c.to_lowercase()),
+    normalize_into(word, &mut s);
+    s
+}
+
+/// [`normalize_word`] into `out` (cleared first), so a caller normalising
+/// every token of a sentence reuses one buffer instead of allocating.
+pub fn normalize_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        // The common case: only the backtick folds, the rest lowercases.
+        out.extend(word.bytes().map(|b| match b {
+            b'`' => '\'',
+            b => char::from(b.to_ascii_lowercase()),
+        }));
+    } else {
+        for c in word.chars() {
+            match c {
+                '\u{2019}' | '\u{2018}' | '`' | '\u{00b4}' => out.push('\''),
+                '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => out.push('-'),
+                c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+                c => out.extend(c.to_lowercase()),
+            }
         }
     }
-    if let Some(stem) = s.strip_suffix("'s") {
-        s.truncate(stem.len());
-    } else if s.len() > 1 && s.ends_with('\'') {
-        s.pop();
+    if out.ends_with("'s") {
+        out.truncate(out.len() - 2);
+    } else if out.len() > 1 && out.ends_with('\'') {
+        out.pop();
     }
-    s
 }
 
 /// Splits one text token into match words (hyphen parts), normalised.
 pub fn token_words(token: &str) -> impl Iterator<Item = String> + '_ {
-    let norm = normalize_word(token);
+    let mut parts: Vec<String> = Vec::new();
+    let mut buf = String::new();
+    for_each_token_word(token, &mut buf, |w| parts.push(w.to_string()));
+    parts.into_iter()
+}
+
+/// Calls `f` on each match word of one text token, in order, as
+/// [`token_words`] yields them, without allocating beyond `buf` (a scratch
+/// buffer the caller reuses across tokens). Returns the number of words.
+pub fn for_each_token_word(token: &str, buf: &mut String, mut f: impl FnMut(&str)) -> usize {
+    normalize_into(token, buf);
+    let norm = buf.as_str();
     // `_` joins words in dictionary phrases, so a text token written that way
     // (`Dol_Amroth`) is split like a hyphenated one.
-    let parts: Vec<String> = if norm.len() > 1 && norm.contains(['-', '_']) {
-        norm.split(['-', '_'])
-            .filter(|p| !p.is_empty())
-            .map(str::to_string)
-            .collect()
+    if norm.len() > 1 && norm.contains(['-', '_']) {
+        let mut n = 0;
+        for p in norm.split(['-', '_']).filter(|p| !p.is_empty()) {
+            f(p);
+            n += 1;
+        }
+        n
     } else if norm.is_empty() {
-        Vec::new()
+        0
     } else {
-        vec![norm]
-    };
-    parts.into_iter()
+        f(norm);
+        1
+    }
 }
 
 /// Splits a dictionary phrase (`SERGEY_V._LAVROV`, `BAN_KI-MOON`, `CARAS GALADHON`)
@@ -90,6 +118,54 @@ mod tests {
             words("ROBINSON, BARON_(X)_"),
             ["robinson", ",", "baron", "(", "x", ")"]
         );
+    }
+
+    /// The plain char-by-char normalisation, the specification that
+    /// [`normalize_into`]'s ASCII fast path must agree with.
+    fn reference_normalize(word: &str) -> String {
+        let mut s = String::new();
+        for c in word.chars() {
+            match c {
+                '\u{2019}' | '\u{2018}' | '`' | '\u{00b4}' => s.push('\''),
+                '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => s.push('-'),
+                c if c.is_ascii() => s.push(c.to_ascii_lowercase()),
+                c => s.extend(c.to_lowercase()),
+            }
+        }
+        if let Some(stem) = s.strip_suffix("'s") {
+            s.truncate(stem.len());
+        } else if s.len() > 1 && s.ends_with('\'') {
+            s.pop();
+        }
+        s
+    }
+
+    #[test]
+    fn buffered_forms_agree() {
+        let mut buf = String::new();
+        for t in [
+            "Russia’s",
+            "'s",
+            "al-Assad",
+            "-",
+            "U.S.",
+            "Dol_Amroth",
+            "RUSSIA'",
+            "`Quoted`",
+            "Ünïcode–dash",
+            "a",
+            "'",
+            "X-",
+            "__",
+        ] {
+            let mut got = Vec::new();
+            let n = for_each_token_word(t, &mut buf, |w| got.push(w.to_string()));
+            assert_eq!(n, got.len());
+            assert_eq!(got, token_words(t).collect::<Vec<_>>(), "{t}");
+            normalize_into(t, &mut buf);
+            assert_eq!(buf, normalize_word(t), "{t}");
+            assert_eq!(buf, reference_normalize(t), "{t}");
+        }
     }
 
     #[test]

@@ -119,6 +119,33 @@ fn verbs_and_synsets_present() {
         .any(|s| &*s.name == "CURRENCY"));
 }
 
+/// The word-slice lookup answers as the phrase lookup, on its fast path
+/// (plain lowercase words) and off it (capitals, hyphens, apostrophes).
+#[test]
+fn verbs_for_words_agrees_with_verbs_for() {
+    let cases: &[&[&str]] = &[
+        &["said"],
+        &["rule", "out"],
+        &["wire", "tapped"],
+        &["accelerated"],
+        &["Said"],
+        &["carried", "out"],
+        &["cease-fire"],
+        &["it's"],
+        &["u.s.", "said"],
+        &["nosuchverb"],
+        &["", "said"],
+        &["call", "for"],
+    ];
+    for words in cases {
+        assert_eq!(
+            dicts().verbs_for_words(words),
+            dicts().verbs_for(&words.join(" ")),
+            "{words:?}"
+        );
+    }
+}
+
 #[test]
 fn discards_and_issues() {
     let d = dicts();
