@@ -27,14 +27,6 @@ fn lowercase(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// The base relation of a dependency label (`obl` for `obl:agent`).
-fn base_of(d: &'static str) -> &'static str {
-    match d.bytes().position(|b| b == b':') {
-        Some(k) => &d[..k],
-        None => d,
-    }
-}
-
 /// One sentence's tokens, words and tree.
 ///
 /// It borrows the document's text and tokens only (not the whole `Doc`), so
@@ -102,7 +94,7 @@ impl<'d> Sent<'d> {
             sent.upos.push(t.upos);
             sent.xpos.push(t.xpos.as_str());
             sent.deprel.push(t.deprel.as_str());
-            sent.base.push(base_of(t.deprel.as_str()));
+            sent.base.push(t.deprel.base());
             let h = t
                 .head
                 .and_then(|h| (h as usize).checked_sub(start))
