@@ -215,7 +215,7 @@ impl Tagger {
         self.cache_words.clear();
         self.cache_rows = WordRows::new(n);
         let mut own = Vec::with_capacity(n);
-        let mut neighbours = vec![Vec::with_capacity(n); Role::ALL.len()];
+        let mut neighbours: [Vec<i32>; Role::ALL.len()] = Default::default();
         self.cache_fixed.clear();
         let fixed: HashMap<&str, u8> = self.fixed.iter().map(|(f, c)| (f.as_str(), *c)).collect();
         for w in &self.vocab {
@@ -239,15 +239,8 @@ impl Tagger {
                 row.clear();
                 row.extend_from_slice(&scores[..n]);
             }
-            self.cache_rows.push(
-                &own,
-                [
-                    &neighbours[0],
-                    &neighbours[1],
-                    &neighbours[2],
-                    &neighbours[3],
-                ],
-            );
+            self.cache_rows
+                .push(&own, neighbours.each_ref().map(Vec::as_slice));
         }
     }
 
