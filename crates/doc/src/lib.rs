@@ -29,6 +29,7 @@ pub mod events;
 pub mod places;
 pub mod quotes;
 mod span;
+pub mod stage;
 mod tags;
 pub mod times;
 
@@ -36,4 +37,5 @@ pub use article::{Article, Origin};
 pub use date::{is_calendar_word, Date, DateError, MONTH_NAMES, WEEKDAY_NAMES};
 pub use doc::{Dateline, Doc, Sentence, Token};
 pub use span::Span;
+pub use stage::{check_plan, Layers, PlanError, Stage};
 pub use tags::{Deprel, Upos, Xpos};
