@@ -14,5 +14,8 @@ run eval petrarch --records "$s/eval/petrarch/PETR.UnitTest.records.xml" --dicts
 run eval plover --records "$s/eval/plover/PLOVER_GSR_CAMEO.txt"
 run eval geo --corpus "$s/eval/geoparsing/lgl.xml"
 run eval geo --corpus "$s/eval/geoparsing/GWN.xml"
-for f in "$root"/crates/*/tests/fixtures/time*; do [ -e "$f" ] && run eval time --fixtures "$f"; done
+for f in "$root"/crates/*/tests/fixtures/time*.tsv; do
+    echo "# $(basename "$f")"
+    run eval time --fixtures "$f"
+done
 true
