@@ -102,11 +102,13 @@ mod direct;
 mod lexicon;
 mod number;
 mod speech;
+mod stage;
 mod tok;
 
 pub use sitrep_doc::casualties::{Casualty, CasualtyKind, Category, Count};
 pub use sitrep_doc::quotes::{Cue, Quote, QuoteKind, Source, SourceKind, Speaker};
 use sitrep_doc::{Doc, Span};
+pub use stage::Attributor;
 
 /// Fills `doc.quotes` (direct quotes and reported speech, in text order) and
 /// `doc.casualties`. Needs segmentation; uses tags and parses when present.

@@ -51,7 +51,7 @@ fn main() {
         (sentences * rounds) as f64 / secs,
         sentences
     );
-    let full = pipeline.with_coder(coder);
+    let full = pipeline.with_coder(coder).expect("a segmented pipeline");
     let rounds = 30;
     let t = Instant::now();
     for _ in 0..rounds {

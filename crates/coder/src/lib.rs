@@ -58,6 +58,7 @@ pub mod eval;
 mod extract;
 mod mentions;
 mod patterns;
+mod stage;
 mod tree;
 
 use std::path::Path;
@@ -314,6 +315,7 @@ impl Coder {
                 .events,
             );
         }
+        sitrep_doc::events::assign_ids(&doc.id, &mut events);
         doc.events = events;
     }
 

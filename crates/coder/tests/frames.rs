@@ -23,6 +23,7 @@ fn pipeline(options: CoderOptions) -> Pipeline {
     })
     .expect("vendored models load")
     .with_coder(coder)
+    .expect("a segmented pipeline")
 }
 
 /// Event typing without a dyad rule, as `sitrep eval plover` codes.

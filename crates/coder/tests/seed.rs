@@ -34,7 +34,8 @@ fn coded() -> (sitrep_doc::Doc, Vec<Event>) {
         ..PipelineOptions::default()
     })
     .expect("vendored models load")
-    .with_coder(coder);
+    .with_coder(coder)
+    .expect("a segmented pipeline");
     let doc = pipeline.analyze(seed_article());
     let events = doc.events.clone();
     (doc, events)
@@ -152,7 +153,8 @@ fn negation_is_flagged_and_dropped_by_default() {
 fn odd_inputs_never_panic() {
     let pipeline = Pipeline::new(&PipelineOptions::default())
         .expect("models")
-        .with_coder(Coder::vendored().expect("dicts"));
+        .with_coder(Coder::vendored().expect("dicts"))
+        .expect("a segmented pipeline");
     for text in [
         "",
         " ",

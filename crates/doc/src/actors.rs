@@ -6,10 +6,10 @@
 //! its own crate. Every position is a [`Span`] into [`crate::Doc::text`].
 
 use crate::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How a mention was recognised.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum MentionKind {
     /// A dictionary actor phrase, possibly composed with an agent.
@@ -30,7 +30,8 @@ pub enum MentionKind {
 ///
 /// Invariants: `span` covers whole tokens `token_start..token_end` of sentence
 /// `sentence`; `text` is `doc.text[span]`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ActorMention {
     /// The evidence in the original text.
     pub span: Span,

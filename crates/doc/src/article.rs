@@ -1,9 +1,10 @@
 use crate::Date;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Where an article came from, so every error and every output row can point back
 /// to the file and record that produced it.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Origin {
     /// The input path as given by the user (`-` for standard input).
     pub path: String,
@@ -23,7 +24,8 @@ impl std::fmt::Display for Origin {
 }
 
 /// One news article as read from any input format, before analysis.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Article {
     /// Stable identifier: the record's own id if it has one, else derived from the
     /// origin (file name, line or record number).

@@ -9,10 +9,10 @@
 
 use crate::quotes::Source;
 use crate::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What happened to the people counted.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CasualtyKind {
     #[default]
@@ -24,7 +24,7 @@ pub enum CasualtyKind {
 }
 
 /// Who was counted, when the text says.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     Civilians,
@@ -53,7 +53,8 @@ pub enum Category {
 ///   thousands` 20000, `millions` 2000000; `a dozen` is 12 approx (closed);
 /// - `no one`, `nobody`, `no civilians` → exactly 0 (a reported absence of
 ///   casualties is a fact worth keeping).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Count {
     pub min: u64,
     /// Upper bound; `None` when the count is open-ended (`at least 112`).
@@ -74,7 +75,8 @@ impl Count {
 }
 
 /// One casualty count with its evidence and who vouches for it.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Casualty {
     /// The evidence: from the count phrase to the casualty word (`at least 112
     /// civilians were killed`).

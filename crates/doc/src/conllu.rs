@@ -132,9 +132,102 @@ pub fn parse(input: &str) -> Result<Vec<Sentence>, ConlluError> {
     Ok(out)
 }
 
+impl crate::Doc {
+    /// A document whose segmentation, tags and parse are stated in CoNLL-U, so
+    /// a stage's tests can give the exact parse they need instead of running
+    /// the trained models.
+    ///
+    /// The text is rebuilt from the word forms: one space between words unless
+    /// `MISC` has `SpaceAfter=No`, one space between sentences and a blank line
+    /// before each `# newpar`/`# newdoc` after the first. Every sentence is a
+    /// [`crate::Sentence`] and every word a [`crate::Token`] with its `UPOS`,
+    /// `XPOS`, `LEMMA` (`_` means unset), `HEAD` and `DEPREL`; paragraphs
+    /// follow `# newpar`. Multiword-token lines are skipped, as by [`parse`].
+    pub fn from_conllu(input: &str) -> Result<crate::Doc, ConlluError> {
+        use crate::{Deprel, Span, Token, Upos, Xpos};
+        fn tag(v: &str) -> Option<&str> {
+            (v != "_").then_some(v)
+        }
+        let mut doc = crate::Doc::default();
+        let mut para_start = 0usize;
+        for (si, s) in parse(input)?.iter().enumerate() {
+            if si > 0 {
+                if s.newpar {
+                    doc.paragraphs.push(Span::new(para_start, doc.text.len()));
+                    doc.text.push_str("\n\n");
+                    para_start = doc.text.len();
+                } else {
+                    doc.text.push(' ');
+                }
+            }
+            let first = doc.tokens.len();
+            let sentence_start = doc.text.len();
+            for (wi, w) in s.words.iter().enumerate() {
+                let bad = |what: &str, value: &str| ConlluError {
+                    line: 0,
+                    message: format!(
+                        "sentence {} word {}: unknown {what} {value:?}",
+                        si + 1,
+                        wi + 1
+                    ),
+                };
+                let start = doc.text.len();
+                doc.text.push_str(&w.form);
+                let mut token = Token::new(Span::new(start, doc.text.len()));
+                if let Some(u) = tag(&w.upos) {
+                    token.upos = Upos::from_name(u).ok_or_else(|| bad("UPOS", u))?;
+                }
+                if let Some(x) = tag(&w.xpos) {
+                    token.xpos = Xpos::from_name(x).ok_or_else(|| bad("XPOS", x))?;
+                }
+                token.lemma = tag(&w.lemma).map(Into::into);
+                if let Some(d) = tag(&w.deprel) {
+                    token.deprel = Deprel::from_name_or_base(d);
+                    token.head = (w.head > 0).then(|| (first + w.head - 1) as u32);
+                }
+                doc.tokens.push(token);
+                if wi + 1 < s.words.len() && !w.no_space_after() {
+                    doc.text.push(' ');
+                }
+            }
+            doc.sentences.push(crate::Sentence {
+                span: Span::new(sentence_start, doc.text.len()),
+                token_start: first as u32,
+                token_end: doc.tokens.len() as u32,
+            });
+        }
+        if !doc.text.is_empty() {
+            doc.paragraphs.push(Span::new(para_start, doc.text.len()));
+        }
+        Ok(doc)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_doc_from_conllu_has_text_tokens_and_parse() {
+        let doc = crate::Doc::from_conllu(SAMPLE).unwrap();
+        assert_eq!(doc.text, "Do n't go. OK");
+        assert_eq!(doc.sentences.len(), 2);
+        assert_eq!(doc.paragraphs.len(), 1);
+        assert_eq!(doc.token_text(2), "go");
+        assert_eq!(doc.slice(doc.sentences[0].span), "Do n't go.");
+        let go = &doc.tokens[2];
+        assert_eq!((go.upos.as_str(), go.xpos.as_str()), ("VERB", "VB"));
+        assert_eq!((go.head, go.deprel.as_str()), (None, "root"));
+        assert_eq!(doc.tokens[0].head, Some(2), "Do ← go");
+        assert_eq!(doc.tokens[4].head, None, "second sentence root");
+        assert_eq!(doc.tokens[4].span.start, 11);
+        let two = "# newpar\n1\tA\ta\tDET\tDT\t_\t0\troot\t_\t_\n\n\
+                   # newpar\n1\tB\tb\tX\tFW\t_\t0\troot\t_\t_\n";
+        let d = crate::Doc::from_conllu(two).unwrap();
+        assert_eq!(d.text, "A\n\nB");
+        assert_eq!(d.paragraphs.len(), 2);
+        assert!(crate::Doc::from_conllu("1\tx\tx\tNOPE\t_\t_\t0\troot\t_\t_\n").is_err());
+    }
 
     const SAMPLE: &str = "# newdoc id = d1\n# sent_id = s1\n# text = Don't go.\n\
 1-2\tDon't\t_\t_\t_\t_\t_\t_\t_\t_\n\

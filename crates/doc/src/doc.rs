@@ -2,7 +2,7 @@ use crate::{
     actors::ActorMention, casualties::Casualty, events::Event, places::PlaceMention, quotes::Quote,
     times::TimeMention, Article, Date, Deprel, Origin, Span, Upos, Xpos,
 };
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 /// One token: a span of the original text plus the annotations later stages add.
@@ -10,7 +10,8 @@ use std::ops::Range;
 /// Invariants: `span` is non-empty and lies inside its sentence's span; tokens are
 /// stored in text order and never overlap. `head`, when set, is the index of another
 /// token of the **same sentence** in [`Doc::tokens`] (document-wide index).
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Token {
     pub span: Span,
     /// The normalised form when it differs from the original bytes: straight quotes
@@ -59,7 +60,8 @@ impl Token {
 }
 
 /// A sentence: its span and the range of its tokens in [`Doc::tokens`].
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Sentence {
     pub span: Span,
     pub token_start: u32,
@@ -76,7 +78,8 @@ impl Sentence {
 ///
 /// The dateline's bytes are excluded from every sentence; its parts are kept here
 /// with their own spans so place, date and agency remain citable.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Dateline {
     /// The whole dateline, including trailing punctuation and dash.
     pub span: Span,
@@ -98,7 +101,8 @@ pub struct Dateline {
 
 /// An article under analysis: its metadata, its original text, and the annotation
 /// layers filled by the pipeline's stages.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Doc {
     pub id: String,
     #[serde(skip_serializing_if = "Option::is_none")]

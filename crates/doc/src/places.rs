@@ -7,10 +7,12 @@
 //! gazetteer.
 
 use crate::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How fine a resolved place is: what an analyst may conclude from it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum PlacePrecision {
     /// A district or quarter of a city.
@@ -39,7 +41,8 @@ impl PlacePrecision {
 ///
 /// Invariant: `lat` is in `[-90, 90]`, `lon` in `[-180, 180]`; `evidence` is a
 /// span of the document text (a toponym mention, or the dateline's place).
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PlaceRef {
     /// The gazetteer's name of the entry (`Tadmur` for a mention `Palmyra`).
     pub name: String,
@@ -63,7 +66,8 @@ pub struct PlaceRef {
 /// [`crate::Doc::tokens`], except for the dateline's place, which lies outside
 /// every sentence and has an empty token range; mentions are stored in text
 /// order and never overlap.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PlaceMention {
     /// The evidence in the original text.
     pub span: Span,
@@ -85,7 +89,8 @@ pub struct PlaceMention {
 
 /// Where a clause's action happened and where it was said, as chosen by the
 /// geoparser's assignment helpers.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PlaceAssignment {
     /// The place of the action (the subject matter of a speech act).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -10,10 +10,10 @@
 //! the outermost voucher (the publisher) to the innermost (the speaker).
 
 use crate::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Whether the words are reproduced verbatim or reported.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuoteKind {
     /// Inside quotation marks: `"We have gone through this," he said.`
@@ -25,7 +25,8 @@ pub enum QuoteKind {
 
 /// The word(s) that introduce speech: `said`, `stressed`, `according to`,
 /// `made the announcement`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Cue {
     pub span: Span,
     /// The cue's lemma (`say`, `stress`, `according to`, `announce`).
@@ -37,7 +38,8 @@ pub struct Cue {
 
 /// Who is speaking: the mention in the text and, when it is a pronoun or a
 /// description (`he`, `the Russian minister`), the entity it was resolved to.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Speaker {
     /// The speaker mention as written (`he`, `the Russian minister`).
     pub span: Span,
@@ -59,7 +61,7 @@ pub struct Speaker {
 }
 
 /// What kind of voucher a [`Source`] is.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SourceKind {
     /// Who published the article (`Doc::source`, or the URL's host).
     #[default]
@@ -74,7 +76,8 @@ pub enum SourceKind {
 }
 
 /// One link of a source chain: who vouches for a piece of text.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Source {
     pub kind: SourceKind,
     pub name: String,
@@ -84,7 +87,8 @@ pub struct Source {
 }
 
 /// A direct quote or reported speech with its cue, speaker and source chain.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Quote {
     /// The whole evidence: content plus cue and speaker mention.
     pub span: Span,

@@ -38,8 +38,9 @@ impl Layers {
     pub const QUOTES: Layers = Layers(1 << 7);
     /// `casualties`: casualty counts.
     pub const CASUALTIES: Layers = Layers(1 << 8);
-    /// Each event's context: place, time, sources and casualties (the link).
-    pub const EVENT_CONTEXT: Layers = Layers(1 << 9);
+    /// The joins across stages (the facade's link): each event's place, time,
+    /// sources and casualties, and each quote speaker's actor code.
+    pub const LINKS: Layers = Layers(1 << 9);
 
     const NAMES: [&'static str; 10] = [
         "segments",
@@ -51,7 +52,7 @@ impl Layers {
         "times",
         "quotes",
         "casualties",
-        "event context",
+        "links",
     ];
 
     /// The union of two sets.
@@ -147,6 +148,25 @@ pub trait Stage: Send + Sync {
     fn provides(&self) -> Layers;
     /// Analyses `doc`, filling [`Stage::provides`].
     fn run(&self, doc: &mut Doc);
+}
+
+/// A shared stage is a stage: one loaded model can serve several pipelines.
+impl<S: Stage + ?Sized> Stage for std::sync::Arc<S> {
+    fn name(&self) -> &'static str {
+        (**self).name()
+    }
+    fn requires(&self) -> Layers {
+        (**self).requires()
+    }
+    fn uses(&self) -> Layers {
+        (**self).uses()
+    }
+    fn provides(&self) -> Layers {
+        (**self).provides()
+    }
+    fn run(&self, doc: &mut Doc) {
+        (**self).run(doc)
+    }
 }
 
 /// Why an ordered list of stages cannot run.
@@ -265,7 +285,7 @@ mod tests {
 
     #[test]
     fn an_optional_layer_filled_later_is_an_order_error() {
-        let link = Fake("link", N, Layers::PLACES, Layers::EVENT_CONTEXT);
+        let link = Fake("link", N, Layers::PLACES, Layers::LINKS);
         let geo = Fake("geo", N, N, Layers::PLACES);
         assert!(matches!(
             check_plan(N, &[&link, &geo]),

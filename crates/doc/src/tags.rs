@@ -4,7 +4,7 @@
 //! comparisons are integer compares; names round-trip through `as_str`/`from_name`
 //! and serialize as the plain strings users know (`NOUN`, `NNP`, `nsubj:pass`).
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 macro_rules! interned_tag {
@@ -48,6 +48,19 @@ macro_rules! interned_tag {
         impl Serialize for $name {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(self.as_str())
+            }
+        }
+
+        /// Reads a name of the table; an unknown name is an error, not "unset".
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<$name, D::Error> {
+                let name = std::borrow::Cow::<str>::deserialize(d)?;
+                $name::from_name(&name).ok_or_else(|| {
+                    serde::de::Error::custom(format!(
+                        concat!("unknown ", stringify!($name), " {:?}"),
+                        name
+                    ))
+                })
             }
         }
     };

@@ -6,10 +6,12 @@
 //! [`TimeRef`] is meant to be embedded by other layers (an event's date).
 
 use crate::{Date, Span};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How exact a date is; the date is the first day of the period.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DatePrecision {
     #[default]
@@ -21,7 +23,7 @@ pub enum DatePrecision {
 }
 
 /// What an expression says about its period.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TimeKind {
     /// At (some day of) the period.
@@ -39,7 +41,8 @@ pub enum TimeKind {
 ///
 /// Invariant: mentions are in text order and do not overlap; `span` lies inside
 /// one sentence.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct TimeMention {
     /// The evidence in the original text.
     pub span: Span,
@@ -57,7 +60,7 @@ pub struct TimeMention {
 }
 
 /// Where a clause's date came from, from most to least direct.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TimeSource {
     /// A time expression attached to the verb or its clause.
@@ -72,7 +75,8 @@ pub enum TimeSource {
 }
 
 /// The date assigned to a clause's action.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct TimeRef {
     pub date: Option<Date>,
     #[serde(skip_serializing_if = "Option::is_none")]

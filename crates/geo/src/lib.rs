@@ -97,6 +97,7 @@ pub mod normalize;
 mod place;
 pub mod recognize;
 pub mod resolve;
+mod stage;
 mod temporal;
 pub mod time;
 
@@ -105,4 +106,5 @@ pub use error::Error;
 pub use gazetteer::{Gazetteer, NameIter, NameMatch, VENDORED_RELATIVE};
 pub use geoparse::{geoparse, geoparse_with, place_ref, precision_of};
 pub use place::{haversine_km, Candidate, Place, PlaceId, PlaceKind, EARTH_RADIUS_KM};
+pub use stage::Geoparser;
 pub use temporal::annotate_times;

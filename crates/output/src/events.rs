@@ -160,14 +160,13 @@ fn ymd(d: Date) -> String {
     format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
 }
 
-/// Rows in the GDELT 2.0 event-table layout. `next_id` numbers events across a
-/// run (GlobalEventID) and is advanced for each row written.
-pub fn write_events_gdelt<W: Write>(doc: &Doc, next_id: &mut u64, mut w: W) -> io::Result<()> {
+/// Rows in the GDELT 2.0 event-table layout; `GLOBALEVENTID` is the event's
+/// stable [`EventId`](sitrep_doc::events::EventId).
+pub fn write_events_gdelt<W: Write>(doc: &Doc, mut w: W) -> io::Result<()> {
     for e in &doc.events {
         let date = e.date.or(doc.anchor_date);
         let mut f: Vec<String> = Vec::with_capacity(61);
-        f.push(next_id.to_string());
-        *next_id += 1;
+        f.push(e.id.to_string());
         match date {
             Some(d) => {
                 let doy = d.days_since_epoch()
@@ -276,8 +275,9 @@ fn fatalities(doc: &Doc, e: &Event) -> String {
         .unwrap_or_else(|| "0".into())
 }
 
-/// Rows of ACLED-like columns ([`ACLED_COLUMNS`]); `next_id` numbers events.
-pub fn write_events_acled<W: Write>(doc: &Doc, next_id: &mut u64, mut w: W) -> io::Result<()> {
+/// Rows of ACLED-like columns ([`ACLED_COLUMNS`]); `event_id` is the event's
+/// stable [`EventId`](sitrep_doc::events::EventId).
+pub fn write_events_acled<W: Write>(doc: &Doc, mut w: W) -> io::Result<()> {
     for e in &doc.events {
         let date = e.date.or(doc.anchor_date);
         let loc = e.location.as_ref();
@@ -288,7 +288,7 @@ pub fn write_events_acled<W: Write>(doc: &Doc, next_id: &mut u64, mut w: W) -> i
             .and_then(|v| v.as_str().map(String::from))
             .unwrap_or_default();
         let fields = [
-            format!("SITREP{next_id}"),
+            e.id.to_string(),
             date.map(|d| d.to_string()).unwrap_or_default(),
             date.map(|d| d.year().to_string()).unwrap_or_default(),
             time_precision(e).to_string(),
@@ -323,7 +323,6 @@ pub fn write_events_acled<W: Write>(doc: &Doc, next_id: &mut u64, mut w: W) -> i
             doc.id.clone(),
             doc.url.clone().unwrap_or_default(),
         ];
-        *next_id += 1;
         let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         writeln!(w, "{}", row.join(","))?;
     }

@@ -1,28 +1,38 @@
 //! Exporters: write analysed [`Doc`]s in the formats users read.
 //!
-//! Exporters only read a `Doc`; they never analyse. Each writes to any
-//! `io::Write`, so the CLI can send output to stdout or a file alike.
+//! Exporters only read a `Doc`; they never analyse. Each format is a [`Sink`]
+//! (begin, one call per document, finish) over any `io::Write`, so the CLI can
+//! send output to stdout or a file alike, and a run can feed several at once.
+//! The per-document write functions behind them are public too.
 //!
-//! | format | function | one unit per |
-//! |---|---|---|
-//! | human-readable text | [`write_text`] | article, then one line per sentence and token |
-//! | JSON Lines | [`write_jsonl`] | article (one JSON object per line) |
-//! | CoNLL-U | [`write_conllu`] | sentence, with `# doc_id`, `# text`, offsets in MISC |
-//! | event JSON Lines | [`write_events_jsonl`] | event (`docs/schema.md`) |
-//! | GDELT 2.0 event table | [`write_events_gdelt`] | event (61 tab-separated columns) |
-//! | ACLED-like CSV | [`write_events_acled`] | event (header: [`ACLED_COLUMNS`]) |
-//! | run summary | [`Summary`] | run (Display) |
+//! | format | sink | function | one unit per |
+//! |---|---|---|---|
+//! | human-readable text | [`Text`] | [`write_text`] | article, then one line per sentence and token |
+//! | documents JSON Lines | [`DocumentsJsonl`] | [`write_jsonl`] | article: every layer ([`document_record`], readable back with [`read_document`]) |
+//! | CoNLL-U | [`Conllu`] | [`write_conllu`] | sentence, with `# doc_id`, `# text`, offsets in MISC |
+//! | event JSON Lines | [`EventsJsonl`] | [`write_events_jsonl`] | event (`docs/schema.md`) |
+//! | GDELT 2.0 event table | [`Gdelt`] | [`write_events_gdelt`] | event (61 tab-separated columns) |
+//! | ACLED-like CSV | [`Acled`] | [`write_events_acled`] | event (header: [`ACLED_COLUMNS`]) |
+//! | actor JSON Lines | [`ActorsJsonl`] | | actor mention |
+//! | run summary | [`Summary`] | | run (Display) |
 //!
 //! In all formats, token heads are **sentence-relative and 1-based** (0 is the
 //! root), as in CoNLL-U, and every span is a byte range into the article text.
 
+mod document;
 mod events;
 mod segment;
+pub mod sink;
 mod summary;
 
+pub use document::{
+    document_record, read_document, write_jsonl, DatelineRecord, DocumentRecord, ReadError,
+    SentenceRecord, TokenRecord,
+};
 pub use events::{
     write_acled_header, write_events_acled, write_events_gdelt, write_events_jsonl, ACLED_COLUMNS,
     SCHEMA_VERSION,
 };
-pub use segment::{write_conllu, write_jsonl, write_text};
+pub use segment::{write_conllu, write_text};
+pub use sink::{Acled, ActorsJsonl, Conllu, DocumentsJsonl, EventsJsonl, Gdelt, Sink, Text};
 pub use summary::Summary;

@@ -1,141 +1,11 @@
-use serde::Serialize;
-use sitrep_doc::{Dateline, Doc, Span, Token};
+use sitrep_doc::{Doc, Token};
 use std::io::{self, Write};
 
 /// Sentence-relative, 1-based head of token `t` (document index) in a sentence
 /// starting at document token `first`; 0 for the root or an unparsed token.
-fn relative_head(tok: &Token, first: usize) -> usize {
+pub(crate) fn relative_head(tok: &Token, first: usize) -> usize {
     tok.head
         .map_or(0, |h| (h as usize).saturating_sub(first) + 1)
-}
-
-#[derive(Serialize)]
-struct JsonToken<'a> {
-    id: usize,
-    start: u32,
-    end: u32,
-    text: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    upos: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    xpos: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    lemma: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    head: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    deprel: Option<&'static str>,
-}
-
-#[derive(Serialize)]
-struct JsonSentence<'a> {
-    start: u32,
-    end: u32,
-    text: &'a str,
-    tokens: Vec<JsonToken<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonDateline<'a> {
-    #[serde(flatten)]
-    dateline: &'a Dateline,
-    text: &'a str,
-}
-
-#[derive(Serialize)]
-struct JsonDoc<'a> {
-    id: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    title: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    published: Option<String>,
-    origin: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    dateline: Option<JsonDateline<'a>>,
-    paragraphs: &'a [Span],
-    sentences: Vec<JsonSentence<'a>>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    actors: &'a [sitrep_doc::actors::ActorMention],
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    events: &'a [sitrep_doc::events::Event],
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    places: &'a [sitrep_doc::places::PlaceMention],
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    times: &'a [sitrep_doc::times::TimeMention],
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    quotes: &'a [sitrep_doc::quotes::Quote],
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    casualties: &'a [sitrep_doc::casualties::Casualty],
-}
-
-fn json_doc(doc: &Doc) -> JsonDoc<'_> {
-    let sentences = doc
-        .sentences
-        .iter()
-        .map(|s| {
-            let first = s.token_start as usize;
-            let tokens = doc
-                .tokens
-                .get(s.tokens())
-                .unwrap_or(&[])
-                .iter()
-                .enumerate()
-                .map(|(i, t)| {
-                    let parsed = t.deprel.is_set();
-                    JsonToken {
-                        id: i + 1,
-                        start: t.span.start,
-                        end: t.span.end,
-                        text: t.text(&doc.text),
-                        upos: t.upos.is_set().then(|| t.upos.as_str()),
-                        xpos: t.xpos.is_set().then(|| t.xpos.as_str()),
-                        lemma: t.lemma.as_deref(),
-                        head: parsed.then(|| relative_head(t, first)),
-                        deprel: parsed.then(|| t.deprel.as_str()),
-                    }
-                })
-                .collect();
-            JsonSentence {
-                start: s.span.start,
-                end: s.span.end,
-                text: doc.slice(s.span),
-                tokens,
-            }
-        })
-        .collect();
-    JsonDoc {
-        id: &doc.id,
-        title: doc.title.as_deref(),
-        url: doc.url.as_deref(),
-        source: doc.source.as_deref(),
-        published: doc.published.map(|d| d.to_string()),
-        origin: doc.origin.to_string(),
-        dateline: doc.dateline.as_ref().map(|d| JsonDateline {
-            dateline: d,
-            text: doc.slice(d.span),
-        }),
-        paragraphs: &doc.paragraphs,
-        sentences,
-        actors: &doc.actors,
-        events: &doc.events,
-        places: &doc.places,
-        times: &doc.times,
-        quotes: &doc.quotes,
-        casualties: &doc.casualties,
-    }
-}
-
-/// One JSON object per article on one line: metadata, dateline, paragraphs,
-/// sentences with their tokens (offsets, text, tags, lemma, head, deprel), and
-/// every analysis layer the pipeline filled (actors, events, places, times,
-/// quotes, casualties; empty layers are omitted).
-pub fn write_jsonl<W: Write>(doc: &Doc, mut w: W) -> io::Result<()> {
-    serde_json::to_writer(&mut w, &json_doc(doc))?;
-    w.write_all(b"\n")
 }
 
 /// A readable listing: header, dateline, then each sentence with its span and a
@@ -272,7 +142,8 @@ pub fn write_conllu<W: Write>(doc: &Doc, mut w: W) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sitrep_doc::{Deprel, Sentence, Upos};
+    use crate::write_jsonl;
+    use sitrep_doc::{Deprel, Sentence, Span, Upos};
 
     fn parsed_doc() -> Doc {
         let mut d = Doc::from_text("Lavrov said.");

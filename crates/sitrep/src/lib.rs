@@ -1,9 +1,12 @@
 //! The sitrep facade: one entry point that runs the analysis stages in order.
 //!
-//! Stage crates know nothing of each other; this crate is the only place that
-//! knows their order. A [`Pipeline`] is built once (loading models is the costly
-//! part) and then analyses any number of articles; it is `Sync`, so callers may
-//! share it across threads.
+//! A [`Pipeline`] is an ordered list of [`Stage`]s, checked when it is built: a
+//! stage whose required layers no earlier stage provides is an error then
+//! ([`Error::Plan`]), never a silent skip at run time. Stage crates know nothing
+//! of each other; this crate knows their canonical order and owns the one stage
+//! that joins their outputs (the link). A pipeline is built once (loading models
+//! is the costly part) and then analyses any number of articles; it is `Sync`,
+//! so callers may share it across threads.
 //!
 //! ```no_run
 //! use sitrep::{Pipeline, PipelineOptions};
@@ -14,8 +17,22 @@
 //! assert_eq!(doc.sentences.len(), 1);
 //! # Ok::<(), sitrep::Error>(())
 //! ```
+//!
+//! Any list of stages, in any valid order:
+//!
+//! ```no_run
+//! use sitrep::{Pipeline, stages};
+//!
+//! let pipeline = Pipeline::builder()
+//!     .stage(stages::Segmenter)
+//!     .stage(stages::Tagger::vendored()?)
+//!     .stage(stages::TimeResolver)
+//!     .build()?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod link;
+pub mod stages;
 
 pub use sitrep_attrib as attrib;
 pub use sitrep_coder as coder;
@@ -23,9 +40,13 @@ pub use sitrep_doc as doc;
 pub use sitrep_geo as geo;
 pub use sitrep_ingest as ingest;
 
+pub use sitrep_doc::{Layers, PlanError, Stage};
+pub use stages::{Link, TimeResolver};
+
 use sitrep_doc::{Article, Date, Doc};
 use sitrep_syntax::{Parser, Tagger};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// How far syntactic analysis goes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -52,7 +73,7 @@ pub struct PipelineOptions {
     pub parser_model: Option<PathBuf>,
 }
 
-/// A model failed to load.
+/// A pipeline could not be built.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("loading the {which} model{}: {source}", path.as_ref().map(|p| format!(" {}", p.display())).unwrap_or_default())]
@@ -68,17 +89,63 @@ pub enum Error {
     /// The gazetteer failed to load.
     #[error("loading the gazetteer: {0}")]
     Gazetteer(#[from] sitrep_geo::Error),
+    /// The stages, in the order given, cannot run.
+    #[error("invalid pipeline: {0}")]
+    Plan(#[from] PlanError),
 }
 
 /// The analysis stages, ready to run.
 pub struct Pipeline {
-    tagger: Option<Tagger>,
-    parser: Option<Parser>,
+    /// In run order; [`check_plan`](sitrep_doc::check_plan) accepted them.
+    stages: Vec<Arc<dyn Stage>>,
+    /// What the stages fill, together.
+    layers: Layers,
     fallback_date: Option<Date>,
-    /// The event-coding stage, run after parsing when set.
-    coder: Option<sitrep_coder::Coder>,
-    /// The geoparsing stage (places and times), run after parsing when set.
-    gazetteer: Option<sitrep_geo::Gazetteer>,
+    /// The coding stage, also kept typed for [`Pipeline::coder`].
+    coder: Option<Arc<sitrep_coder::Coder>>,
+}
+
+/// Builds a [`Pipeline`] from stages in the order given.
+#[derive(Default)]
+pub struct PipelineBuilder {
+    stages: Vec<Arc<dyn Stage>>,
+    fallback_date: Option<Date>,
+    coder: Option<Arc<sitrep_coder::Coder>>,
+}
+
+impl PipelineBuilder {
+    /// Appends a stage.
+    pub fn stage(mut self, stage: impl Stage + 'static) -> PipelineBuilder {
+        self.stages.push(Arc::new(stage));
+        self
+    }
+
+    /// Appends the event coder (kept reachable through [`Pipeline::coder`]).
+    pub fn coder(mut self, coder: sitrep_coder::Coder) -> PipelineBuilder {
+        let coder = Arc::new(coder);
+        self.stages.push(coder.clone());
+        self.coder = Some(coder);
+        self
+    }
+
+    /// The date articles without a publish date are anchored to.
+    pub fn fallback_date(mut self, date: Option<Date>) -> PipelineBuilder {
+        self.fallback_date = date;
+        self
+    }
+
+    /// Checks the order (every stage finds the layers it requires, and no stage
+    /// reads a layer a later stage fills) and returns the pipeline.
+    pub fn build(self) -> Result<Pipeline, Error> {
+        let refs: Vec<&dyn Stage> = self.stages.iter().map(|s| s.as_ref()).collect();
+        let layers = sitrep_doc::check_plan(Layers::NONE, &refs)?;
+        Ok(Pipeline {
+            stages: self.stages,
+            layers,
+            fallback_date: self.fallback_date,
+            coder: self.coder,
+        })
+    }
 }
 
 fn load<T>(
@@ -98,34 +165,56 @@ fn load<T>(
     })
 }
 
+/// The canonical position of each standard stage: [`Pipeline::with_coder`] and
+/// [`Pipeline::with_gazetteer`] insert theirs where it belongs.
+const CANONICAL_ORDER: [&str; 8] = [
+    "segmenter",
+    "tagger",
+    "parser",
+    "coder",
+    "geoparser",
+    "time resolver",
+    "attribution",
+    "link",
+];
+
+fn rank(stage: &dyn Stage) -> usize {
+    CANONICAL_ORDER
+        .iter()
+        .position(|n| *n == stage.name())
+        .unwrap_or(CANONICAL_ORDER.len())
+}
+
 impl Pipeline {
-    /// Loads the models `opts.depth` needs (vendored unless paths are given).
+    /// A builder for any ordered list of stages.
+    pub fn builder() -> PipelineBuilder {
+        PipelineBuilder::default()
+    }
+
+    /// Segmentation and the syntax `opts.depth` asks for (vendored models unless
+    /// paths are given). Nothing else: add coding and places with
+    /// [`Pipeline::with_coder`] and [`Pipeline::with_gazetteer`].
     pub fn new(opts: &PipelineOptions) -> Result<Pipeline, Error> {
-        let tagger = match opts.depth {
-            Depth::Segment => None,
-            Depth::Tag | Depth::Parse => Some(load(
+        let mut b = Pipeline::builder()
+            .fallback_date(opts.fallback_date)
+            .stage(sitrep_text::Segmenter);
+        if matches!(opts.depth, Depth::Tag | Depth::Parse) {
+            b = b.stage(load(
                 "tagger",
                 &opts.tagger_model,
                 |p| Tagger::load(p),
                 Tagger::vendored,
-            )?),
-        };
-        let parser = match opts.depth {
-            Depth::Parse => Some(load(
+            )?);
+        }
+        if opts.depth == Depth::Parse {
+            b = b.stage(load(
                 "parser",
                 &opts.parser_model,
                 |p| Parser::load(p),
                 Parser::vendored,
-            )?),
-            Depth::Segment | Depth::Tag => None,
-        };
-        Ok(Pipeline {
-            tagger,
-            parser,
-            fallback_date: opts.fallback_date,
-            coder: None,
-            gazetteer: None,
-        })
+            )?);
+        }
+        b.build()
     }
 
     /// Every stage with the vendored models, dictionaries and gazetteer: what
@@ -136,23 +225,47 @@ impl Pipeline {
             ..opts.clone()
         };
         let coder = Pipeline::load_coder(None, sitrep_coder::CoderOptions::default())?;
-        Ok(Pipeline::new(&opts)?
-            .with_coder(coder)
-            .with_gazetteer(sitrep_geo::Gazetteer::vendored()?))
+        Pipeline::new(&opts)?
+            .with_coder(coder)?
+            .with_gazetteer(sitrep_geo::Gazetteer::vendored()?)
     }
 
-    /// Adds the geoparsing stage: toponyms resolved against `gazetteer` and
-    /// temporal expressions, and through them each event's place and date.
-    pub fn with_gazetteer(mut self, gazetteer: sitrep_geo::Gazetteer) -> Pipeline {
-        self.gazetteer = Some(gazetteer);
-        self
+    /// Adds the geoparsing stage: toponyms resolved against `gazetteer`, and
+    /// through them each event's place. Fails if the pipeline has no segmenter.
+    pub fn with_gazetteer(self, gazetteer: sitrep_geo::Gazetteer) -> Result<Pipeline, Error> {
+        self.with_standard(vec![Arc::new(sitrep_geo::Geoparser::new(gazetteer))])
     }
 
-    /// Adds the event-coding stage (actors and events), run after parsing.
-    /// Coding reads the parse: use it with [`Depth::Parse`].
-    pub fn with_coder(mut self, coder: sitrep_coder::Coder) -> Pipeline {
-        self.coder = Some(coder);
-        self
+    /// Adds event coding and everything an event's context needs: actors and
+    /// events, temporal expressions, attribution (quotes, sources, casualties)
+    /// and the link that joins them to each event. Coding reads the parse: use
+    /// it with [`Depth::Parse`]. Fails if the pipeline has no segmenter.
+    pub fn with_coder(mut self, coder: sitrep_coder::Coder) -> Result<Pipeline, Error> {
+        let coder = Arc::new(coder);
+        self.coder = Some(coder.clone());
+        self.with_standard(vec![
+            coder,
+            Arc::new(TimeResolver),
+            Arc::new(sitrep_attrib::Attributor),
+            Arc::new(Link),
+        ])
+    }
+
+    /// Inserts (or replaces) standard stages at their canonical positions, then
+    /// checks the plan again.
+    fn with_standard(mut self, added: Vec<Arc<dyn Stage>>) -> Result<Pipeline, Error> {
+        for stage in added {
+            self.stages.retain(|s| s.name() != stage.name());
+            let at = self
+                .stages
+                .iter()
+                .position(|s| rank(s.as_ref()) > rank(stage.as_ref()))
+                .unwrap_or(self.stages.len());
+            self.stages.insert(at, stage);
+        }
+        let refs: Vec<&dyn Stage> = self.stages.iter().map(|s| s.as_ref()).collect();
+        self.layers = sitrep_doc::check_plan(Layers::NONE, &refs)?;
+        Ok(self)
     }
 
     /// Loads an event coder: the vendored Phoenix dictionaries, or every
@@ -173,10 +286,20 @@ impl Pipeline {
 
     /// The event-coding stage, if configured.
     pub fn coder(&self) -> Option<&sitrep_coder::Coder> {
-        self.coder.as_ref()
+        self.coder.as_deref()
     }
 
-    /// Runs every configured stage over one article.
+    /// The stages' names, in run order.
+    pub fn stage_names(&self) -> Vec<&'static str> {
+        self.stages.iter().map(|s| s.name()).collect()
+    }
+
+    /// The layers the stages fill, together.
+    pub fn layers(&self) -> Layers {
+        self.layers
+    }
+
+    /// Runs every stage over one article.
     pub fn analyze(&self, article: Article) -> Doc {
         let mut doc = Doc::from_article(article);
         if doc.anchor_date.is_none() {
@@ -186,23 +309,116 @@ impl Pipeline {
         doc
     }
 
-    /// Runs every configured stage over a document whose layers are still empty.
+    /// Runs every stage, in order, over a document whose layers are still empty.
     pub fn annotate(&self, doc: &mut Doc) {
-        sitrep_text::segment(doc);
-        if let Some(tagger) = &self.tagger {
-            sitrep_syntax::annotate(doc, tagger, self.parser.as_ref());
+        for stage in &self.stages {
+            stage.run(doc);
         }
-        if let Some(coder) = &self.coder {
-            coder.code(doc);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A stand-in with a standard stage's name and declarations.
+    struct Named(&'static str, Layers, Layers);
+    impl Stage for Named {
+        fn name(&self) -> &'static str {
+            self.0
         }
-        if let (Some(gaz), Some(_)) = (&self.gazetteer, &self.parser) {
-            sitrep_geo::geoparse(doc, gaz);
-            sitrep_geo::annotate_times(doc);
+        fn requires(&self) -> Layers {
+            self.1
         }
-        if self.parser.is_some() {
-            sitrep_attrib::attribute(doc);
-            link::speaker_codes(doc);
-            link::event_context(doc, self.gazetteer.is_some());
+        fn provides(&self) -> Layers {
+            self.2
         }
+        fn run(&self, _: &mut Doc) {}
+    }
+
+    fn bare() -> Pipeline {
+        Pipeline::builder()
+            .stage(sitrep_text::Segmenter)
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn standard_stages_land_in_canonical_order() {
+        let l = Layers::SEGMENTS;
+        let stage =
+            |name, requires, provides| Arc::new(Named(name, requires, provides)) as Arc<dyn Stage>;
+        // Added in any order, the stages land in canonical order.
+        let p = bare()
+            .with_standard(vec![
+                Arc::new(Link),
+                stage("geoparser", l, Layers::PLACES),
+                Arc::new(sitrep_attrib::Attributor),
+                stage("parser", l | Layers::TAGS, Layers::PARSE),
+                stage("coder", l, Layers::ACTORS | Layers::EVENTS),
+                Arc::new(TimeResolver),
+                stage("tagger", l, Layers::TAGS),
+            ])
+            .unwrap();
+        assert_eq!(p.stage_names(), CANONICAL_ORDER);
+        let p = bare()
+            .with_standard(vec![stage("geoparser", l, Layers::PLACES)])
+            .unwrap()
+            .with_standard(vec![stage("tagger", l, Layers::TAGS)])
+            .unwrap();
+        assert_eq!(p.stage_names(), ["segmenter", "tagger", "geoparser"]);
+        assert_eq!(p.layers(), l | Layers::TAGS | Layers::PLACES);
+    }
+
+    #[test]
+    fn adding_to_a_pipeline_without_segmenter_is_an_error() {
+        let empty = Pipeline::builder().build().unwrap();
+        let err = empty.with_standard(vec![Arc::new(TimeResolver)]).err();
+        assert!(
+            matches!(
+                err,
+                Some(Error::Plan(PlanError::Missing {
+                    stage: "time resolver",
+                    ..
+                }))
+            ),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn a_parser_without_a_tagger_is_refused_when_built() {
+        let err = Pipeline::builder()
+            .stage(sitrep_text::Segmenter)
+            .stage(Named(
+                "parser",
+                Layers::SEGMENTS | Layers::TAGS,
+                Layers::PARSE,
+            ))
+            .build()
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("invalid pipeline: stage `parser` requires tags, which no earlier stage provides")
+        );
+    }
+
+    #[test]
+    fn the_link_before_the_geoparser_is_refused() {
+        let err = Pipeline::builder()
+            .stage(sitrep_text::Segmenter)
+            .stage(Named("coder", Layers::SEGMENTS, Layers::EVENTS))
+            .stage(Link)
+            .stage(Named("geoparser", Layers::SEGMENTS, Layers::PLACES))
+            .build()
+            .err();
+        assert!(
+            matches!(
+                err,
+                Some(Error::Plan(PlanError::Order { stage: "link", .. }))
+            ),
+            "{err:?}"
+        );
     }
 }

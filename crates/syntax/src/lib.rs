@@ -27,6 +27,7 @@ pub mod parser;
 mod perceptron;
 mod projective;
 mod repair;
+mod stage;
 mod tagdict;
 mod tagfeat;
 pub mod tagger;
@@ -44,44 +45,11 @@ use sitrep_doc::Doc;
 pub(crate) static VENDORED_TAGGER: &[u8] = include_bytes!("../../../data/models/tagger.bin");
 pub(crate) static VENDORED_PARSER: &[u8] = include_bytes!("../../../data/models/parser.bin");
 
-/// Tags, lemmatizes and (if `parser` is given) parses every sentence of `doc`,
-/// reading each token's normalised text. Heads are document-wide token indices
-/// within the same sentence (`None` for the root). Tokens outside any sentence
-/// are left untouched.
+/// Tags, lemmatizes and (if `parser` is given) parses every sentence of `doc`:
+/// the [`Tagger`] stage, then the [`Parser`] stage.
 pub fn annotate(doc: &mut Doc, tagger: &Tagger, parser: Option<&Parser>) {
-    let mut forms: Vec<String> = Vec::new();
-    let mut lower = String::new();
-    let mut lemma = String::new();
-    let mut tags = Vec::new();
-    let mut state = tagger::TagState::default();
-    let mut parse_state = parser::ParseState::default();
-    for si in 0..doc.sentences.len() {
-        let range = doc.sentences[si].tokens();
-        if range.is_empty() || range.end > doc.tokens.len() {
-            continue;
-        }
-        forms.clear();
-        forms.extend(
-            doc.tokens[range.clone()]
-                .iter()
-                .map(|t| t.text(&doc.text).to_string()),
-        );
-        tagger.tag_into(&forms, &mut state, &mut tags);
-        let arcs = parser.map(|p| p.parse_with(&forms, &tags, &mut parse_state));
-        let start = range.start;
-        for (k, ti) in range.enumerate() {
-            let tag = tags.get(k).copied().unwrap_or_default();
-            lower.clear();
-            lower.extend(forms[k].chars().flat_map(char::to_lowercase));
-            tagger.lemma_into(&forms[k], &lower, tag.xpos, &mut lemma);
-            let tok = &mut doc.tokens[ti];
-            tok.upos = tag.upos;
-            tok.xpos = tag.xpos;
-            tok.lemma = Some(lemma.as_str().into());
-            if let Some(arc) = arcs.as_ref().and_then(|a| a.get(k)) {
-                tok.head = arc.head.map(|h| (start + h as usize) as u32);
-                tok.deprel = arc.deprel;
-            }
-        }
+    stage::tag(doc, tagger);
+    if let Some(parser) = parser {
+        stage::parse(doc, parser);
     }
 }

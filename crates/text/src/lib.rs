@@ -75,11 +75,13 @@ mod dateline;
 pub mod eval;
 mod paragraph;
 mod sentence;
+mod stage;
 mod tokenize;
 
 pub use dateline::{find_dateline, find_in_paragraph, WINDOW as DATELINE_WINDOW};
 pub use paragraph::paragraphs;
 pub use sentence::MAX_SENTENCE_TOKENS;
+pub use stage::Segmenter;
 pub use tokenize::tokenize;
 
 use sitrep_doc::{Doc, Span};

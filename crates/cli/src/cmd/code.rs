@@ -4,15 +4,12 @@
 use super::input::InputArgs;
 use anyhow::{Context, Result};
 use clap::ValueEnum;
-use serde::Serialize;
 use sitrep::{Depth, Pipeline, PipelineOptions};
 use sitrep_coder::CoderOptions;
+use sitrep_output::{Acled, ActorsJsonl, EventsJsonl, Gdelt, Sink};
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
-
-/// The version of the record layout written (see docs/schema.md).
-pub use sitrep_output::SCHEMA_VERSION;
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum Format {
@@ -51,14 +48,6 @@ pub struct Args {
     pub no_places: bool,
 }
 
-#[derive(Serialize)]
-struct ActorRecord<'a> {
-    schema_version: &'static str,
-    doc: &'a str,
-    #[serde(flatten)]
-    actor: &'a sitrep_doc::actors::ActorMention,
-}
-
 pub fn run(args: Args) -> Result<()> {
     let options = CoderOptions {
         keep_negated: args.keep_negated,
@@ -74,48 +63,33 @@ pub fn run(args: Args) -> Result<()> {
         fallback_date: args.input.date,
         ..PipelineOptions::default()
     })?
-    .with_coder(coder);
+    .with_coder(coder)?;
     let pipeline = if args.no_places {
         pipeline
     } else {
         pipeline
-            .with_gazetteer(sitrep::geo::Gazetteer::vendored().context("loading the gazetteer")?)
+            .with_gazetteer(sitrep::geo::Gazetteer::vendored().context("loading the gazetteer")?)?
     };
-    let sink: Box<dyn Write> = match &args.out {
+    let out: Box<dyn Write> = match &args.out {
         Some(p) => Box::new(File::create(p).with_context(|| format!("creating {}", p.display()))?),
         None => Box::new(io::stdout().lock()),
     };
-    let mut out = BufWriter::new(sink);
-    if matches!(args.format, Format::CsvAcled) && !args.actors {
-        sitrep_output::write_acled_header(&mut out)?;
-    }
+    let out = BufWriter::new(out);
+    let mut sink: Box<dyn Sink> = match (args.actors, args.format) {
+        (true, _) => Box::new(ActorsJsonl::new(out)),
+        (false, Format::Jsonl) => Box::new(EventsJsonl::new(out)),
+        (false, Format::Tsv) => Box::new(Gdelt::new(out)),
+        (false, Format::CsvAcled) => Box::new(Acled::new(out)),
+    };
+    sink.begin()?;
     let mut events = 0usize;
-    let mut next_id = 1u64;
     args.input.for_each_article(|article| {
         let doc = pipeline.analyze(article);
-        if args.actors {
-            for m in &doc.actors {
-                serde_json::to_writer(
-                    &mut out,
-                    &ActorRecord {
-                        schema_version: SCHEMA_VERSION,
-                        doc: &doc.id,
-                        actor: m,
-                    },
-                )?;
-                out.write_all(b"\n")?;
-            }
-            return Ok(());
-        }
-        match args.format {
-            Format::Jsonl => sitrep_output::write_events_jsonl(&doc, &mut out)?,
-            Format::Tsv => sitrep_output::write_events_gdelt(&doc, &mut next_id, &mut out)?,
-            Format::CsvAcled => sitrep_output::write_events_acled(&doc, &mut next_id, &mut out)?,
-        }
         events += doc.events.len();
+        sink.doc(&doc)?;
         Ok(())
     })?;
-    out.flush()?;
+    sink.finish()?;
     eprintln!("sitrep: {events} events");
     Ok(())
 }

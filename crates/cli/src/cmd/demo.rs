@@ -6,10 +6,10 @@
 use super::input::InputArgs;
 use anyhow::{Context, Result};
 use sitrep::{Pipeline, PipelineOptions};
-use sitrep_output::Summary;
+use sitrep_output::{Acled, DocumentsJsonl, EventsJsonl, Gdelt, Sink, Summary};
 use std::fs::{self, File};
-use std::io::{BufWriter, IsTerminal, Write};
-use std::path::PathBuf;
+use std::io::{BufWriter, IsTerminal};
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 #[derive(clap::Args)]
@@ -34,43 +34,21 @@ fn default_inputs() -> Vec<PathBuf> {
     vec![root.join("aleppo-2016-12-12.txt"), root.join("news")]
 }
 
-struct Outputs {
-    events: BufWriter<File>,
-    acled: BufWriter<File>,
-    gdelt: BufWriter<File>,
-    docs: BufWriter<File>,
-}
-
-impl Outputs {
-    fn create(dir: &std::path::Path) -> Result<Outputs> {
-        fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-        let open = |name: &str| -> Result<BufWriter<File>> {
-            let p = dir.join(name);
-            Ok(BufWriter::new(
-                File::create(&p).with_context(|| format!("creating {}", p.display()))?,
-            ))
-        };
-        let mut acled = open("events.csv")?;
-        sitrep_output::write_acled_header(&mut acled)?;
-        Ok(Outputs {
-            events: open("events.jsonl")?,
-            acled,
-            gdelt: open("events.gdelt.tsv")?,
-            docs: open("documents.jsonl")?,
-        })
-    }
-
-    fn flush(&mut self) -> Result<()> {
-        for w in [
-            &mut self.events,
-            &mut self.acled,
-            &mut self.gdelt,
-            &mut self.docs,
-        ] {
-            w.flush()?;
-        }
-        Ok(())
-    }
+/// The demo's files, one sink each, in the order the listing below names them.
+fn file_sinks(dir: &Path) -> Result<Vec<Box<dyn Sink>>> {
+    fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let open = |name: &str| -> Result<BufWriter<File>> {
+        let p = dir.join(name);
+        Ok(BufWriter::new(
+            File::create(&p).with_context(|| format!("creating {}", p.display()))?,
+        ))
+    };
+    Ok(vec![
+        Box::new(EventsJsonl::new(open("events.jsonl")?)),
+        Box::new(Acled::new(open("events.csv")?)),
+        Box::new(Gdelt::new(open("events.gdelt.tsv")?)),
+        Box::new(DocumentsJsonl::new(open("documents.jsonl")?)),
+    ])
 }
 
 pub fn run(args: Args) -> Result<()> {
@@ -94,17 +72,14 @@ pub fn run(args: Args) -> Result<()> {
     eprintln!("sitrep demo: loading models, dictionaries and gazetteer...");
     let pipeline = Pipeline::full(&PipelineOptions::default())?;
     let loaded = started.elapsed();
-    let mut out = Outputs::create(&args.out)?;
+    let mut files = file_sinks(&args.out)?;
     let mut summary = Summary::default();
-    let (mut gdelt_id, mut acled_id) = (1u64, 1u64);
+    files.begin()?;
     let progress = std::io::stderr().is_terminal();
     let tally = input.for_each_article(|article| {
         let doc = pipeline.analyze(article);
-        sitrep_output::write_events_jsonl(&doc, &mut out.events)?;
-        sitrep_output::write_events_acled(&doc, &mut acled_id, &mut out.acled)?;
-        sitrep_output::write_events_gdelt(&doc, &mut gdelt_id, &mut out.gdelt)?;
-        sitrep_output::write_jsonl(&doc, &mut out.docs)?;
-        summary.add(&doc);
+        files.doc(&doc)?;
+        summary.doc(&doc)?;
         if progress {
             let secs = started.elapsed().as_secs_f64().max(1e-9);
             eprint!(
@@ -119,7 +94,8 @@ pub fn run(args: Args) -> Result<()> {
     if progress {
         eprintln!();
     }
-    out.flush()?;
+    files.finish()?;
+    summary.finish()?;
     let total = started.elapsed();
     println!("{summary}");
     println!(

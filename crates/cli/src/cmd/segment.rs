@@ -5,7 +5,8 @@ use super::input::InputArgs;
 use anyhow::Result;
 use clap::ValueEnum;
 use sitrep::{Depth, Pipeline, PipelineOptions};
-use std::io::{self, BufWriter, Write};
+use sitrep_output::{Conllu, DocumentsJsonl, Sink, Text};
+use std::io::{self, BufWriter};
 use std::path::PathBuf;
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -57,17 +58,17 @@ pub fn run(args: Args) -> Result<()> {
         tagger_model: args.tagger_model,
         parser_model: args.parser_model,
     })?;
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let out = BufWriter::new(io::stdout().lock());
+    let mut sink: Box<dyn Sink> = match args.format {
+        OutputFormat::Text => Box::new(Text::new(out)),
+        OutputFormat::Jsonl => Box::new(DocumentsJsonl::new(out)),
+        OutputFormat::Conllu => Box::new(Conllu::new(out)),
+    };
+    sink.begin()?;
     args.input.for_each_article(|article| {
-        let doc = pipeline.analyze(article);
-        match args.format {
-            OutputFormat::Text => sitrep_output::write_text(&doc, &mut out)?,
-            OutputFormat::Jsonl => sitrep_output::write_jsonl(&doc, &mut out)?,
-            OutputFormat::Conllu => sitrep_output::write_conllu(&doc, &mut out)?,
-        }
+        sink.doc(&pipeline.analyze(article))?;
         Ok(())
     })?;
-    out.flush()?;
+    sink.finish()?;
     Ok(())
 }

@@ -1,0 +1,27 @@
+//! Attribution as a pipeline [`Stage`].
+
+use sitrep_doc::{Doc, Layers, Stage};
+
+/// Quotes, reported speech, their speakers and casualty counts
+/// ([`crate::attribute`]). Works on bare segments; reads tags and parses when an
+/// earlier stage filled them.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Attributor;
+
+impl Stage for Attributor {
+    fn name(&self) -> &'static str {
+        "attribution"
+    }
+    fn requires(&self) -> Layers {
+        Layers::SEGMENTS
+    }
+    fn uses(&self) -> Layers {
+        Layers::TAGS | Layers::PARSE
+    }
+    fn provides(&self) -> Layers {
+        Layers::QUOTES | Layers::CASUALTIES
+    }
+    fn run(&self, doc: &mut Doc) {
+        crate::attribute(doc);
+    }
+}

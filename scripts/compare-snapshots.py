@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Compares two output snapshots (scripts/outputs-snapshot.sh) after removing
+the changes issue 12 makes on purpose, and prints what else differs.
+
+Intended changes, removed before comparing:
+- events carry a stable `id` (JSON field; GDELT column 1; ACLED `event_id`);
+- document records carry the article `text` (and `anchor_date`, `extra`
+  when set), so documents.jsonl reads back into a Doc.
+`corpus.noplaces.jsonl` is compared after removing `time` and `date` too, and
+the number of events whose time or date changed is reported: `--no-places`
+no longer drops times (the wiring bug fixed by issue 12).
+
+usage: scripts/compare-snapshots.py BEFORE_DIR AFTER_DIR
+"""
+import json
+import sys
+from pathlib import Path
+
+NEW_DOC_FIELDS = ("text", "anchor_date", "extra")
+
+
+def strip_event(e):
+    e = dict(e)
+    e.pop("id", None)
+    return e
+
+
+def strip_doc(d):
+    d = {k: v for k, v in d.items() if k not in NEW_DOC_FIELDS}
+    if "events" in d:
+        d["events"] = [strip_event(e) for e in d["events"]]
+    return d
+
+
+def jsonl(path, fn):
+    return [fn(json.loads(l)) for l in path.read_text(encoding="utf-8").split("\n") if l]
+
+
+def table(path, sep, skip_header=False):
+    rows = path.read_text(encoding="utf-8").split("\n")
+    out = []
+    for i, r in enumerate(rows):
+        if skip_header and i == 0:
+            out.append(r)
+            continue
+        # The first column is the event id in both layouts.
+        out.append(r.split(sep, 1)[1] if sep in r else r)
+    return out
+
+
+def compare(name, a, b):
+    if a == b:
+        print(f"same      {name} ({len(a)} records)")
+        return True
+    n = sum(1 for x, y in zip(a, b) if x != y) + abs(len(a) - len(b))
+    print(f"DIFFERENT {name}: {n} of {max(len(a), len(b))} records differ")
+    return False
+
+
+def main():
+    before, after = Path(sys.argv[1]), Path(sys.argv[2])
+    ok = True
+    for f in sorted(p.relative_to(before) for p in before.rglob("*") if p.is_file()):
+        a, b = before / f, after / f
+        name = str(f)
+        if not b.exists():
+            print(f"MISSING   {name}")
+            ok = False
+            continue
+        if name == "evals.txt" or name.endswith(".stderr"):
+            continue
+        if name.endswith("noplaces.jsonl"):
+            ea, eb = jsonl(a, strip_event), jsonl(b, strip_event)
+            changed = sum(
+                1 for x, y in zip(ea, eb)
+                if (x.get("time"), x.get("date")) != (y.get("time"), y.get("date"))
+            )
+            gained = sum(1 for x, y in zip(ea, eb) if "time" not in x and "time" in y)
+            drop = lambda e: {k: v for k, v in e.items() if k not in ("time", "date")}
+            ok &= compare(name + " (less time/date)", [drop(e) for e in ea], [drop(e) for e in eb])
+            print(f"          {name}: {changed} events changed time/date, {gained} gained a time")
+        elif name.endswith("events.jsonl") or name.endswith("actors.jsonl"):
+            ok &= compare(name, jsonl(a, strip_event), jsonl(b, strip_event))
+        elif "documents.jsonl" in name or name.endswith("segment.jsonl") or name.endswith("tag.jsonl"):
+            ok &= compare(name, jsonl(a, strip_doc), jsonl(b, strip_doc))
+        elif name.endswith(".tsv"):
+            ok &= compare(name, table(a, "\t"), table(b, "\t"))
+        elif name.endswith(".csv"):
+            ok &= compare(name, table(a, ",", True), table(b, ",", True))
+        else:
+            ok &= compare(name, a.read_bytes().splitlines(), b.read_bytes().splitlines())
+    sys.exit(0 if ok else 1)
+
+
+main()
