@@ -87,6 +87,7 @@
 
 mod abbrev;
 pub mod assign;
+#[cfg(feature = "build")]
 pub mod build;
 mod error;
 pub mod eval;
