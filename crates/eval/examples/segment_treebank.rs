@@ -1,8 +1,8 @@
 //! Development aid: prints sentence-boundary and token agreement for CoNLL-U
 //! files, and with `--misses` the gold/predicted boundaries that disagree.
 //!
-//! `cargo run -p sitrep-text --example eval_treebank -- [--spaces] [--misses] FILE...`
-use sitrep_text::eval::{read_treebank, score_doc, Layout, Score};
+//! `cargo run -p sitrep-eval --example segment_treebank -- [--spaces] [--misses] FILE...`
+use sitrep_eval::segment::{read_treebank, score_doc, Layout, Score};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -71,18 +71,18 @@ fn main() {
     let (s, t) = (total.sentences, total.tokens);
     println!(
         "sentences gold {} pred {} correct {} P {:.4} R {:.4} F1 {:.4}",
-        s.gold,
-        s.predicted,
-        s.correct,
+        s.gold(),
+        s.predicted(),
+        s.true_pos,
         s.precision(),
         s.recall(),
         s.f1()
     );
     println!(
         "tokens gold {} pred {} correct {} P {:.4} R {:.4} F1 {:.4}",
-        t.gold,
-        t.predicted,
-        t.correct,
+        t.gold(),
+        t.predicted(),
+        t.true_pos,
         t.precision(),
         t.recall(),
         t.f1()

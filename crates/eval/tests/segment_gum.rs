@@ -1,6 +1,6 @@
 //! Sentence-boundary F1 on the GUM news and interview documents. Skips (with a
 //! note) when the shared treebanks are not present next to the repository.
-use sitrep_text::eval::{read_treebank, score_doc, Layout, Score};
+use sitrep_eval::segment::{read_treebank, score_doc, Layout, Score};
 use std::path::Path;
 
 const GUM: &str = concat!(

@@ -1,11 +1,12 @@
-//! Evaluation against CoNLL-U treebanks: sentence-boundary and token agreement.
+//! Segmentation against CoNLL-U treebanks: sentence-boundary and token
+//! agreement (`sitrep eval segment`).
 //!
 //! A treebank document's running text is rebuilt from its sentences' `# text`
 //! comments (or their surface tokens and `SpaceAfter=No` when a sentence has no
 //! `# text`): sentences are joined by one space, by nothing after a final token
 //! marked `SpaceAfter=No`, and by a blank line before a `# newpar`/`# newdoc`
 //! (with [`Layout::Paragraphs`]). The text is then segmented by
-//! [`crate::segment`] and scored:
+//! [`sitrep_text::segment`] and scored:
 //!
 //! - **sentences**: a boundary is the byte offset where a sentence ends (its last
 //!   non-space character); precision/recall/F1 compare the predicted and gold
@@ -17,6 +18,8 @@
 //! Counts add up over documents (micro-averaging).
 
 use sitrep_doc::{Doc, Span};
+
+use crate::metrics::Counts;
 
 /// How sentences are joined when the text is rebuilt.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,47 +44,6 @@ pub struct GoldDoc {
     pub tokens: Vec<Span>,
     /// Gold words that could not be located (they still count as gold tokens).
     pub unaligned_tokens: usize,
-}
-
-/// Gold, predicted and correct counts, with the usual ratios.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Counts {
-    pub gold: usize,
-    pub predicted: usize,
-    pub correct: usize,
-}
-
-impl Counts {
-    pub fn add(&mut self, other: Counts) {
-        self.gold += other.gold;
-        self.predicted += other.predicted;
-        self.correct += other.correct;
-    }
-
-    pub fn precision(&self) -> f64 {
-        ratio(self.correct, self.predicted)
-    }
-
-    pub fn recall(&self) -> f64 {
-        ratio(self.correct, self.gold)
-    }
-
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
 }
 
 /// Sentence-boundary and token counts for one document.
@@ -250,20 +212,20 @@ fn align_words(doc: &mut GoldDoc, from: usize, words: &[String]) {
 /// Segments a rebuilt document and scores it against its gold annotation.
 pub fn score_doc(gold: &GoldDoc) -> Score {
     let mut doc = Doc::from_text(gold.text.clone());
-    crate::segment(&mut doc);
+    sitrep_text::segment(&mut doc);
     let pred_ends: Vec<usize> = doc.sentences.iter().map(|s| s.span.end as usize).collect();
     let pred_tokens: Vec<Span> = doc.tokens.iter().map(|t| t.span).collect();
     Score {
-        sentences: Counts {
-            gold: gold.sentence_ends.len(),
-            predicted: pred_ends.len(),
-            correct: count_common(&gold.sentence_ends, &pred_ends),
-        },
-        tokens: Counts {
-            gold: gold.tokens.len() + gold.unaligned_tokens,
-            predicted: pred_tokens.len(),
-            correct: count_common(&gold.tokens, &pred_tokens),
-        },
+        sentences: Counts::from_totals(
+            gold.sentence_ends.len(),
+            pred_ends.len(),
+            count_common(&gold.sentence_ends, &pred_ends),
+        ),
+        tokens: Counts::from_totals(
+            gold.tokens.len() + gold.unaligned_tokens,
+            pred_tokens.len(),
+            count_common(&gold.tokens, &pred_tokens),
+        ),
     }
 }
 
@@ -321,16 +283,9 @@ mod tests {
     fn scores() {
         let docs = read_treebank("f", SAMPLE, Layout::Paragraphs);
         let s = score_doc(&docs[0]);
-        assert_eq!(s.sentences.gold, 3);
-        assert_eq!(s.tokens.gold, 9);
+        assert_eq!(s.sentences.gold(), 3);
+        assert_eq!(s.tokens.gold(), 9);
         assert!(s.tokens.f1() > 0.99, "{s:?}");
         assert!(s.sentences.f1() > 0.99, "{s:?}");
-        let c = Counts {
-            gold: 4,
-            predicted: 2,
-            correct: 2,
-        };
-        assert!((c.f1() - 2.0 / 3.0).abs() < 1e-9);
-        assert_eq!(Counts::default().f1(), 0.0);
     }
 }

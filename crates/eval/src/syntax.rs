@@ -1,12 +1,12 @@
-//! Accuracy measurement against gold treebank sentences.
+//! Tagging, lemmatization and parsing accuracy against gold treebank sentences
+//! (`sitrep eval tagger|parser`).
 //!
 //! All figures count every token, punctuation included, as the CoNLL 2018 shared
 //! task does for UAS/LAS. Tokenisation is gold (the treebank's words), so these
 //! measure tagging and parsing alone.
 
-use crate::corpus::Sent;
-use crate::parser::Parser;
-use crate::tagger::Tagger;
+use sitrep_syntax::corpus::Sent;
+use sitrep_syntax::{Parser, Tag, Tagger};
 
 /// Tagging and lemmatization counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -29,17 +29,8 @@ pub struct ParseScores {
     pub las_base: usize,
 }
 
-/// `part / whole` as a percentage (0 when `whole` is 0).
-pub fn pct(part: usize, whole: usize) -> f64 {
-    if whole == 0 {
-        0.0
-    } else {
-        100.0 * part as f64 / whole as f64
-    }
-}
-
 impl TagScores {
-    fn add(&mut self, s: &Sent, tags: &[(crate::Tag, String)]) {
+    fn add(&mut self, s: &Sent, tags: &[(Tag, String)]) {
         for (i, (t, lemma)) in tags.iter().enumerate() {
             self.tokens += 1;
             self.upos += usize::from(t.upos == s.upos[i]);
@@ -65,7 +56,7 @@ pub fn parser(tagger: &Tagger, parser: &Parser, sents: &[Sent]) -> ParseScores {
     for s in sents {
         let tags = tagger.analyze(&s.forms);
         sc.tags.add(s, &tags);
-        let tt: Vec<crate::Tag> = tags.iter().map(|t| t.0).collect();
+        let tt: Vec<Tag> = tags.iter().map(|t| t.0).collect();
         let arcs = parser.parse(&s.forms, &tt);
         for (i, a) in arcs.iter().enumerate() {
             let gold_head = s.heads[i];

@@ -19,9 +19,10 @@ use std::path::{Path, PathBuf};
 
 use sitrep_doc::Date;
 
+use sitrep_coder::{Coder, CoderOptions};
+
 use super::xml::{decode, elements, strip_comments};
-use super::{triples, Analyze, Outcome, Report, Triple};
-use crate::{Coder, CoderOptions};
+use super::{score_cases, Analyze, Case, Report, Triple};
 
 /// What a record expects.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -173,32 +174,28 @@ pub fn environment_files(xml: &str, records: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// Codes every record and compares.
+/// Codes every record (with the settings in force for it) and compares.
 pub fn score(records: &[Record], coder: &Coder, analyze: &dyn Analyze) -> Report {
-    let mut report = Report::default();
-    for r in records {
-        let mut doc = analyze.analyze(&r.text, r.date);
-        coder.code_with(&mut doc, r.settings.options(coder.options()));
-        let got = triples(&doc);
-        let (expected, skipped) = match &r.expected {
-            Expected::Events(e) => (e.clone(), None),
+    let cases = records.iter().map(|r| {
+        let (expected, skipped): (&[Triple], _) = match &r.expected {
+            Expected::Events(e) => (e, None),
             Expected::Error(e) if e == "bad_input_parse" => (
-                Vec::new(),
+                &[],
                 Some("tests PETRARCH's parse-tree input checks (sitrep reads text only)".into()),
             ),
-            Expected::Error(_) => (Vec::new(), None),
+            Expected::Error(_) => (&[], None),
         };
-        report.outcomes.push(Outcome {
-            id: r.id.clone(),
-            category: r.category.clone(),
-            correct: got == expected,
-            skipped,
+        Case {
+            id: &r.id,
+            category: &r.category,
+            date: r.date,
+            text: &r.text,
             expected,
-            got,
-            text: r.text.clone(),
-        });
-    }
-    report
+            skipped,
+            options: r.settings.options(coder.options()),
+        }
+    });
+    score_cases(cases, coder, analyze)
 }
 
 #[cfg(test)]

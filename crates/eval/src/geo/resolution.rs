@@ -1,52 +1,16 @@
-//! Geoparsing measures from Gritta et al., "A Pragmatic Guide to Geoparsing
-//! Evaluation" (2019): recognition precision/recall/F1 and, for resolution,
-//! accuracy within 161 km, exact GeoNames id accuracy, mean error and the area
-//! under the curve of log error distances.
+//! Resolution measures from Gritta et al., "A Pragmatic Guide to Geoparsing
+//! Evaluation" (2019): accuracy within 161 km, exact GeoNames id accuracy,
+//! mean error and the area under the curve of log error distances.
+//! (Recognition is scored with [`crate::metrics::Counts`].)
+
+use crate::metrics::ratio;
 
 /// Half the Earth's circumference: the error charged for an unresolved toponym.
 pub const MAX_ERROR_KM: f64 = 20_039.0;
 
-/// Recognition counts.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Recognition {
-    pub true_pos: usize,
-    pub false_pos: usize,
-    pub false_neg: usize,
-}
-
-impl Recognition {
-    pub fn precision(&self) -> f64 {
-        ratio(self.true_pos, self.true_pos + self.false_pos)
-    }
-    pub fn recall(&self) -> f64 {
-        ratio(self.true_pos, self.true_pos + self.false_neg)
-    }
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-    pub fn add(&mut self, o: Recognition) {
-        self.true_pos += o.true_pos;
-        self.false_pos += o.false_pos;
-        self.false_neg += o.false_neg;
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
-}
-
 /// Resolution outcomes: one error distance per scored toponym.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Resolution {
+pub struct ResolutionScore {
     /// Error distances in km ([`MAX_ERROR_KM`] when nothing was chosen).
     pub errors: Vec<f64>,
     /// Toponyms whose gold has a GeoNames id, and how many we matched exactly.
@@ -54,7 +18,7 @@ pub struct Resolution {
     pub exact_id: usize,
 }
 
-impl Resolution {
+impl ResolutionScore {
     /// Records one toponym: our point (if any) against the gold point and id.
     pub fn record(
         &mut self,
@@ -63,7 +27,7 @@ impl Resolution {
         gold_id: Option<u32>,
     ) {
         let err = ours.map_or(MAX_ERROR_KM, |(la, lo, _)| {
-            crate::haversine_km(la, lo, gold.0, gold.1).min(MAX_ERROR_KM)
+            sitrep_geo::haversine_km(la, lo, gold.0, gold.1).min(MAX_ERROR_KM)
         });
         self.errors.push(err);
         if let Some(g) = gold_id {
@@ -124,15 +88,7 @@ mod tests {
 
     #[test]
     fn measures() {
-        let r = Recognition {
-            true_pos: 3,
-            false_pos: 1,
-            false_neg: 2,
-        };
-        assert!((r.precision() - 0.75).abs() < 1e-9);
-        assert!((r.recall() - 0.6).abs() < 1e-9);
-        assert!((r.f1() - 2.0 * 0.75 * 0.6 / 1.35).abs() < 1e-9);
-        let mut s = Resolution::default();
+        let mut s = ResolutionScore::default();
         s.record(Some((36.2, 37.16, 1)), (36.2, 37.16), Some(1));
         s.record(None, (0.0, 0.0), Some(2));
         s.record(Some((33.51, 36.29, 3)), (36.2, 37.16), None);
@@ -141,6 +97,6 @@ mod tests {
         assert!((s.exact_id_accuracy() - 0.5).abs() < 1e-9);
         // (0 + 1 + ln(311)/ln(20040)) / 3
         assert!((s.auc() - 0.5264).abs() < 1e-3, "{}", s.auc());
-        assert_eq!(Resolution::default().auc(), 0.0);
+        assert_eq!(ResolutionScore::default().auc(), 0.0);
     }
 }

@@ -16,8 +16,10 @@ use std::path::{Path, PathBuf};
 use sitrep_dict::Kind;
 use sitrep_doc::Date;
 
-use super::{triples, Analyze, Outcome, Report, Triple};
-use crate::{Coder, Error};
+use sitrep_coder::Coder;
+
+use super::{score_cases, Analyze, Case, Report, Triple};
+use crate::Error;
 
 /// The files a `.project` names.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -171,19 +173,15 @@ pub fn load(
     Error,
 > {
     let io = |p: &Path| {
-        let p = p.to_path_buf();
-        move |source| Error::Io {
-            path: p.display().to_string(),
-            source,
-        }
+        let path = p.to_path_buf();
+        move |source| Error::Io { path, source }
     };
     let text = std::fs::read_to_string(project_path).map_err(io(project_path))?;
     let dir = project_path.parent().unwrap_or(Path::new("."));
     let project = read_project(&text, dir);
     if project.dictionaries.is_empty() {
-        return Err(Error::Eval {
-            path: project_path.display().to_string(),
-            message: "the project names no dictionary".into(),
+        return Err(Error::NoDictionary {
+            project: project_path.to_path_buf(),
         });
     }
     let mut set = sitrep_dict::DictSet::default();
@@ -199,24 +197,19 @@ pub fn load(
     Ok((sitrep_dict::Dictionaries::new(set), warnings, records))
 }
 
-/// Codes every record and compares.
+/// Codes every record and compares; a record's category is its id up to the
+/// first `-` or `_`.
 pub fn score(records: &[Record], coder: &Coder, analyze: &dyn Analyze) -> Report {
-    let mut report = Report::default();
-    for r in records {
-        let mut doc = analyze.analyze(&r.text, r.date);
-        coder.code(&mut doc);
-        let got = triples(&doc);
-        report.outcomes.push(Outcome {
-            id: r.id.clone(),
-            category: r.id.split(['-', '_']).next().unwrap_or("").to_string(),
-            correct: got == r.expected,
-            skipped: r.unscored.then(|| "no expected-event comment".to_string()),
-            expected: r.expected.clone(),
-            got,
-            text: r.text.clone(),
-        });
-    }
-    report
+    let cases = records.iter().map(|r| Case {
+        id: &r.id,
+        category: r.id.split(['-', '_']).next().unwrap_or(""),
+        date: r.date,
+        text: &r.text,
+        expected: &r.expected,
+        skipped: r.unscored.then(|| "no expected-event comment".to_string()),
+        options: coder.options(),
+    });
+    score_cases(cases, coder, analyze)
 }
 
 #[cfg(test)]

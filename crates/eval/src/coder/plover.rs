@@ -26,8 +26,11 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use sitrep_coder::Coder;
+
 use super::Analyze;
-use crate::{Coder, Error};
+use crate::metrics::percent;
+use crate::Error;
 
 /// The PLOVER 2021 name of a (possibly older) category name.
 pub fn current_name(event: &str) -> &str {
@@ -88,14 +91,8 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// Reads the JSON array; records without `text` or `event`, and `DOCUMENT`
 /// records, are left out.
 pub fn read_records(json: &str) -> Result<Vec<Record>, Error> {
-    let v: serde_json::Value = serde_json::from_str(json).map_err(|e| Error::Eval {
-        path: "PLOVER records".into(),
-        message: e.to_string(),
-    })?;
-    let arr = v.as_array().ok_or_else(|| Error::Eval {
-        path: "PLOVER records".into(),
-        message: "not a JSON array".into(),
-    })?;
+    let v: serde_json::Value = serde_json::from_str(json).map_err(Error::PloverJson)?;
+    let arr = v.as_array().ok_or(Error::PloverNotAnArray)?;
     Ok(arr
         .iter()
         .filter_map(|r| {
@@ -169,13 +166,6 @@ impl fmt::Display for Report {
             f,
             "old names mapped: DEMAND->REQUEST, DISAPPROVE->ACCUSE, INVESTIGATE->ACCUSE, FIGHT->ASSAULT"
         )?;
-        let pct = |c: usize, n: usize| {
-            if n == 0 {
-                0.0
-            } else {
-                100.0 * c as f64 / n as f64
-            }
-        };
         let mut by: BTreeMap<&str, (usize, usize, usize, usize)> = BTreeMap::new();
         for o in &self.outcomes {
             let e = by.entry(o.gold.as_str()).or_default();
@@ -189,8 +179,8 @@ impl fmt::Display for Report {
             writeln!(
                 f,
                 "{ev:<12} {c:>4}/{n:<4} ({:5.1}%)  {a:>4}/{n:<4} ({:5.1}%)  uncoded {none}",
-                pct(c, n),
-                pct(a, n)
+                percent(c, n),
+                percent(a, n)
             )?;
         }
         let n = self.total();
@@ -199,13 +189,13 @@ impl fmt::Display for Report {
         writeln!(
             f,
             "trigger-aligned correct: {a}/{n} ({:.1}%) (trigger verb coded in {found} records)",
-            pct(a, n)
+            percent(a, n)
         )?;
         let c = self.correct();
         write!(
             f,
             "records correct: {c}/{n} ({:.1}%) (main event)",
-            pct(c, n)
+            percent(c, n)
         )
     }
 }

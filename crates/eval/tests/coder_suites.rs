@@ -1,21 +1,12 @@
 //! The peer test-suite scorers end to end: the bundled TABARI-format fixture
 //! always; PETRARCH and PLOVER suites only when `../shared` is present.
 
-use sitrep::{Pipeline, PipelineOptions};
-use sitrep_coder::eval::{self, Analyze};
 use sitrep_coder::{Coder, CoderOptions};
-use sitrep_doc::{Article, Date, Doc};
+use sitrep_eval::coder::{self as eval, ParsingPipeline};
 use std::path::Path;
 
-fn analyzer() -> impl Analyze {
-    let pipeline = Pipeline::new(&PipelineOptions::default()).expect("vendored models");
-    move |text: &str, date: Option<Date>| -> Doc {
-        pipeline.analyze(Article {
-            text: text.into(),
-            published: date,
-            ..Article::default()
-        })
-    }
+fn analyzer() -> ParsingPipeline {
+    ParsingPipeline::vendored().expect("vendored models")
 }
 
 #[test]
