@@ -8,7 +8,7 @@ use std::time::Instant;
 
 #[test]
 fn unbalanced_quotes_end_at_their_paragraph() {
-    let doc = common::analyze(
+    let doc = common::attrib::analyze(
         "The minister said \"this is never closed and goes on for a while.\n\n\
          Then the narrator speaks again. Officials said \"another one\n\n\
          Last paragraph without marks.",
@@ -44,7 +44,7 @@ fn quote_spanning_the_whole_article() {
         ));
     }
     text.push_str("\n\n\"And it ends here.\"");
-    let doc = common::analyze(&text);
+    let doc = common::attrib::analyze(&text);
     let direct: Vec<_> = doc.quotes.iter().filter(|q| q.closed).collect();
     assert_eq!(direct.len(), 1, "{:?}", doc.quotes);
     assert_eq!(direct[0].content.start, 1);
@@ -62,7 +62,7 @@ fn five_hundred_quotes() {
             text.push_str("\n\n");
         }
     }
-    let mut doc = common::pipeline().analyze(sitrep::doc::Article {
+    let mut doc = common::attrib::pipeline().analyze(sitrep::doc::Article {
         text,
         ..Default::default()
     });
@@ -100,7 +100,7 @@ fn unsegmented_and_garbage_inputs_do_not_panic() {
         bare.paragraphs.push(Span::new(0, s.len()));
         sitrep_attrib::attribute(&mut bare);
         // Fully analysed.
-        let doc = common::analyze(s);
+        let doc = common::attrib::analyze(s);
         for q in &doc.quotes {
             assert!(q.span.contains(q.content) || q.content.is_empty());
             assert!(doc.text.get(q.content.range()).is_some());
@@ -120,7 +120,7 @@ fn unsegmented_and_garbage_inputs_do_not_panic() {
 fn run_on_sentence_stays_fast() {
     // No full stops: one enormous "sentence" full of cues and counts.
     let text = "officials said that troops killed 12 people and activists claimed ".repeat(1500);
-    let mut doc = common::pipeline().analyze(sitrep::doc::Article {
+    let mut doc = common::attrib::pipeline().analyze(sitrep::doc::Article {
         text,
         ..Default::default()
     });

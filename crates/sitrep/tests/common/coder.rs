@@ -1,4 +1,4 @@
-//! Helpers shared by the coder's integration tests.
+//! Event-coder test helpers: events described for assertion messages.
 
 use sitrep_doc::events::{Event, EventActor};
 

@@ -1,4 +1,4 @@
-//! `cargo bench -p sitrep-geo --bench geoparse`: geoparsing throughput
+//! `cargo bench -p sitrep --bench geoparse`: geoparsing throughput
 //! (recognition + resolution + the times layer) on already parsed documents,
 //! i.e. excluding segmentation, tagging and parsing. Documents are the seed
 //! article and the repo's example texts (`examples/`, `examples/news/`),

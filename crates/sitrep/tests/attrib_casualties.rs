@@ -5,8 +5,8 @@ mod common;
 
 use sitrep::doc::casualties::{Casualty, Count};
 
-const FIXTURE: &str = include_str!("fixtures/casualties.tsv");
-const HELD_OUT: &str = include_str!("fixtures/casualties_heldout.tsv");
+const FIXTURE: &str = include_str!("fixtures/attrib/casualties.tsv");
+const HELD_OUT: &str = include_str!("fixtures/attrib/casualties_heldout.tsv");
 
 fn count_str(c: Count) -> String {
     let tilde = if c.approx { "~" } else { "" };
@@ -55,7 +55,7 @@ fn score(label: &str, fixture: &str) -> (usize, usize) {
             panic!("bad fixture line {line:?}");
         };
         total += 1;
-        let doc = common::analyze(sentence);
+        let doc = common::attrib::analyze(sentence);
         let got: Vec<String> = doc.casualties.iter().map(record).collect();
         let got = if got.is_empty() {
             "none".to_string()
@@ -82,7 +82,7 @@ fn score(label: &str, fixture: &str) -> (usize, usize) {
 
 #[test]
 fn conflicting_tolls_keep_their_sources() {
-    let doc = common::analyze(
+    let doc = common::attrib::analyze(
         "The Syrian Observatory for Human Rights said 45 people were killed, while state media said 12.",
     );
     assert_eq!(doc.casualties.len(), 2);

@@ -1,4 +1,4 @@
-//! Attribution throughput, std-only: `cargo bench -p sitrep-attrib`.
+//! Attribution throughput, std-only: `cargo bench -p sitrep --bench attrib`.
 //!
 //! Analyses the documents once (segmentation, tagging, parsing are not what is
 //! measured), then times `attribute` alone over many rounds and prints tokens

@@ -1,4 +1,4 @@
-//! Prints a parsed document and its attribution layers: `cargo run -p sitrep-attrib --example dump FILE`.
+//! Prints a parsed document and its attribution layers: `cargo run -p sitrep --example attrib_dump FILE`.
 
 use sitrep::doc::{Article, Date};
 use sitrep::{Pipeline, PipelineOptions};

@@ -83,7 +83,7 @@ const CASES: &[(&str, &str, &str, &str, QuoteKind)] = &[
 fn speech_patterns() {
     let mut failures = Vec::new();
     for &(text, content, speaker, lemma, kind) in CASES {
-        let doc = common::analyze(text);
+        let doc = common::attrib::analyze(text);
         let hit = doc.quotes.iter().find(|q| doc.slice(q.content) == content);
         let ok = hit.is_some_and(|q| {
             q.kind == kind
@@ -109,7 +109,7 @@ fn speech_patterns() {
 
 #[test]
 fn narrator_voice_has_only_outer_sources() {
-    let mut doc = common::pipeline().analyze(sitrep::doc::Article {
+    let mut doc = common::attrib::pipeline().analyze(sitrep::doc::Article {
         text: "BEIRUT (Reuters) - Shelling hit the city on Monday. Activists said 12 people were killed."
             .to_string(),
         url: Some("https://www.example.com/news/1".to_string()),

@@ -7,9 +7,9 @@ mod common;
 
 use std::path::Path;
 
-const TUNED: &str = include_str!("fixtures/gum_speakers.tsv");
-const HELD_OUT: &str = include_str!("fixtures/gum_speakers_heldout.tsv");
-const HELD_OUT_2: &str = include_str!("fixtures/gum_speakers_heldout2.tsv");
+const TUNED: &str = include_str!("fixtures/attrib/gum_speakers.tsv");
+const HELD_OUT: &str = include_str!("fixtures/attrib/gum_speakers_heldout.tsv");
+const HELD_OUT_2: &str = include_str!("fixtures/attrib/gum_speakers_heldout2.tsv");
 const GUM: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../../shared/data/treebanks/gum"
@@ -78,7 +78,7 @@ fn score(label: &str, fixture: &str) -> (usize, usize) {
             let path = format!("{GUM}/GUM_news_{doc_name}.conllu");
             let conllu = std::fs::read_to_string(&path).expect("GUM file");
             let (text, starts) = rebuild(&conllu).expect("rebuilds");
-            (common::analyze(&text), starts)
+            (common::attrib::analyze(&text), starts)
         });
         let (doc, starts) = (&doc.0, &doc.1);
         let lo = starts.get(para).copied().unwrap_or(usize::MAX);

@@ -1,4 +1,4 @@
-//! Shared test helpers: one pipeline per test binary.
+//! Attribution test helpers: one pipeline per test binary.
 
 use sitrep::doc::{Article, Date, Doc};
 use sitrep::{Pipeline, PipelineOptions};
@@ -16,7 +16,6 @@ pub fn pipeline() -> &'static Pipeline {
 }
 
 /// Segments, tags, parses and attributes `text`.
-#[allow(dead_code)]
 pub fn analyze(text: &str) -> Doc {
     let mut doc = pipeline().analyze(Article {
         text: text.to_string(),

@@ -1,6 +1,6 @@
 //! Geoparses a text file and prints the places and times found.
 //!
-//! `cargo run --release -p sitrep-geo --example geoparse_file -- FILE [YYYY-MM-DD]`
+//! `cargo run --release -p sitrep --example geoparse_file -- FILE [YYYY-MM-DD]`
 use sitrep::doc::{Article, Date};
 use sitrep::{Pipeline, PipelineOptions};
 use sitrep_geo::Gazetteer;

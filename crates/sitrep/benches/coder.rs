@@ -1,6 +1,6 @@
 //! Coding throughput with the full vendored Phoenix dictionaries: sentences
 //! per second on one core, with tagging and parsing and coder-only, plus the
-//! dictionary load time. `cargo bench -p sitrep-coder`; prints figures.
+//! dictionary load time. `cargo bench -p sitrep --bench coder`; prints figures.
 
 use std::time::Instant;
 

@@ -8,7 +8,7 @@ use sitrep_coder::{Coder, CoderOptions};
 use sitrep_doc::events::Event;
 
 mod common;
-use common::{code_of, describe};
+use common::coder::{code_of, describe};
 
 const SEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),

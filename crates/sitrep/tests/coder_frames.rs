@@ -9,7 +9,7 @@ use sitrep_coder::{Coder, CoderOptions};
 use sitrep_doc::events::Event;
 
 mod common;
-use common::{code_of, describe};
+use common::coder::{code_of, describe};
 
 fn pipeline(options: CoderOptions) -> Pipeline {
     let coder = Coder::with_supplement(
