@@ -54,7 +54,6 @@
 
 pub mod cameo;
 mod compiled;
-pub mod eval;
 mod extract;
 mod mentions;
 mod patterns;

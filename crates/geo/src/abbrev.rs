@@ -31,7 +31,9 @@ const USPS: &[&str] = &[
     "VT", "VA", "WA", "WV", "WI", "WY", "PR", "GU", "VI", "AS", "MP",
 ];
 
-/// The USPS code (= GeoNames admin1 code) of a state abbreviation token.
+/// The USPS code (= GeoNames admin1 code) of a state abbreviation token
+/// (`Kan.` or `KS` → `KS`); `None` for anything else. Public for scorers that
+/// build toponyms from gold spans (oracle recognition).
 pub fn us_state(token: &str) -> Option<&'static str> {
     if let Some(&(_, code)) = AP.iter().find(|(a, _)| *a == token) {
         return Some(code);

@@ -26,6 +26,7 @@ pub enum Error {
     },
     #[error("{path}: cannot decompress: {what}")]
     Decompress { path: PathBuf, what: String },
+    #[cfg(feature = "build")]
     #[error("{path}: invalid JSON: {source}")]
     Json {
         path: PathBuf,

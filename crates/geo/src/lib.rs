@@ -87,9 +87,9 @@
 
 mod abbrev;
 pub mod assign;
+#[cfg(feature = "build")]
 pub mod build;
 mod error;
-pub mod eval;
 pub mod format;
 mod gazetteer;
 pub mod geoparse;
@@ -101,6 +101,7 @@ mod stage;
 mod temporal;
 pub mod time;
 
+pub use abbrev::us_state;
 pub use assign::{date_for_clause, place_for_clause};
 pub use error::Error;
 pub use gazetteer::{Gazetteer, NameIter, NameMatch, VENDORED_RELATIVE};

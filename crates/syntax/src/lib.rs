@@ -19,7 +19,6 @@ pub mod binio;
 pub mod corpus;
 mod dense;
 mod error;
-pub mod eval;
 mod hash;
 mod lemma;
 mod lexicon;

@@ -72,7 +72,6 @@
 mod abbrev;
 mod chars;
 mod dateline;
-pub mod eval;
 mod paragraph;
 mod sentence;
 mod stage;

@@ -1,11 +1,10 @@
 //! `sitrep eval petrarch|tabari|plover`: the event coder on the peer coders'
-//! test suites, from raw text (library: `sitrep_coder::eval`).
+//! test suites, from raw text (library: `sitrep_eval::coder`).
 
 use anyhow::{Context, Result};
-use sitrep::{Depth, Pipeline, PipelineOptions};
-use sitrep_coder::eval::{self, Report};
+use sitrep::Pipeline;
 use sitrep_coder::{Coder, CoderOptions};
-use sitrep_doc::{Article, Date, Doc};
+use sitrep_eval::coder::{self as eval, ParsingPipeline, Report};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -44,22 +43,6 @@ pub struct PloverArgs {
     pub verbose: bool,
 }
 
-/// A pipeline that segments, tags and parses (coding is done by the scorer).
-fn parser() -> Result<impl Fn(&str, Option<Date>) -> Doc> {
-    let pipeline = Pipeline::new(&PipelineOptions {
-        depth: Depth::Parse,
-        ..PipelineOptions::default()
-    })?;
-    Ok(move |text: &str, date: Option<Date>| {
-        pipeline.analyze(Article {
-            id: String::new(),
-            text: text.to_string(),
-            published: date,
-            ..Article::default()
-        })
-    })
-}
-
 fn print(report: &Report, verbose: bool) {
     if verbose {
         for o in report
@@ -96,7 +79,7 @@ pub fn run_petrarch(args: PetrarchArgs) -> Result<()> {
     }
     let coder = Coder::new(dicts, CoderOptions::peer_compatible());
     let records = eval::petrarch::read_records(&xml);
-    let report = eval::petrarch::score(&records, &coder, &parser()?);
+    let report = eval::petrarch::score(&records, &coder, &ParsingPipeline::vendored()?);
     print(&report, args.verbose);
     Ok(())
 }
@@ -107,7 +90,7 @@ pub fn run_tabari(args: TabariArgs) -> Result<()> {
         eprintln!("sitrep: warning: {w}");
     }
     let coder = Coder::new(dicts, CoderOptions::peer_compatible());
-    let report = eval::tabari::score(&records, &coder, &parser()?);
+    let report = eval::tabari::score(&records, &coder, &ParsingPipeline::vendored()?);
     print(&report, args.verbose);
     Ok(())
 }
@@ -126,7 +109,7 @@ pub fn run_plover(args: PloverArgs) -> Result<()> {
     for w in coder.warnings() {
         eprintln!("sitrep: warning: {w}");
     }
-    let report = eval::plover::score(&records, &coder, &parser()?);
+    let report = eval::plover::score(&records, &coder, &ParsingPipeline::vendored()?);
     if args.verbose {
         for o in report
             .outcomes

@@ -2,11 +2,12 @@
 //! and F1 (plus token agreement) against CoNLL-U treebanks.
 //!
 //! Each document's running text is rebuilt from the treebank (see
-//! `sitrep_text::eval`), segmented, and scored on the byte offsets where
+//! `sitrep_eval::segment`), segmented, and scored on the byte offsets where
 //! sentences end. The last line of output is always `sentence F1: 0.xxx`, for
 //! scripts.
 use anyhow::{Context, Result};
-use sitrep_text::eval::{read_treebank, score_doc, Counts, Layout, Score};
+use sitrep_eval::segment::{read_treebank, score_doc, Layout, Score};
+use sitrep_eval::Counts;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -56,9 +57,9 @@ pub fn run(args: Args) -> Result<()> {
 fn line(c: Counts) -> String {
     format!(
         "gold {} predicted {} correct {}  P {:.4} R {:.4} F1 {:.4}",
-        c.gold,
-        c.predicted,
-        c.correct,
+        c.gold(),
+        c.predicted(),
+        c.true_pos,
         c.precision(),
         c.recall(),
         c.f1()

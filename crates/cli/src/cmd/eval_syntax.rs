@@ -1,7 +1,8 @@
 //! `sitrep eval tagger|parser`: accuracy against CoNLL-U treebanks (gold
 //! tokenisation; punctuation included in every figure, as in CoNLL 2018).
 use anyhow::{Context, Result};
-use sitrep_syntax::eval::{self, pct};
+use sitrep_eval::metrics::percent;
+use sitrep_eval::syntax as eval;
 use sitrep_syntax::{corpus, Parser, Tagger};
 use std::io::Write;
 use std::path::PathBuf;
@@ -56,19 +57,19 @@ pub fn run(args: Args, task: Task) -> Result<()> {
             writeln!(
                 out,
                 "UAS            {:6.2}%  ({}/{n})",
-                pct(s.uas, n),
+                percent(s.uas, n),
                 s.uas
             )?;
             writeln!(
                 out,
                 "LAS            {:6.2}%  ({}/{n})",
-                pct(s.las, n),
+                percent(s.las, n),
                 s.las
             )?;
             writeln!(
                 out,
                 "LAS (base rel) {:6.2}%  ({}/{n})  [CoNLL 2018 style: subtypes ignored]",
-                pct(s.las_base, n),
+                percent(s.las_base, n),
                 s.las_base
             )?;
         }
@@ -87,19 +88,19 @@ fn print_tags(out: &mut impl Write, s: &eval::TagScores) -> Result<()> {
     writeln!(
         out,
         "UPOS accuracy  {:6.2}%  ({}/{n})",
-        pct(s.upos, n),
+        percent(s.upos, n),
         s.upos
     )?;
     writeln!(
         out,
         "XPOS accuracy  {:6.2}%  ({}/{n})",
-        pct(s.xpos, n),
+        percent(s.xpos, n),
         s.xpos
     )?;
     writeln!(
         out,
         "lemma accuracy {:6.2}%  ({}/{n})",
-        pct(s.lemma, n),
+        percent(s.lemma, n),
         s.lemma
     )?;
     Ok(())
