@@ -240,7 +240,6 @@ impl Coder {
             .as_ref()
             .and_then(|d| d.date)
             .or(doc.anchor_date);
-        let mut extras = Vec::new();
         let mut story_discarded = false;
         let mut sentence_discarded = vec![false; doc.sentences.len()];
         // Per sentence: local tokens of sentence-level discard phrases, when
@@ -277,16 +276,17 @@ impl Coder {
             .map(|s| tree::Sent::new(&doc.text, &doc.tokens, &doc.sentences, s))
             .collect();
         let mut per_sentence = Vec::with_capacity(sents.len());
+        let mut known = mentions::Known::new(&mut doc.actors);
         for (s, sent) in sents.iter().enumerate() {
-            per_sentence.push(mentions::find(
-                &self.dicts,
+            let scope = mentions::Scope {
+                dicts: &self.dicts,
                 sent,
-                &mut doc.actors,
                 s,
                 date,
-                &mut extras,
-            ));
+            };
+            per_sentence.push(mentions::find(scope, &mut known));
         }
+        let extras = known.into_extras();
         if story_discarded {
             return;
         }

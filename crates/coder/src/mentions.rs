@@ -6,6 +6,8 @@
 //! `doc.actors` in text order; a [`MentionKind::Coreference`] always points at
 //! an earlier mention whose code it copies.
 
+use std::collections::HashMap;
+
 use sitrep_dict::{Dictionaries, Placement};
 use sitrep_doc::actors::{ActorMention, MentionKind};
 use sitrep_doc::{Date, Span, Upos};
@@ -24,21 +26,77 @@ pub(crate) struct Extra {
     pub plural: bool,
 }
 
+/// The document's mentions found so far, with what coreference looks up in
+/// them.
+///
+/// Invariants: `extras[k]` belongs to `actors[k]`; `by_last_word` maps the
+/// lowercased last word of every coded mention of two or more tokens to the
+/// latest such mention, so a bare surname finds its antecedent in one
+/// lookup instead of a scan of every earlier mention (which made long
+/// articles quadratic). Mentions are only added through [`Known::push`].
+pub(crate) struct Known<'d> {
+    actors: &'d mut Vec<ActorMention>,
+    extras: Vec<Extra>,
+    by_last_word: HashMap<String, usize>,
+}
+
+impl<'d> Known<'d> {
+    /// Starts from an empty actor layer (`actors` is cleared).
+    pub fn new(actors: &'d mut Vec<ActorMention>) -> Known<'d> {
+        actors.clear();
+        Known {
+            actors,
+            extras: Vec::new(),
+            by_last_word: HashMap::new(),
+        }
+    }
+
+    /// The extras, one per mention of the actor layer.
+    pub fn into_extras(self) -> Vec<Extra> {
+        self.extras
+    }
+
+    fn push(&mut self, m: ActorMention, e: Extra) {
+        let k = self.actors.len();
+        if m.code.is_some() && m.token_end > m.token_start + 1 {
+            if let Some(w) = m.text.split_whitespace().next_back() {
+                self.by_last_word.insert(w.to_lowercase(), k);
+            }
+        }
+        self.actors.push(m);
+        self.extras.push(e);
+    }
+
+    /// The latest coded mention of two or more tokens whose last word is
+    /// `lower` (already lowercased): `Sergey Lavrov` for `lavrov`.
+    fn ending_in(&self, lower: &str) -> Option<usize> {
+        self.by_last_word.get(lower).copied()
+    }
+}
+
 /// Words that are capitalised but never actors on their own (besides month
 /// and weekday names, [`sitrep_doc::is_calendar_word`]).
 const NOT_NAMES: &[&str] = &["mr", "mrs", "ms", "dr", "i"];
 
-/// Finds the mentions of sentence `s` (`sent`) and appends them to
-/// `actors`, the document's actor layer so far (and their extras to
-/// `extras`). Returns, per local token, the mention index.
-pub(crate) fn find(
-    dicts: &Dictionaries,
-    sent: &Sent<'_>,
-    actors: &mut Vec<ActorMention>,
-    s: usize,
-    date: Option<Date>,
-    extras: &mut Vec<Extra>,
-) -> Vec<Option<usize>> {
+/// What actor finding reads for one sentence.
+#[derive(Clone, Copy)]
+pub(crate) struct Scope<'a> {
+    pub dicts: &'a Dictionaries,
+    /// The sentence's tokens and tree.
+    pub sent: &'a Sent<'a>,
+    /// The sentence's index in the document.
+    pub s: usize,
+    /// The date actor roles are read on.
+    pub date: Option<Date>,
+}
+
+/// Finds the mentions of the sentence of `scope` and appends them to
+/// `known`, the document's mentions so far. Returns, per local token, the
+/// mention index.
+pub(crate) fn find(scope: Scope<'_>, known: &mut Known<'_>) -> Vec<Option<usize>> {
+    let Scope {
+        dicts, sent, date, ..
+    } = scope;
     let n = sent.len;
     let texts: Vec<&str> = (0..n).map(|i| sent.token_text(i)).collect();
     let lemmas: Vec<&str> = (0..n)
@@ -91,7 +149,7 @@ pub(crate) fn find(
             MentionKind::Agent
         };
         found.push((
-            mention(sent, s, m.start, m.end, code, kind, |x| {
+            scope.mention(m.start, m.end, code, kind, |x| {
                 x.actor_id = m.actor.and_then(|a| u32::try_from(a).ok());
                 x.name = name;
                 x.agent = agent.as_ref().map(|(c, _)| c.clone());
@@ -143,7 +201,7 @@ pub(crate) fn find(
             while j < n && !covered[j] && sent.upos[j] == Upos::PROPN {
                 j += 1;
             }
-            let (m, e) = name_mention(dicts, actors, sent, s, i, j, date, extras);
+            let (m, e) = name_mention(scope, known, i, j);
             found.push((m, e));
             covered[i..j].iter_mut().for_each(|c| *c = true);
             i = j;
@@ -157,7 +215,7 @@ pub(crate) fn find(
     found.sort_by_key(|(m, _)| m.token_start);
     // Pronouns: the latest compatible coded mention before them, in this
     // sentence first, then in the last few sentences.
-    let base = actors.len();
+    let base = known.actors.len();
     let mut resolved: Vec<(ActorMention, Extra, usize)> = Vec::new();
     for (i, kind) in anaphors {
         let pos = u32::try_from(sent.start + i).unwrap_or(u32::MAX);
@@ -168,16 +226,16 @@ pub(crate) fn find(
             .find(|(_, (m, e))| m.token_end <= pos && kind.fits(m, e))
             .map(|(k, (m, e))| (Ante::Local(k), m.code.clone(), e.clone()));
         let ante = local.or_else(|| {
-            resolve(actors, extras, kind).map(|(a, code)| {
+            resolve(known, kind).map(|(a, code)| {
                 (
                     Ante::Global(a),
                     code,
-                    extras.get(a).cloned().unwrap_or_default(),
+                    known.extras.get(a).cloned().unwrap_or_default(),
                 )
             })
         });
         if let Some((ante, code, extra)) = ante {
-            let m = mention(sent, s, i, i + 1, code, MentionKind::Dictionary, |_| {});
+            let m = scope.mention(i, i + 1, code, MentionKind::Dictionary, |_| {});
             let k = match ante {
                 Ante::Local(k) => usize::MAX - k,
                 Ante::Global(a) => a,
@@ -216,14 +274,13 @@ pub(crate) fn find(
         let Some((m, e)) = slots.get_mut(k).and_then(Option::take) else {
             continue;
         };
-        let idx = actors.len();
+        let idx = known.actors.len();
         let a = (m.token_start as usize).saturating_sub(start);
         let b = (m.token_end as usize).saturating_sub(start).min(n);
         for slot in per_token.iter_mut().take(b).skip(a) {
             *slot = Some(idx);
         }
-        actors.push(m);
-        extras.push(e);
+        known.push(m, e);
     }
     per_token
 }
@@ -267,64 +324,56 @@ fn anaphor(lower: &str, upos: Upos) -> Option<Anaphor> {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn mention(
-    sent: &Sent<'_>,
-    s: usize,
-    a: usize,
-    b: usize,
-    code: Option<String>,
-    kind: MentionKind,
-    fill: impl FnOnce(&mut ActorMention),
-) -> ActorMention {
-    let span = Span {
-        start: sent.span(a).start,
-        end: sent.span(b.saturating_sub(1)).end,
-    };
-    let mut m = ActorMention {
-        span,
-        sentence: u32::try_from(s).unwrap_or(u32::MAX),
-        token_start: u32::try_from(sent.start + a).unwrap_or(u32::MAX),
-        token_end: u32::try_from(sent.start + b).unwrap_or(u32::MAX),
-        text: span.slice(sent.text).to_string(),
-        code,
-        kind,
-        ..ActorMention::default()
-    };
-    fill(&mut m);
-    m
+impl Scope<'_> {
+    /// The mention of local tokens `a..b` of this sentence; `fill` sets the
+    /// fields a dictionary match adds.
+    fn mention(
+        &self,
+        a: usize,
+        b: usize,
+        code: Option<String>,
+        kind: MentionKind,
+        fill: impl FnOnce(&mut ActorMention),
+    ) -> ActorMention {
+        let sent = self.sent;
+        let span = Span {
+            start: sent.span(a).start,
+            end: sent.span(b.saturating_sub(1)).end,
+        };
+        let mut m = ActorMention {
+            span,
+            sentence: u32::try_from(self.s).unwrap_or(u32::MAX),
+            token_start: u32::try_from(sent.start + a).unwrap_or(u32::MAX),
+            token_end: u32::try_from(sent.start + b).unwrap_or(u32::MAX),
+            text: span.slice(sent.text).to_string(),
+            code,
+            kind,
+            ..ActorMention::default()
+        };
+        fill(&mut m);
+        m
+    }
 }
 
-/// A PROPN run in no dictionary phrase: a surname of an earlier mention
-/// (carry-over), a surname the dictionary knows unambiguously, or unknown.
-#[allow(clippy::too_many_arguments)]
-fn name_mention(
-    dicts: &Dictionaries,
-    actors: &[ActorMention],
-    sent: &Sent<'_>,
-    s: usize,
-    i: usize,
-    j: usize,
-    date: Option<Date>,
-    extras: &[Extra],
-) -> (ActorMention, Extra) {
+/// A PROPN run in no dictionary phrase (local tokens `i..j`): a surname of
+/// an earlier mention (carry-over), a surname the dictionary knows
+/// unambiguously, or unknown.
+fn name_mention(scope: Scope<'_>, known: &Known<'_>, i: usize, j: usize) -> (ActorMention, Extra) {
+    let Scope {
+        dicts, sent, date, ..
+    } = scope;
     if j == i + 1 {
         let word = &sent.lower[i];
         // An earlier coded mention ending in this word: `Lavrov` after `Sergey Lavrov`.
-        let earlier = actors.iter().enumerate().rev().find(|(_, m)| {
-            m.code.is_some()
-                && m.text
-                    .split_whitespace()
-                    .last()
-                    .is_some_and(|w| lower_equals(w, word))
-                && m.token_end > m.token_start + 1
-        });
+        let earlier = known
+            .ending_in(word)
+            .and_then(|a| known.actors.get(a).map(|m| (a, m)));
         if let Some((a, m)) = earlier {
             let kind = MentionKind::Coreference {
                 antecedent: u32::try_from(a).unwrap_or(u32::MAX),
             };
-            let extra = extras.get(a).cloned().unwrap_or_default();
-            return (mention(sent, s, i, j, m.code.clone(), kind, |_| {}), extra);
+            let extra = known.extras.get(a).cloned().unwrap_or_default();
+            return (scope.mention(i, j, m.code.clone(), kind, |_| {}), extra);
         }
         let cands = dicts.actors_by_last_name(word);
         if let [only] = cands {
@@ -333,7 +382,7 @@ fn name_mention(
                     let name = actor.display_name();
                     let code = code.to_string();
                     return (
-                        mention(sent, s, i, j, Some(code), MentionKind::Dictionary, |m| {
+                        scope.mention(i, j, Some(code), MentionKind::Dictionary, |m| {
                             m.actor_id = Some(*only);
                             m.name = Some(name);
                         }),
@@ -347,37 +396,53 @@ fn name_mention(
         }
     }
     (
-        mention(sent, s, i, j, None, MentionKind::Unknown, |_| {}),
+        scope.mention(i, j, None, MentionKind::Unknown, |_| {}),
         Extra::default(),
     )
 }
 
-/// `w.to_lowercase() == lower`, without allocating for ASCII `w` (this runs
-/// for every earlier mention at each single unknown name).
-fn lower_equals(w: &str, lower: &str) -> bool {
-    if w.is_ascii() {
-        w.len() == lower.len()
-            && w.bytes()
-                .zip(lower.bytes())
-                .all(|(a, b)| a.to_ascii_lowercase() == b)
-    } else {
-        w.to_lowercase() == lower
-    }
-}
-
 /// The most recent compatible coded mention of the last few sentences (so
-/// stale actors are not revived).
-fn resolve(
-    actors: &[ActorMention],
-    extras: &[Extra],
-    kind: Anaphor,
-) -> Option<(usize, Option<String>)> {
+/// stale actors are not revived). The walk back stops at the window's
+/// start, so it reads only the mentions of those sentences.
+fn resolve(known: &Known<'_>, kind: Anaphor) -> Option<(usize, Option<String>)> {
+    let actors = &known.actors[..];
     let last_sentence = actors.last().map_or(0, |m| m.sentence);
     actors
         .iter()
         .enumerate()
         .rev()
         .take_while(|(_, m)| m.sentence + 4 >= last_sentence)
-        .find(|(i, m)| extras.get(*i).is_some_and(|e| kind.fits(m, e)))
+        .find(|(i, m)| known.extras.get(*i).is_some_and(|e| kind.fits(m, e)))
         .map(|(i, m)| (i, m.code.clone()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(text: &str, tokens: (u32, u32), code: Option<&str>) -> ActorMention {
+        ActorMention {
+            text: text.to_string(),
+            token_start: tokens.0,
+            token_end: tokens.1,
+            code: code.map(str::to_string),
+            ..ActorMention::default()
+        }
+    }
+
+    #[test]
+    fn a_surname_finds_the_latest_coded_name_it_ends() {
+        let mut actors = Vec::new();
+        let mut known = Known::new(&mut actors);
+        known.push(mention("Sergey Lavrov", (0, 2), Some("RUSGOV")), Extra::default());
+        // One word, or no code: never an antecedent.
+        known.push(mention("Lavrov", (5, 6), Some("RUSGOV")), Extra::default());
+        known.push(mention("Anna Lavrov", (7, 9), None), Extra::default());
+        assert_eq!(known.ending_in("lavrov"), Some(0));
+        known.push(mention("Mr. LAVROV", (10, 12), Some("RUS")), Extra::default());
+        assert_eq!(known.ending_in("lavrov"), Some(3));
+        assert_eq!(known.ending_in("sergey"), None);
+        assert_eq!(known.into_extras().len(), 4);
+        assert_eq!(actors.len(), 4);
+    }
 }
