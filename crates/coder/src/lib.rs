@@ -57,7 +57,6 @@ mod compiled;
 pub mod eval;
 mod extract;
 mod mentions;
-mod patterns;
 mod tree;
 
 use std::path::Path;
@@ -291,28 +290,21 @@ impl Coder {
             return;
         }
         let mut events = Vec::new();
+        let dcx = extract::DocCx {
+            coder: self,
+            options: &options,
+            doc,
+            extras: &extras,
+            date,
+        };
         for (s, per_token) in per_sentence.iter().enumerate() {
             if sentence_discarded.get(s).copied().unwrap_or(false) {
                 continue;
             }
             let discards = discard_tokens.get(s).map_or(&[][..], |d| &d[..]);
             let Some(sent) = sents.get(s) else { continue };
-            events.extend(
-                extract::sentence(
-                    self,
-                    &options,
-                    doc,
-                    s,
-                    extract::SentenceInput {
-                        sent,
-                        per_token,
-                        extras: &extras,
-                        date,
-                        discards,
-                    },
-                )
-                .events,
-            );
+            let cx = extract::SentenceCx::new(&dcx, s, sent, per_token, discards);
+            events.extend(extract::sentence(&cx));
         }
         doc.events = events;
     }

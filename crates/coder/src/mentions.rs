@@ -434,12 +434,18 @@ mod tests {
     fn a_surname_finds_the_latest_coded_name_it_ends() {
         let mut actors = Vec::new();
         let mut known = Known::new(&mut actors);
-        known.push(mention("Sergey Lavrov", (0, 2), Some("RUSGOV")), Extra::default());
+        known.push(
+            mention("Sergey Lavrov", (0, 2), Some("RUSGOV")),
+            Extra::default(),
+        );
         // One word, or no code: never an antecedent.
         known.push(mention("Lavrov", (5, 6), Some("RUSGOV")), Extra::default());
         known.push(mention("Anna Lavrov", (7, 9), None), Extra::default());
         assert_eq!(known.ending_in("lavrov"), Some(0));
-        known.push(mention("Mr. LAVROV", (10, 12), Some("RUS")), Extra::default());
+        known.push(
+            mention("Mr. LAVROV", (10, 12), Some("RUS")),
+            Extra::default(),
+        );
         assert_eq!(known.ending_in("lavrov"), Some(3));
         assert_eq!(known.ending_in("sergey"), None);
         assert_eq!(known.into_extras().len(), 4);
