@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use sitrep_dict::{Dictionaries, Placement};
 use sitrep_doc::actors::{ActorMention, MentionKind};
-use sitrep_doc::{Date, Span, Upos};
+use sitrep_doc::{Date, Span, Upos, Xpos};
 
 use crate::tree::Sent;
 
@@ -116,7 +116,8 @@ pub(crate) fn find(scope: Scope<'_>, known: &mut Known<'_>) -> Vec<Option<usize>
             .map(|a| (a.code.to_string(), a.placement));
         let last = m.end - 1;
         // Plural groups are common nouns (`militants`), not `United States`.
-        let plural = sent.xpos[last] == "NNS" || (sent.xpos[last] == "NNPS" && agent.is_some());
+        let plural =
+            sent.xpos[last] == Xpos::NNS || (sent.xpos[last] == Xpos::NNPS && agent.is_some());
         // A bare agent (`militants`, `officials`) is coded by its agent code
         // after PETRARCH's null actor (`---UAF`, `---GOV`).
         let code = m.code.clone().or_else(|| {

@@ -2,6 +2,8 @@
 //! surface form, lemma), its patterns matched in the verb's clause windows,
 //! and whether a framing verb gives way to its complement.
 
+use sitrep_doc::{Deprel, Upos};
+
 use super::cx::SentenceCx;
 use super::frames::{complement, frame_of, head_frame, negated, REPORTING};
 use super::heads::{first_np, subject_head};
@@ -134,7 +136,7 @@ pub(super) fn gives_way(cx: &SentenceCx<'_>, v: usize) -> bool {
     // on the complement), so it gives way too.
     if let Some(frame) = head_frame(sent, v) {
         if sent
-            .children_with(v, "xcomp")
+            .children_with(v, Deprel::XCOMP)
             .filter(|&c| sent.is_verb(c))
             .any(|c| frames_in(c, frame))
         {
@@ -144,7 +146,7 @@ pub(super) fn gives_way(cx: &SentenceCx<'_>, v: usize) -> bool {
     if !REPORTING.contains(&sent.lemma[v].as_ref()) {
         return false;
     }
-    sent.children_with(v, "ccomp")
+    sent.children_with(v, Deprel::CCOMP)
         .filter(|&c| sent.is_verb(c))
         .any(|c| frame_of(sent, c, negated(sent, c)).is_some_and(|f| frames_in(c, f)))
 }
@@ -174,8 +176,8 @@ fn candidates(coder: &Coder, sent: &Sent<'_>, v: usize) -> Vec<(usize, usize)> {
             }
         }
     };
-    for prt in sent.children_with(v, "compound") {
-        if sent.deprel[prt] == "compound:prt" {
+    for prt in sent.children_with(v, Deprel::COMPOUND) {
+        if sent.deprel[prt] == Deprel::COMPOUND_PRT {
             add(&[&sent.lemma[v], &sent.lower[prt]]);
         }
     }
@@ -184,7 +186,7 @@ fn candidates(coder: &Coder, sent: &Sent<'_>, v: usize) -> Vec<(usize, usize)> {
     let same_lemma = sent.lemma[v] == sent.lower[v];
     if let Some(p) = v
         .checked_sub(1)
-        .filter(|&p| sent.is_verb(v) && sent.upos[p].as_str() != "PUNCT")
+        .filter(|&p| sent.is_verb(v) && sent.upos[p] != Upos::PUNCT)
     {
         add(&[&sent.lower[p], &sent.lower[v]]);
         if !same_lemma {
@@ -213,9 +215,9 @@ fn windows(cx: &SentenceCx<'_>, v: usize, subj: Option<usize>) -> (Vec<usize>, V
         }
         inside[t] = true;
         for &c in sent.children(t) {
-            let other_clause = (matches!(sent.base(c), "parataxis" | "advcl")
+            let other_clause = (matches!(sent.base(c), Deprel::PARATAXIS | Deprel::ADVCL)
                 && !complement(sent, c))
-                || (sent.base(c) == "conj" && sent.is_verb(c))
+                || (sent.base(c) == Deprel::CONJ && sent.is_verb(c))
                 || (c == v && t != v);
             if !other_clause {
                 stack.push(c);
@@ -228,7 +230,12 @@ fn windows(cx: &SentenceCx<'_>, v: usize, subj: Option<usize>) -> (Vec<usize>, V
     // so do that verb's auxiliaries, negation and subject (`X will not wire
     // tap`, where the parse made `wire` the head).
     if let Some(h) = sent.head[v] {
-        if h < v && matches!(sent.base(v), "ccomp" | "xcomp" | "parataxis" | "advcl") {
+        if h < v
+            && matches!(
+                sent.base(v),
+                Deprel::CCOMP | Deprel::XCOMP | Deprel::PARATAXIS | Deprel::ADVCL
+            )
+        {
             inside.iter_mut().take(v).skip(h).for_each(|x| *x = true);
             let mut group: Vec<usize> = sent
                 .children(h)
@@ -236,7 +243,7 @@ fn windows(cx: &SentenceCx<'_>, v: usize, subj: Option<usize>) -> (Vec<usize>, V
                 .copied()
                 .filter(|&c| {
                     c < h
-                        && (matches!(sent.base(c), "aux" | "cop" | "nsubj")
+                        && (matches!(sent.base(c), Deprel::AUX | Deprel::COP | Deprel::NSUBJ)
                             || matches!(sent.lower[c].as_ref(), "not" | "n't" | "never"))
                 })
                 .collect();
@@ -271,7 +278,7 @@ fn windows(cx: &SentenceCx<'_>, v: usize, subj: Option<usize>) -> (Vec<usize>, V
     // A verb with nothing after it in its subtree lost its complements to a
     // parse error (`all this suggests, and I hope ..., that it was ...`): it
     // reads on to the end of the sentence instead.
-    if after.is_empty() && sent.children_with(v, "nsubj").next().is_some() {
+    if after.is_empty() && sent.children_with(v, Deprel::NSUBJ).next().is_some() {
         after = (vw..words.len()).filter(|&i| words[i].tok != v).collect();
     }
     (before, after)

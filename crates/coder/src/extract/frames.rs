@@ -4,6 +4,7 @@
 //! discards and give-way rules walk.
 
 use sitrep_doc::events::Modality;
+use sitrep_doc::{Deprel, Upos, Xpos};
 
 use crate::cameo;
 use crate::tree::Sent;
@@ -65,10 +66,11 @@ pub(super) const REPORTING: &[&str] = &[
 /// Thursday to wage war`), which PETRARCH reads as the verb's complement.
 pub(super) fn complement(sent: &Sent<'_>, v: usize) -> bool {
     match sent.base(v) {
-        "xcomp" => true,
-        "advcl" => {
-            sent.children_with(v, "mark").any(|c| sent.lower[c] == "to")
-                && sent.children_with(v, "nsubj").next().is_none()
+        Deprel::XCOMP => true,
+        Deprel::ADVCL => {
+            sent.children_with(v, Deprel::MARK)
+                .any(|c| sent.lower[c] == "to")
+                && sent.children_with(v, Deprel::NSUBJ).next().is_none()
                 && sent.head[v].is_some_and(|h| h < v)
         }
         _ => false,
@@ -83,8 +85,14 @@ pub(super) fn clause_of(sent: &Sent<'_>, t: usize) -> usize {
     for _ in 0..sent.len {
         let clause = matches!(
             sent.base(cur),
-            "root" | "ccomp" | "xcomp" | "advcl" | "acl" | "parataxis" | "csubj"
-        ) || (sent.base(cur) == "conj" && sent.is_verb(cur));
+            Deprel::ROOT
+                | Deprel::CCOMP
+                | Deprel::XCOMP
+                | Deprel::ADVCL
+                | Deprel::ACL
+                | Deprel::PARATAXIS
+                | Deprel::CSUBJ
+        ) || (sent.base(cur) == Deprel::CONJ && sent.is_verb(cur));
         match sent.head[cur] {
             Some(h) if !clause => cur = h,
             _ => return cur,
@@ -110,7 +118,8 @@ pub(super) fn within(sent: &Sent<'_>, t: usize, c: usize) -> bool {
 
 /// True if `v` has an infinitive verb complement (`agreed to postpone`).
 pub(super) fn has_verb_complement(sent: &Sent<'_>, v: usize) -> bool {
-    sent.children_with(v, "xcomp").any(|c| sent.is_verb(c))
+    sent.children_with(v, Deprel::XCOMP)
+        .any(|c| sent.is_verb(c))
 }
 
 /// The frame a governing word puts on its `xcomp` complement.
@@ -127,12 +136,12 @@ pub(super) fn head_frame(sent: &Sent<'_>, h: usize) -> Option<cameo::Frame> {
     }
     // `is prepared to` (adjective), not `prepared to` (a verb: preparation
     // is an act of its own).
-    let adjective = sent.upos[h].as_str() == "ADJ"
-        || (sent.xpos[h] == "VBN"
+    let adjective = sent.upos[h] == Upos::ADJ
+        || (sent.xpos[h] == Xpos::VBN
             && sent
                 .children(h)
                 .iter()
-                .any(|&c| matches!(sent.deprel[c], "cop" | "aux:pass")));
+                .any(|&c| matches!(sent.deprel[c], Deprel::COP | Deprel::AUX_PASS)));
     if adjective && INTENT_ADJECTIVES.contains(&sent.lower[h].as_ref()) {
         return Some(cameo::Frame::Intent);
     }
@@ -156,11 +165,11 @@ pub(super) fn aux_frame(sent: &Sent<'_>, t: usize, v: usize) -> Option<cameo::Fr
     // clauses as `advcl`, but also as `obl` or `ccomp`).
     let conditional = |x: usize| {
         sent.children(x).iter().any(|&a| {
-            sent.children_with(a, "mark")
+            sent.children_with(a, Deprel::MARK)
                 .any(|m| matches!(sent.lower[m].as_ref(), "if" | "unless"))
         })
     };
-    for c in sent.children_with(t, "aux") {
+    for c in sent.children_with(t, Deprel::AUX) {
         let frame = match sent.lower[c].as_ref() {
             "will" | "shall" | "'ll" | "wo" => Some(Frame::Intent),
             "would" | "'d" if reported(sent, v) || conditional(t) => Some(Frame::Intent),
@@ -185,7 +194,7 @@ pub(super) fn frame_of(sent: &Sent<'_>, v: usize, negated: bool) -> Option<cameo
     use cameo::Frame;
     let unless = |x: usize| {
         sent.children(x).iter().any(|&a| {
-            sent.children_with(a, "mark")
+            sent.children_with(a, Deprel::MARK)
                 .any(|m| sent.lower[m] == "unless")
         })
     };
@@ -198,7 +207,7 @@ pub(super) fn frame_of(sent: &Sent<'_>, v: usize, negated: bool) -> Option<cameo
     // Auxiliaries of the verb, or of the verb it is conjoined to
     // (`will return weapons and release hostages`).
     let mut holders = vec![v];
-    if sent.base(v) == "conj" {
+    if sent.base(v) == Deprel::CONJ {
         holders.extend(sent.head[v]);
     }
     for &t in &holders {
@@ -207,7 +216,7 @@ pub(super) fn frame_of(sent: &Sent<'_>, v: usize, negated: bool) -> Option<cameo
         }
     }
     let h = sent.head[v]?;
-    if sent.base(v) != "xcomp" {
+    if sent.base(v) != Deprel::XCOMP {
         return None;
     }
     let f = head_frame(sent, h)?;
@@ -224,18 +233,19 @@ pub(super) fn negated(sent: &Sent<'_>, v: usize) -> bool {
     let neg = |t: usize| {
         sent.children(t).iter().any(|&c| {
             matches!(sent.lower[c].as_ref(), "not" | "n't" | "never")
-                && matches!(sent.base(c), "advmod" | "neg" | "aux")
+                && matches!(sent.base(c), Deprel::ADVMOD | Deprel::AUX)
         })
     };
-    neg(v) || (sent.base(v) == "xcomp" && sent.head[v].is_some_and(neg))
+    neg(v) || (sent.base(v) == Deprel::XCOMP && sent.head[v].is_some_and(neg))
 }
 
 pub(super) fn modality(sent: &Sent<'_>, v: usize) -> Modality {
     let auxes = |t: usize| -> Option<Modality> {
         let mut m = None;
         for &c in sent.children(t) {
-            if sent.base(c) != "aux" {
-                if sent.base(c) == "mark" && matches!(sent.lower[c].as_ref(), "if" | "unless") {
+            if sent.base(c) != Deprel::AUX {
+                if sent.base(c) == Deprel::MARK && matches!(sent.lower[c].as_ref(), "if" | "unless")
+                {
                     return Some(Modality::Hypothetical);
                 }
                 continue;
@@ -257,7 +267,7 @@ pub(super) fn modality(sent: &Sent<'_>, v: usize) -> Modality {
     for _ in 0..4 {
         let Some(h) = sent.head[cur] else { break };
         match sent.base(cur) {
-            "xcomp" => {
+            Deprel::XCOMP => {
                 if INTEND.contains(&sent.lemma[h].as_ref()) {
                     return Modality::Intended;
                 }
@@ -268,7 +278,7 @@ pub(super) fn modality(sent: &Sent<'_>, v: usize) -> Modality {
                     return m;
                 }
             }
-            "conj" => {
+            Deprel::CONJ => {
                 if let Some(m) = auxes(h) {
                     return m;
                 }

@@ -2,7 +2,7 @@
 //! through the clause structure, the noun phrase right before the verb, or
 //! the sentence's first noun phrase.
 
-use sitrep_doc::Upos;
+use sitrep_doc::{Deprel, Upos};
 
 use crate::tree::Sent;
 
@@ -13,10 +13,10 @@ pub(super) fn subject_head(sent: &Sent<'_>, v: usize, depth: usize) -> Option<us
     if depth > 6 {
         return None;
     }
-    if let Some(c) = sent.children_with(v, "nsubj").next() {
+    if let Some(c) = sent.children_with(v, Deprel::NSUBJ).next() {
         return Some(c);
     }
-    if sent.deprel[v] != "conj" {
+    if sent.deprel[v] != Deprel::CONJ {
         if let Some(f) = first_np_subject(sent, v) {
             return Some(f);
         }
@@ -30,19 +30,21 @@ pub(super) fn subject_head(sent: &Sent<'_>, v: usize, depth: usize) -> Option<us
     let h = sent.head[v]?;
     // An infinitive (`are about to restore`, however attached) takes its
     // controller's subject.
-    let infinitive = sent.children_with(v, "mark").any(|c| sent.lower[c] == "to");
-    let rel = if infinitive && matches!(sent.base(v), "parataxis" | "ccomp") {
-        "xcomp"
+    let infinitive = sent
+        .children_with(v, Deprel::MARK)
+        .any(|c| sent.lower[c] == "to");
+    let rel = if infinitive && matches!(sent.base(v), Deprel::PARATAXIS | Deprel::CCOMP) {
+        Deprel::XCOMP
     } else {
         sent.deprel[v]
     };
     match rel {
-        "xcomp" => sent
-            .children_with(h, "obj")
+        Deprel::XCOMP => sent
+            .children_with(h, Deprel::OBJ)
             .next()
             .or_else(|| subject_head(sent, h, depth + 1)),
-        "conj" | "advcl" | "acl" => subject_head(sent, h, depth + 1),
-        "acl:relcl" => Some(h),
+        Deprel::CONJ | Deprel::ADVCL | Deprel::ACL => subject_head(sent, h, depth + 1),
+        Deprel::ACL_RELCL => Some(h),
         _ => None,
     }
 }
@@ -59,7 +61,9 @@ pub(super) fn first_np(sent: &Sent<'_>, v: usize) -> Option<usize> {
     let mut h = t0;
     for _ in 0..4 {
         match (sent.base(h), sent.head[h]) {
-            ("compound" | "flat" | "amod" | "det", Some(p)) if p < v => h = p,
+            (Deprel::COMPOUND | Deprel::FLAT | Deprel::AMOD | Deprel::DET, Some(p)) if p < v => {
+                h = p
+            }
             _ => break,
         }
     }
@@ -72,11 +76,11 @@ pub(super) fn first_np(sent: &Sent<'_>, v: usize) -> Option<usize> {
 /// pauses in ... lead up ...`) are where parsers fail, and English puts the
 /// subject first.
 fn first_np_subject(sent: &Sent<'_>, v: usize) -> Option<usize> {
-    let finite = |t: usize| matches!(sent.xpos[t], "VBP" | "VBZ" | "VBD" | "MD");
+    let finite = |t: usize| sent.xpos[t].is_finite_verb();
     if !finite(v) || (0..v).any(finite) {
         return None;
     }
-    first_np(sent, v).filter(|&h| sent.deprel[h] != "nmod:poss")
+    first_np(sent, v).filter(|&h| sent.deprel[h] != Deprel::NMOD_POSS)
 }
 
 /// The head of a noun phrase ending right before `v` (adverbs, auxiliaries
@@ -85,7 +89,7 @@ fn adjacent_np(sent: &Sent<'_>, v: usize) -> Option<usize> {
     let mut t = v.checked_sub(1)?;
     loop {
         let u = sent.upos[t];
-        if u == Upos::AUX || u.as_str() == "ADV" || u.as_str() == "PART" {
+        if u == Upos::AUX || u == Upos::ADV || u == Upos::PART {
             t = t.checked_sub(1)?;
             continue;
         }
@@ -102,12 +106,20 @@ fn adjacent_np(sent: &Sent<'_>, v: usize) -> Option<usize> {
     let mut h = t;
     for _ in 0..6 {
         match (sent.base(h), sent.head[h]) {
-            ("conj" | "compound" | "flat" | "amod" | "nmod" | "appos", Some(p)) if p != v => h = p,
+            (
+                Deprel::CONJ
+                | Deprel::COMPOUND
+                | Deprel::FLAT
+                | Deprel::AMOD
+                | Deprel::NMOD
+                | Deprel::APPOS,
+                Some(p),
+            ) if p != v => h = p,
             _ => break,
         }
     }
     // A prepositional phrase (`after crowds trashed ...`) is never a subject.
-    if sent.children_with(h, "case").next().is_some() {
+    if sent.children_with(h, Deprel::CASE).next().is_some() {
         return None;
     }
     Some(h)

@@ -35,7 +35,7 @@ mod patterns;
 mod sides;
 
 use sitrep_doc::events::Event;
-use sitrep_doc::Upos;
+use sitrep_doc::{Deprel, Upos};
 
 use crate::cameo;
 use crate::tree::Sent;
@@ -237,7 +237,8 @@ fn sides(cx: &SentenceCx<'_>, r: &Reading<'_>) -> Option<(Vec<Side>, Vec<Side>)>
         // A complement's inherited subject (`X hosts Y to celebrate`: Y
         // by control) is a guess; a slot the pattern reached past it is
         // evidence.
-        let own_subject = sent.children_with(v, "nsubj").next().is_some() || !complement(sent, v);
+        let own_subject =
+            sent.children_with(v, Deprel::NSUBJ).next().is_some() || !complement(sent, v);
         let subject_side = hit.target_before
             && !parse_src.is_empty()
             && (own_subject || parse_src.iter().any(|x| x.mention == m));
@@ -367,7 +368,7 @@ fn not_an_action(sent: &Sent<'_>, per_token: &[Option<usize>], v: usize) -> bool
         return false;
     }
     let inside_name = per_token.get(v).copied().flatten().is_some();
-    let attributive = sent.deprel[v] == "amod";
+    let attributive = sent.deprel[v] == Deprel::AMOD;
     let according =
         sent.lower[v] == "according" && sent.lower.get(v + 1).is_some_and(|w| w == "to");
     inside_name || attributive || according

@@ -4,12 +4,12 @@
 
 use sitrep_dict::phrase::token_words;
 use sitrep_dict::Placement;
+use sitrep_doc::{Deprel, Doc, Upos, Xpos};
 
 use super::cx::{SentenceCx, Side};
 use super::heads::subject_head;
 use crate::mentions::Extra;
 use crate::tree::Sent;
-use sitrep_doc::Doc;
 
 /// Verbs of saying whose subject is the speaker of their complement clause.
 const SPEECH: &[&str] = &[
@@ -76,15 +76,15 @@ pub(super) fn np(cx: &SentenceCx<'_>, h: usize, depth: usize) -> Vec<Side> {
                 for &c in sent.children(t) {
                     if matches!(
                         sent.base(c),
-                        "compound"
-                            | "flat"
-                            | "amod"
-                            | "nmod"
-                            | "appos"
-                            | "det"
-                            | "nummod"
-                            | "case"
-                            | "fixed"
+                        Deprel::COMPOUND
+                            | Deprel::FLAT
+                            | Deprel::AMOD
+                            | Deprel::NMOD
+                            | Deprel::APPOS
+                            | Deprel::DET
+                            | Deprel::NUMMOD
+                            | Deprel::CASE
+                            | Deprel::FIXED
                     ) {
                         reach.push(c);
                     }
@@ -99,7 +99,7 @@ pub(super) fn np(cx: &SentenceCx<'_>, h: usize, depth: usize) -> Vec<Side> {
     if uncoded {
         if let Some(n) = new_actor(cx, h) {
             out.push(n);
-            for c in sent.children_with(h, "conj").collect::<Vec<_>>() {
+            for c in sent.children_with(h, Deprel::CONJ).collect::<Vec<_>>() {
                 out.extend(np(cx, c, depth + 1));
             }
             return out;
@@ -107,7 +107,7 @@ pub(super) fn np(cx: &SentenceCx<'_>, h: usize, depth: usize) -> Vec<Side> {
     }
     let Some(p) = primary else {
         // No mention on the head: conjuncts may still hold actors.
-        for c in sent.children_with(h, "conj").collect::<Vec<_>>() {
+        for c in sent.children_with(h, Deprel::CONJ).collect::<Vec<_>>() {
             out.extend(np(cx, c, depth + 1));
         }
         return out;
@@ -122,7 +122,7 @@ pub(super) fn np(cx: &SentenceCx<'_>, h: usize, depth: usize) -> Vec<Side> {
     let mut owners: Vec<usize> = vec![h];
     owners.extend((0..sent.len).filter(|&t| in_primary(t) && t != h));
     for o in owners {
-        for c in sent.children_with(o, "conj").collect::<Vec<_>>() {
+        for c in sent.children_with(o, Deprel::CONJ).collect::<Vec<_>>() {
             let mut sub = np(cx, c, depth + 1);
             share_country(doc, extras, p, &mut sub);
             if o != h {
@@ -163,13 +163,22 @@ fn new_actor(cx: &SentenceCx<'_>, h: usize) -> Option<Side> {
         let t = nodes[k];
         for &c in sent.children(t) {
             let rel = sent.base(c);
-            let comma_set =
-                rel == "appos" && sent.children_with(c, "punct").any(|p| sent.lower[p] == ",");
+            let comma_set = rel == Deprel::APPOS
+                && sent
+                    .children_with(c, Deprel::PUNCT)
+                    .any(|p| sent.lower[p] == ",");
             let outside = matches!(
                 rel,
-                "conj" | "cc" | "acl" | "advcl" | "parataxis" | "punct" | "ccomp" | "mark"
+                Deprel::CONJ
+                    | Deprel::CC
+                    | Deprel::ACL
+                    | Deprel::ADVCL
+                    | Deprel::PARATAXIS
+                    | Deprel::PUNCT
+                    | Deprel::CCOMP
+                    | Deprel::MARK
             ) || comma_set
-                || (t == h && rel == "case");
+                || (t == h && rel == Deprel::CASE);
             if !outside {
                 nodes.push(c);
             }
@@ -234,12 +243,12 @@ fn agents_of_places(cx: &SentenceCx<'_>, h: usize, depth: usize) -> Option<Vec<S
     bare_agent(h)?;
     let mut heads = vec![h];
     heads.extend(
-        sent.children_with(h, "conj")
+        sent.children_with(h, Deprel::CONJ)
             .filter(|&c| bare_agent(c).is_some()),
     );
     let mut actors: Vec<Side> = Vec::new();
     for &x in &heads {
-        for c in sent.children_with(x, "nmod").collect::<Vec<_>>() {
+        for c in sent.children_with(x, Deprel::NMOD).collect::<Vec<_>>() {
             for sd in np(cx, c, depth + 1) {
                 let plain = extras.get(sd.mention).is_some_and(|e| e.agent.is_none())
                     && doc
@@ -288,33 +297,33 @@ pub(super) fn parse_sides(cx: &SentenceCx<'_>, v: usize) -> (Vec<Side>, Vec<Side
     // A passive subject beside an active one is a conjunct the parse
     // mislabelled (`X's death and injury toll has risen`): the verb is active.
     let active_subj = sent
-        .children_with(v, "nsubj")
-        .any(|c| sent.deprel[c] == "nsubj");
+        .children_with(v, Deprel::NSUBJ)
+        .any(|c| sent.deprel[c] == Deprel::NSUBJ);
     let passive_subj = sent
-        .children_with(v, "nsubj")
-        .find(|&c| sent.deprel[c] == "nsubj:pass")
+        .children_with(v, Deprel::NSUBJ)
+        .find(|&c| sent.deprel[c] == Deprel::NSUBJ_PASS)
         .filter(|_| !active_subj);
     let passive_aux = sent
         .children(v)
         .iter()
-        .any(|&c| sent.deprel[c] == "aux:pass");
+        .any(|&c| sent.deprel[c] == Deprel::AUX_PASS);
     // A bare participle with its agent (`Rebuked by Eriador, ...`) is passive too.
     let passive_aux = passive_aux
-        || (sent.xpos[v] == "VBN"
+        || (sent.xpos[v] == Xpos::VBN
             && sent
-                .children_with(v, "obl")
-                .any(|c| sent.deprel[c] == "obl:agent" || has_case(sent, c, "by")));
+                .children_with(v, Deprel::OBL)
+                .any(|c| sent.deprel[c] == Deprel::OBL_AGENT || has_case(sent, c, "by")));
     if passive_subj.is_some() || passive_aux {
         // Without its own subject, a passive shares only a conjoined verb's
         // (`X was attacked and was wounded`), not a governing clause's.
         let tgt = match passive_subj {
             Some(ps) => npm(ps),
-            None if sent.deprel[v] == "conj" => subject(cx, v, 0),
+            None if sent.deprel[v] == Deprel::CONJ => subject(cx, v, 0),
             None => Vec::new(),
         };
         let agent = sent
-            .children_with(v, "obl")
-            .find(|&c| sent.deprel[c] == "obl:agent" || has_case(sent, c, "by"));
+            .children_with(v, Deprel::OBL)
+            .find(|&c| sent.deprel[c] == Deprel::OBL_AGENT || has_case(sent, c, "by"));
         let src = match agent {
             Some(a) => npm(a),
             None => Vec::new(),
@@ -332,7 +341,7 @@ pub(super) fn parse_sides(cx: &SentenceCx<'_>, v: usize) -> (Vec<Side>, Vec<Side
         // `X began to question whether he has a future with Y`: a clausal
         // complement whose subject is the source itself aims the act at the
         // first other actor inside it.
-        for c in sent.children_with(v, "ccomp").collect::<Vec<_>>() {
+        for c in sent.children_with(v, Deprel::CCOMP).collect::<Vec<_>>() {
             let m =
                 first_in_subtree_except(sent, coded, c, &src).filter(|&m| !same_actor(&cx.side(m)));
             if let Some(m) = m {
@@ -345,7 +354,8 @@ pub(super) fn parse_sides(cx: &SentenceCx<'_>, v: usize) -> (Vec<Side>, Vec<Side
 }
 
 fn has_case(sent: &Sent<'_>, n: usize, word: &str) -> bool {
-    sent.children_with(n, "case").any(|c| sent.lower[c] == word)
+    sent.children_with(n, Deprel::CASE)
+        .any(|c| sent.lower[c] == word)
 }
 
 fn subject(cx: &SentenceCx<'_>, v: usize, depth: usize) -> Vec<Side> {
@@ -358,7 +368,7 @@ fn subject(cx: &SentenceCx<'_>, v: usize, depth: usize) -> Vec<Side> {
     // (`Lions, tigers, and Gondor welcomed`): each one's actors count.
     if sent.head[h] == Some(v) {
         let first = x.first().map(|s| s.mention);
-        for o in sent.children_with(v, "nsubj").filter(|&o| o != h) {
+        for o in sent.children_with(v, Deprel::NSUBJ).filter(|&o| o != h) {
             let mut sub = np(cx, o, 0);
             if let Some(p) = first.filter(|_| o > h) {
                 share_country(doc, extras, p, &mut sub);
@@ -378,9 +388,9 @@ fn subject(cx: &SentenceCx<'_>, v: usize, depth: usize) -> Vec<Side> {
         // subject: a common-noun phrase right before an uncoded name is one
         // noun phrase with it, and its actor is the subject's.
         if let Some(p) = h.checked_sub(1).filter(|&p| {
-            sent.upos[p] == sitrep_doc::Upos::NOUN
-                && sent.upos[h] == sitrep_doc::Upos::PROPN
-                && sent.children_with(p, "case").next().is_none()
+            sent.upos[p] == Upos::NOUN
+                && sent.upos[h] == Upos::PROPN
+                && sent.children_with(p, Deprel::CASE).next().is_none()
         }) {
             let y = np(cx, p, 0);
             if y.iter().any(|s| s.code.is_some()) {
@@ -395,9 +405,9 @@ fn subject(cx: &SentenceCx<'_>, v: usize, depth: usize) -> Vec<Side> {
     // last conjunct as subject: the actor right before its `and` is the
     // left conjunct.
     let cc = sent
-        .children_with(h, "cc")
+        .children_with(h, Deprel::CC)
         .next()
-        .or_else(|| sent.children_with(v, "cc").find(|&c| c < h));
+        .or_else(|| sent.children_with(v, Deprel::CC).find(|&c| c < h));
     if let Some(cc) = cc {
         if let Some(m) = cc
             .checked_sub(1)
@@ -416,9 +426,8 @@ pub(super) fn linear_target(sent: &Sent<'_>, coded: &[Option<usize>], v: usize) 
         if let Some(m) = coded.get(t).copied().flatten() {
             return Some(m);
         }
-        let u = sent.upos[t].as_str();
-        let ends = matches!(u, "PUNCT" | "SCONJ")
-            || (sent.is_verb(t) && sent.children_with(t, "nsubj").next().is_some());
+        let ends = matches!(sent.upos[t], Upos::PUNCT | Upos::SCONJ)
+            || (sent.is_verb(t) && sent.children_with(t, Deprel::NSUBJ).next().is_some());
         if ends {
             return None;
         }
@@ -462,7 +471,7 @@ fn first_in_subtree_except(
 fn object(cx: &SentenceCx<'_>, v: usize, depth: usize) -> Vec<Side> {
     let (sent, coded) = (cx.sent, &cx.coded[..]);
     let npm = |h: usize| np(cx, h, 0);
-    for rel in ["obj", "iobj"] {
+    for rel in [Deprel::OBJ, Deprel::IOBJ] {
         for c in sent.children_with(v, rel).collect::<Vec<_>>() {
             let x = npm(c);
             if !x.is_empty() {
@@ -475,8 +484,8 @@ fn object(cx: &SentenceCx<'_>, v: usize, depth: usize) -> Vec<Side> {
             }
         }
     }
-    for c in sent.children_with(v, "obl").collect::<Vec<_>>() {
-        if sent.deprel[c] == "obl:agent" {
+    for c in sent.children_with(v, Deprel::OBL).collect::<Vec<_>>() {
+        if sent.deprel[c] == Deprel::OBL_AGENT {
             continue;
         }
         let x = npm(c);
@@ -486,8 +495,8 @@ fn object(cx: &SentenceCx<'_>, v: usize, depth: usize) -> Vec<Side> {
     }
     // `X believes Y can cope`, `X allowed that Y ...`: the complement
     // clause's subject is the target, as PETRARCH codes it.
-    for c in sent.children_with(v, "ccomp").collect::<Vec<_>>() {
-        if let Some(sj) = sent.children_with(c, "nsubj").next() {
+    for c in sent.children_with(v, Deprel::CCOMP).collect::<Vec<_>>() {
+        if let Some(sj) = sent.children_with(c, Deprel::NSUBJ).next() {
             let x = npm(sj);
             if !x.is_empty() {
                 return x;
@@ -495,7 +504,7 @@ fn object(cx: &SentenceCx<'_>, v: usize, depth: usize) -> Vec<Side> {
         }
     }
     if depth < 3 {
-        for c in sent.children_with(v, "xcomp").collect::<Vec<_>>() {
+        for c in sent.children_with(v, Deprel::XCOMP).collect::<Vec<_>>() {
             let x = object(cx, c, depth + 1);
             if !x.is_empty() {
                 return x;
@@ -511,12 +520,17 @@ pub(super) fn speaker(cx: &SentenceCx<'_>, v: usize) -> Vec<Side> {
     let sent = cx.sent;
     // Reporting verbs take a clause, not an object (`declare pauses` is no report).
     let is_speech = |t: usize| {
-        SPEECH.contains(&sent.lemma[t].as_ref()) && sent.children_with(t, "obj").next().is_none()
+        SPEECH.contains(&sent.lemma[t].as_ref())
+            && sent.children_with(t, Deprel::OBJ).next().is_none()
     };
     let mut cur = v;
     for _ in 0..6 {
         for &c in sent.children(cur) {
-            if matches!(sent.base(c), "parataxis" | "ccomp" | "advcl") && is_speech(c) {
+            if matches!(
+                sent.base(c),
+                Deprel::PARATAXIS | Deprel::CCOMP | Deprel::ADVCL
+            ) && is_speech(c)
+            {
                 let x = subject(cx, c, 0);
                 if !x.is_empty() {
                     return x;
@@ -526,9 +540,9 @@ pub(super) fn speaker(cx: &SentenceCx<'_>, v: usize) -> Vec<Side> {
         let Some(h) = sent.head[cur] else { break };
         for &c in sent.children(h) {
             if c != cur
-                && matches!(sent.base(c), "parataxis" | "conj")
+                && matches!(sent.base(c), Deprel::PARATAXIS | Deprel::CONJ)
                 && is_speech(c)
-                && sent.children_with(c, "nsubj").next().is_some()
+                && sent.children_with(c, Deprel::NSUBJ).next().is_some()
             {
                 let x = subject(cx, c, 0);
                 if !x.is_empty() {
@@ -547,7 +561,9 @@ pub(super) fn speaker(cx: &SentenceCx<'_>, v: usize) -> Vec<Side> {
     // The parse may hang the reporting clause anywhere: take the nearest
     // verb of saying after `v` that has a subject of its own.
     let mut cands: Vec<usize> = (0..sent.len)
-        .filter(|&t| t != v && is_speech(t) && sent.children_with(t, "nsubj").next().is_some())
+        .filter(|&t| {
+            t != v && is_speech(t) && sent.children_with(t, Deprel::NSUBJ).next().is_some()
+        })
         .collect();
     cands.sort_by_key(|&t| (t < v, t.abs_diff(v)));
     for t in cands {
