@@ -373,3 +373,143 @@ fn not_an_action(sent: &Sent<'_>, per_token: &[Option<usize>], v: usize) -> bool
         sent.lower[v] == "according" && sent.lower.get(v + 1).is_some_and(|w| w == "to");
     inside_name || attributive || according
 }
+
+#[cfg(test)]
+mod tests {
+    use sitrep_doc::{Deprel, Doc, Sentence, Span, Token, Upos, Xpos};
+
+    use crate::{Coder, CoderOptions};
+
+    /// A document from a gold parse, one CoNLL-U word line per token
+    /// (ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL), blank lines between
+    /// sentences; tokens are joined by single spaces.
+    fn parsed(conllu: &str) -> Doc {
+        let sentences = sitrep_doc::conllu::parse(conllu).expect("a valid parse");
+        let mut doc = Doc::from_text("");
+        let mut text = String::new();
+        for s in &sentences {
+            let first = doc.tokens.len();
+            let start = text.len();
+            for w in &s.words {
+                if text.len() > start {
+                    text.push(' ');
+                }
+                let a = text.len();
+                text.push_str(&w.form);
+                let mut t = Token::new(Span {
+                    start: a as u32,
+                    end: text.len() as u32,
+                });
+                t.upos = Upos::from_name(&w.upos).expect("a UPOS tag");
+                t.xpos = Xpos::from_name(&w.xpos).expect("an XPOS tag");
+                t.lemma = Some(w.lemma.clone().into());
+                t.deprel = Deprel::from_name_or_base(&w.deprel);
+                t.head = w.head.checked_sub(1).map(|h| (first + h) as u32);
+                doc.tokens.push(t);
+            }
+            doc.sentences.push(Sentence {
+                span: Span {
+                    start: start as u32,
+                    end: text.len() as u32,
+                },
+                token_start: first as u32,
+                token_end: doc.tokens.len() as u32,
+            });
+            text.push(' ');
+        }
+        doc.text = text;
+        doc
+    }
+
+    /// `source code target` of every event coded in `conllu`.
+    fn coded(conllu: &str, options: CoderOptions) -> Vec<String> {
+        let coder = Coder::vendored().expect("vendored dictionaries");
+        let mut doc = parsed(conllu);
+        coder.code_with(&mut doc, options);
+        doc.events
+            .iter()
+            .map(|e| {
+                let code = |a: &Option<sitrep_doc::events::EventActor>| {
+                    a.as_ref().and_then(|a| a.code.clone()).unwrap_or_default()
+                };
+                format!("{} {} {}", code(&e.source), e.code, code(&e.target))
+            })
+            .collect()
+    }
+
+    const ACCUSED: &str = "\
+1\tRussia\tRussia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\taccused\taccuse\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tUkraine\tUkraine\tPROPN\tNNP\t_\t2\tobj\t_\t_
+4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+";
+
+    const NOT_ACCUSED: &str = "\
+1\tRussia\tRussia\tPROPN\tNNP\t_\t4\tnsubj\t_\t_
+2\tdid\tdo\tAUX\tVBD\t_\t4\taux\t_\t_
+3\tnot\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_
+4\taccuse\taccuse\tVERB\tVB\t_\t0\troot\t_\t_
+5\tUkraine\tUkraine\tPROPN\tNNP\t_\t4\tobj\t_\t_
+6\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+";
+
+    const ATTACKED_BY: &str = "\
+1\tUkraine\tUkraine\tPROPN\tNNP\t_\t3\tnsubj:pass\t_\t_
+2\twas\tbe\tAUX\tVBD\t_\t3\taux:pass\t_\t_
+3\tattacked\tattack\tVERB\tVBN\t_\t0\troot\t_\t_
+4\tby\tby\tADP\tIN\t_\t5\tcase\t_\t_
+5\tRussia\tRussia\tPROPN\tNNP\t_\t3\tobl:agent\t_\t_
+6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+";
+
+    const WILL_SEND_AID: &str = "\
+1\tFrance\tFrance\tPROPN\tNNP\t_\t3\tnsubj\t_\t_
+2\twill\twill\tAUX\tMD\t_\t3\taux\t_\t_
+3\tsend\tsend\tVERB\tVB\t_\t0\troot\t_\t_
+4\taid\taid\tNOUN\tNN\t_\t3\tobj\t_\t_
+5\tto\tto\tADP\tIN\t_\t6\tcase\t_\t_
+6\tUkraine\tUkraine\tPROPN\tNNP\t_\t3\tobl\t_\t_
+7\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+";
+
+    #[test]
+    fn subject_and_object_are_source_and_target() {
+        assert_eq!(coded(ACCUSED, CoderOptions::default()), ["RUS 112 UKR"]);
+    }
+
+    #[test]
+    fn a_negated_verb_is_dropped_unless_kept() {
+        assert!(coded(NOT_ACCUSED, CoderOptions::default()).is_empty());
+        let keep = CoderOptions {
+            keep_negated: true,
+            ..CoderOptions::default()
+        };
+        assert_eq!(coded(NOT_ACCUSED, keep), ["RUS 112 UKR"]);
+    }
+
+    #[test]
+    fn a_passive_agent_is_the_source() {
+        assert_eq!(coded(ATTACKED_BY, CoderOptions::default()), ["RUS 190 UKR"]);
+    }
+
+    #[test]
+    fn a_stated_intention_is_framed_unless_peer_compatible() {
+        assert_eq!(
+            coded(WILL_SEND_AID, CoderOptions::default()),
+            ["FRA 033 UKR"]
+        );
+        assert_eq!(
+            coded(WILL_SEND_AID, CoderOptions::peer_compatible()),
+            ["FRA 070 UKR"]
+        );
+    }
+
+    #[test]
+    fn codes_split_at_the_colon_and_drop_null_halves() {
+        use super::split_code;
+        assert_eq!(split_code("042:043"), (Some("042"), Some("043")));
+        assert_eq!(split_code(":054"), (None, Some("054")));
+        assert_eq!(split_code("190"), (Some("190"), None));
+        assert_eq!(split_code("---"), (None, None));
+    }
+}
