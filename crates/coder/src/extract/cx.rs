@@ -27,9 +27,9 @@ pub(crate) struct DocCx<'a> {
 
 /// One sentence as extraction reads it.
 ///
-/// Invariants: `coded`, `per_token` and `first_word` have one entry per
-/// local token `0..len`; `words[first_word[t]..]` starts with token `t`'s
-/// match words, and words are in token order.
+/// Invariants: `coded` and `per_token` have an entry for every local token
+/// `0..len` and `first_word` one for each exactly; words are in token
+/// order, and token `t`'s words start at `words[first_word[t]]`.
 pub(crate) struct SentenceCx<'a> {
     pub coder: &'a Coder,
     pub options: &'a CoderOptions,
