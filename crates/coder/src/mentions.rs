@@ -94,6 +94,18 @@ pub(crate) struct Scope<'a> {
 /// `known`, the document's mentions so far. Returns, per local token, the
 /// mention index.
 pub(crate) fn find(scope: Scope<'_>, known: &mut Known<'_>) -> Vec<Option<usize>> {
+    let mut covered = vec![false; scope.sent.len];
+    let found = dictionary_mentions(scope, &mut covered);
+    let mut found = merge_titles(scope.sent, found);
+    let anaphors = names(scope, known, &mut covered, &mut found);
+    found.sort_by_key(|(m, _)| m.token_start);
+    let resolved = pronouns(scope, known, &found, anaphors);
+    append(scope.sent, known, found, resolved)
+}
+
+/// The sentence's longest dictionary matches that overlap no earlier one
+/// (marked in `covered`), with their extras.
+fn dictionary_mentions(scope: Scope<'_>, covered: &mut [bool]) -> Vec<(ActorMention, Extra)> {
     let Scope {
         dicts, sent, date, ..
     } = scope;
@@ -104,7 +116,6 @@ pub(crate) fn find(scope: Scope<'_>, known: &mut Known<'_>) -> Vec<Option<usize>
         .collect();
     let matches = dicts.find_actors(&texts, Some(&lemmas), date);
     let mut found: Vec<(ActorMention, Extra)> = Vec::new();
-    let mut covered = vec![false; n];
     for m in matches {
         if m.start >= m.end || m.end > n || covered[m.start..m.end].iter().any(|&c| c) {
             continue;
@@ -162,8 +173,16 @@ pub(crate) fn find(scope: Scope<'_>, known: &mut Known<'_>) -> Vec<Option<usize>
             },
         ));
     }
-    // A title and the name it introduces are one actor, coded by the title
-    // (`Bree Prime Minister` + `Romendacil` → BREGOV), as PETRARCH reads them.
+    found
+}
+
+/// A title and the name it introduces are one actor, coded by the title
+/// (`Bree Prime Minister` + `Romendacil` → BREGOV), as PETRARCH reads them.
+/// Returns the mentions in text order.
+fn merge_titles(
+    sent: &Sent<'_>,
+    mut found: Vec<(ActorMention, Extra)>,
+) -> Vec<(ActorMention, Extra)> {
     found.sort_by_key(|(m, _)| m.token_start);
     let mut merged: Vec<(ActorMention, Extra)> = Vec::with_capacity(found.len());
     for (m, e) in found {
@@ -185,8 +204,20 @@ pub(crate) fn find(scope: Scope<'_>, known: &mut Known<'_>) -> Vec<Option<usize>
         }
         merged.push((m, e));
     }
-    let mut found = merged;
-    // Unknown names and bare surnames.
+    merged
+}
+
+/// Adds the PROPN runs no dictionary covers to `found` (unknown names and
+/// bare surnames, see [`name_mention`]) and returns the pronouns met on
+/// the way, by local token.
+fn names(
+    scope: Scope<'_>,
+    known: &Known<'_>,
+    covered: &mut [bool],
+    found: &mut Vec<(ActorMention, Extra)>,
+) -> Vec<(usize, Anaphor)> {
+    let sent = scope.sent;
+    let n = sent.len;
     let mut anaphors: Vec<(usize, Anaphor)> = Vec::new();
     let mut i = 0;
     while i < n {
@@ -213,11 +244,20 @@ pub(crate) fn find(scope: Scope<'_>, known: &mut Known<'_>) -> Vec<Option<usize>
         }
         i += 1;
     }
-    found.sort_by_key(|(m, _)| m.token_start);
-    // Pronouns: the latest compatible coded mention before them, in this
-    // sentence first, then in the last few sentences.
-    let base = known.actors.len();
-    let mut resolved: Vec<(ActorMention, Extra, usize)> = Vec::new();
+    anaphors
+}
+
+/// Pronouns resolved to the latest compatible coded mention before them,
+/// in this sentence first (`found`, in text order), then in the last few
+/// sentences; unresolved ones are no mentions.
+fn pronouns(
+    scope: Scope<'_>,
+    known: &Known<'_>,
+    found: &[(ActorMention, Extra)],
+    anaphors: Vec<(usize, Anaphor)>,
+) -> Vec<(ActorMention, Extra, Ante)> {
+    let sent = scope.sent;
+    let mut resolved: Vec<(ActorMention, Extra, Ante)> = Vec::new();
     for (i, kind) in anaphors {
         let pos = u32::try_from(sent.start + i).unwrap_or(u32::MAX);
         let local = found
@@ -237,15 +277,25 @@ pub(crate) fn find(scope: Scope<'_>, known: &mut Known<'_>) -> Vec<Option<usize>
         });
         if let Some((ante, code, extra)) = ante {
             let m = scope.mention(i, i + 1, code, MentionKind::Dictionary, |_| {});
-            let k = match ante {
-                Ante::Local(k) => usize::MAX - k,
-                Ante::Global(a) => a,
-            };
-            resolved.push((m, extra, k));
+            resolved.push((m, extra, ante));
         }
     }
+    resolved
+}
+
+/// Appends this sentence's mentions to `known` in text order, pointing
+/// each pronoun at its antecedent's final index, and returns per local
+/// token the mention there.
+fn append(
+    sent: &Sent<'_>,
+    known: &mut Known<'_>,
+    found: Vec<(ActorMention, Extra)>,
+    resolved: Vec<(ActorMention, Extra, Ante)>,
+) -> Vec<Option<usize>> {
+    let n = sent.len;
+    let base = known.actors.len();
     // Final order: text order; local antecedents get their final indexes.
-    let mut all: Vec<(ActorMention, Extra, Option<usize>)> =
+    let mut all: Vec<(ActorMention, Extra, Option<Ante>)> =
         found.into_iter().map(|(m, e)| (m, e, None)).collect();
     all.extend(resolved.into_iter().map(|(m, e, k)| (m, e, Some(k))));
     let mut order: Vec<usize> = (0..all.len()).collect();
@@ -259,11 +309,9 @@ pub(crate) fn find(scope: Scope<'_>, known: &mut Known<'_>) -> Vec<Option<usize>
     let mut slots: Vec<Option<(ActorMention, Extra)>> = Vec::with_capacity(all.len());
     for (mut m, e, ante) in all {
         if let Some(a) = ante {
-            let antecedent = if a > usize::MAX / 2 {
-                let local = usize::MAX - a;
-                final_index.get(local).copied().unwrap_or(0)
-            } else {
-                a
+            let antecedent = match a {
+                Ante::Local(k) => final_index.get(k).copied().unwrap_or(0),
+                Ante::Global(a) => a,
             };
             m.kind = MentionKind::Coreference {
                 antecedent: u32::try_from(antecedent).unwrap_or(u32::MAX),
