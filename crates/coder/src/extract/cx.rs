@@ -31,50 +31,50 @@ pub(crate) struct DocCx<'a> {
 /// `0..len` and `first_word` one for each exactly; words are in token
 /// order, and token `t`'s words start at `words[first_word[t]]`.
 pub(crate) struct SentenceCx<'a> {
-    pub coder: &'a Coder,
-    pub options: &'a CoderOptions,
-    pub doc: &'a Doc,
-    pub extras: &'a [Extra],
-    pub date: Option<Date>,
+    pub(super) coder: &'a Coder,
+    pub(super) options: &'a CoderOptions,
+    pub(super) doc: &'a Doc,
+    pub(super) extras: &'a [Extra],
+    pub(super) date: Option<Date>,
     /// The sentence's index in the document.
-    pub s: usize,
+    pub(super) s: usize,
     /// The sentence's tokens and tree (shared with actor finding).
-    pub sent: &'a Sent<'a>,
+    pub(super) sent: &'a Sent<'a>,
     /// The number of local tokens coded (the tree's and the mention
     /// table's common length).
-    pub len: usize,
+    pub(super) len: usize,
     /// Local token → mention index in `doc.actors`.
-    pub per_token: &'a [Option<usize>],
+    pub(super) per_token: &'a [Option<usize>],
     /// Local token → mention index, for coded mentions only: what pattern
     /// slots and sides take.
-    pub coded: Vec<Option<usize>>,
+    pub(super) coded: Vec<Option<usize>>,
     /// The sentence's match words (see [`Word`]).
-    pub words: Vec<Word>,
+    pub(super) words: Vec<Word>,
     /// Local token → index of its first match word (for a token with no
     /// words, the index of the next token's first one).
-    pub first_word: Vec<usize>,
+    pub(super) first_word: Vec<usize>,
     /// Heads of the clauses a discard phrase puts out of scope (see
     /// [`CoderOptions::clause_discards`]).
-    pub discarded_clauses: Vec<usize>,
+    pub(super) discarded_clauses: Vec<usize>,
 }
 
 /// One side of an event before it becomes an
 /// [`EventActor`](sitrep_doc::events::EventActor).
 #[derive(Clone, Debug)]
-pub(crate) struct Side {
+pub(super) struct Side {
     /// Index into `doc.actors`; for a new actor (no mention), a value past
     /// every index, distinct per phrase head.
-    pub mention: usize,
+    pub(super) mention: usize,
     /// The code, possibly composed with a conjoined agent.
-    pub code: Option<String>,
+    pub(super) code: Option<String>,
     /// A new actor's phrase (see [`CoderOptions::new_actor_length`]).
-    pub new_actor: Option<Span>,
+    pub(super) new_actor: Option<Span>,
 }
 
 impl<'a> SentenceCx<'a> {
     /// Sentence `s` (`sent`), whose local tokens hold mentions `per_token`
     /// and discard phrases at local tokens `discards`.
-    pub fn new(
+    pub(crate) fn new(
         dcx: &DocCx<'a>,
         s: usize,
         sent: &'a Sent<'a>,
@@ -117,7 +117,7 @@ impl<'a> SentenceCx<'a> {
     }
 
     /// The side of mention `m` with its own code.
-    pub fn side(&self, m: usize) -> Side {
+    pub(super) fn side(&self, m: usize) -> Side {
         Side {
             mention: m,
             code: self.doc.actors.get(m).and_then(|a| a.code.clone()),
@@ -127,7 +127,7 @@ impl<'a> SentenceCx<'a> {
 
     /// The sentence-local head token of mention `m`: its token whose head
     /// lies outside the mention.
-    pub fn mention_head(&self, m: usize) -> Option<usize> {
+    pub(super) fn mention_head(&self, m: usize) -> Option<usize> {
         let sent = self.sent;
         let a = self.doc.actors.get(m)?;
         let start = (a.token_start as usize).checked_sub(sent.start)?;
@@ -142,7 +142,7 @@ impl<'a> SentenceCx<'a> {
     /// True if a coordinating conjunction lies between the first and the
     /// last of these mentions (a real compound, not mentions gathered
     /// otherwise).
-    pub fn conjoined(&self, sides: &[Side]) -> bool {
+    pub(super) fn conjoined(&self, sides: &[Side]) -> bool {
         let sent = self.sent;
         let tok = |s: &Side| {
             self.doc

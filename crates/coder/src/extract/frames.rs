@@ -159,7 +159,7 @@ fn reported(sent: &Sent<'_>, v: usize) -> bool {
 /// reported `would` intent; `may`/`might`/`could` intent only with a
 /// condition (`may suspend talks if ...`: a conditional statement of what
 /// the actor will do); `must` demand; reported `should` appeal.
-pub(super) fn aux_frame(sent: &Sent<'_>, t: usize, v: usize) -> Option<cameo::Frame> {
+fn aux_frame(sent: &Sent<'_>, t: usize, v: usize) -> Option<cameo::Frame> {
     use cameo::Frame;
     // Any dependent introduced by `if`/`unless` (parsers attach conditional
     // clauses as `advcl`, but also as `obl` or `ccomp`).

@@ -16,7 +16,7 @@ use crate::compiled::{signature, CElem, CPattern, Kind, NO_WORD};
 /// One match word of the sentence, by its id in the compiled lexicon
 /// ([`NO_WORD`] when no pattern contains it).
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Word {
+pub(super) struct Word {
     pub id: u32,
     /// The lemma's id for verbs and auxiliaries, [`NO_WORD`] otherwise (see
     /// `extract`).
@@ -40,7 +40,7 @@ impl Word {
 
 /// What a pattern matched.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Hit {
+pub(super) struct Hit {
     pub score: u32,
     pub source: Option<usize>,
     pub target: Option<usize>,
@@ -67,7 +67,7 @@ struct St {
 /// The word windows of one verb: word indexes before it (nearest first)
 /// and after it (nearest first), with the signatures of their words and
 /// lemmas (see [`signature`]).
-pub(crate) struct Windows {
+pub(super) struct Windows {
     pub before: Vec<usize>,
     pub after: Vec<usize>,
     before_mask: u64,
@@ -98,7 +98,7 @@ impl Windows {
 
 /// Matches `pattern` with the verb between windows `win.before` and
 /// `win.after`.
-pub(crate) fn match_pattern(cx: &SentenceCx<'_>, pattern: &CPattern, win: &Windows) -> Option<Hit> {
+pub(super) fn match_pattern(cx: &SentenceCx<'_>, pattern: &CPattern, win: &Windows) -> Option<Hit> {
     let (before, after) = (&win.before[..], &win.after[..]);
     // Cheap rejection (most of a verb's patterns fail here): each plain word
     // must occur somewhere in its side's window; the signatures rule most
@@ -353,6 +353,6 @@ fn phrase_at(
 }
 
 /// Whether a normalised match word negates (`not`, `n't`, `never`).
-pub(crate) fn is_negation(w: &str) -> bool {
+pub(super) fn is_negation(w: &str) -> bool {
     matches!(w, "not" | "n't" | "never")
 }
