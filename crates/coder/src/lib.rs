@@ -56,7 +56,6 @@ pub mod cameo;
 mod compiled;
 mod extract;
 mod mentions;
-mod patterns;
 mod stage;
 mod tree;
 
@@ -240,7 +239,6 @@ impl Coder {
             .as_ref()
             .and_then(|d| d.date)
             .or(doc.anchor_date);
-        let mut extras = Vec::new();
         let mut story_discarded = false;
         let mut sentence_discarded = vec![false; doc.sentences.len()];
         // Per sentence: local tokens of sentence-level discard phrases, when
@@ -277,42 +275,36 @@ impl Coder {
             .map(|s| tree::Sent::new(&doc.text, &doc.tokens, &doc.sentences, s))
             .collect();
         let mut per_sentence = Vec::with_capacity(sents.len());
+        let mut known = mentions::Known::new(&mut doc.actors);
         for (s, sent) in sents.iter().enumerate() {
-            per_sentence.push(mentions::find(
-                &self.dicts,
+            let scope = mentions::Scope {
+                dicts: &self.dicts,
                 sent,
-                &mut doc.actors,
                 s,
                 date,
-                &mut extras,
-            ));
+            };
+            per_sentence.push(mentions::find(scope, &mut known));
         }
+        let extras = known.into_extras();
         if story_discarded {
             return;
         }
         let mut events = Vec::new();
+        let dcx = extract::DocCx {
+            coder: self,
+            options: &options,
+            doc,
+            extras: &extras,
+            date,
+        };
         for (s, per_token) in per_sentence.iter().enumerate() {
             if sentence_discarded.get(s).copied().unwrap_or(false) {
                 continue;
             }
             let discards = discard_tokens.get(s).map_or(&[][..], |d| &d[..]);
             let Some(sent) = sents.get(s) else { continue };
-            events.extend(
-                extract::sentence(
-                    self,
-                    &options,
-                    doc,
-                    s,
-                    extract::SentenceInput {
-                        sent,
-                        per_token,
-                        extras: &extras,
-                        date,
-                        discards,
-                    },
-                )
-                .events,
-            );
+            let cx = extract::SentenceCx::new(&dcx, s, sent, per_token, discards);
+            events.extend(extract::sentence(&cx));
         }
         sitrep_doc::events::assign_ids(&doc.id, &mut events);
         doc.events = events;

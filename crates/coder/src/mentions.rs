@@ -6,9 +6,11 @@
 //! `doc.actors` in text order; a [`MentionKind::Coreference`] always points at
 //! an earlier mention whose code it copies.
 
+use std::collections::HashMap;
+
 use sitrep_dict::{Dictionaries, Placement};
 use sitrep_doc::actors::{ActorMention, MentionKind};
-use sitrep_doc::{Date, Span, Upos};
+use sitrep_doc::{Date, Span, Upos, Xpos};
 
 use crate::tree::Sent;
 
@@ -24,21 +26,89 @@ pub(crate) struct Extra {
     pub plural: bool,
 }
 
+/// The document's mentions found so far, with what coreference looks up in
+/// them.
+///
+/// Invariants: `extras[k]` belongs to `actors[k]`; `by_last_word` maps the
+/// lowercased last word of every coded mention of two or more tokens to the
+/// latest such mention, so a bare surname finds its antecedent in one
+/// lookup instead of a scan of every earlier mention (which made long
+/// articles quadratic). Mentions are only added through [`Known::push`].
+pub(crate) struct Known<'d> {
+    actors: &'d mut Vec<ActorMention>,
+    extras: Vec<Extra>,
+    by_last_word: HashMap<String, usize>,
+}
+
+impl<'d> Known<'d> {
+    /// Starts from an empty actor layer (`actors` is cleared).
+    pub fn new(actors: &'d mut Vec<ActorMention>) -> Known<'d> {
+        actors.clear();
+        Known {
+            actors,
+            extras: Vec::new(),
+            by_last_word: HashMap::new(),
+        }
+    }
+
+    /// The extras, one per mention of the actor layer.
+    pub fn into_extras(self) -> Vec<Extra> {
+        self.extras
+    }
+
+    fn push(&mut self, m: ActorMention, e: Extra) {
+        let k = self.actors.len();
+        if m.code.is_some() && m.token_end > m.token_start + 1 {
+            if let Some(w) = m.text.split_whitespace().next_back() {
+                self.by_last_word.insert(w.to_lowercase(), k);
+            }
+        }
+        self.actors.push(m);
+        self.extras.push(e);
+    }
+
+    /// The latest coded mention of two or more tokens whose last word is
+    /// `lower` (already lowercased): `Sergey Lavrov` for `lavrov`.
+    fn ending_in(&self, lower: &str) -> Option<usize> {
+        self.by_last_word.get(lower).copied()
+    }
+}
+
 /// Words that are capitalised but never actors on their own (besides month
 /// and weekday names, [`sitrep_doc::is_calendar_word`]).
 const NOT_NAMES: &[&str] = &["mr", "mrs", "ms", "dr", "i"];
 
-/// Finds the mentions of sentence `s` (`sent`) and appends them to
-/// `actors`, the document's actor layer so far (and their extras to
-/// `extras`). Returns, per local token, the mention index.
-pub(crate) fn find(
-    dicts: &Dictionaries,
-    sent: &Sent<'_>,
-    actors: &mut Vec<ActorMention>,
-    s: usize,
-    date: Option<Date>,
-    extras: &mut Vec<Extra>,
-) -> Vec<Option<usize>> {
+/// What actor finding reads for one sentence.
+#[derive(Clone, Copy)]
+pub(crate) struct Scope<'a> {
+    pub dicts: &'a Dictionaries,
+    /// The sentence's tokens and tree.
+    pub sent: &'a Sent<'a>,
+    /// The sentence's index in the document.
+    pub s: usize,
+    /// The date actor roles are read on.
+    pub date: Option<Date>,
+}
+
+/// Finds the mentions of the sentence of `scope` and appends them to
+/// `known`, the document's mentions so far. Returns, per local token, the
+/// mention index.
+pub(crate) fn find(scope: Scope<'_>, known: &mut Known<'_>) -> Vec<Option<usize>> {
+    let mut covered = vec![false; scope.sent.len];
+    let found = dictionary_mentions(scope, &mut covered);
+    let mut found = merge_titles(scope.sent, found);
+    let anaphors = names(scope, known, &mut covered, &mut found);
+    found.sort_by_key(|(m, _)| m.token_start);
+    let resolved = pronouns(scope, known, &found, anaphors);
+    append(scope.sent, known, found, resolved)
+}
+
+/// The sentence's longest dictionary matches that overlap no earlier one
+/// (marked in `covered`), with their extras.
+fn dictionary_mentions(scope: Scope<'_>, covered: &mut [bool]) -> Vec<(ActorMention, Extra)> {
+    let Scope {
+        dicts, sent, date, ..
+    } = scope;
     let n = sent.len;
     let texts: Vec<&str> = (0..n).map(|i| sent.token_text(i)).collect();
     let lemmas: Vec<&str> = (0..n)
@@ -46,7 +116,6 @@ pub(crate) fn find(
         .collect();
     let matches = dicts.find_actors(&texts, Some(&lemmas), date);
     let mut found: Vec<(ActorMention, Extra)> = Vec::new();
-    let mut covered = vec![false; n];
     for m in matches {
         if m.start >= m.end || m.end > n || covered[m.start..m.end].iter().any(|&c| c) {
             continue;
@@ -58,7 +127,8 @@ pub(crate) fn find(
             .map(|a| (a.code.to_string(), a.placement));
         let last = m.end - 1;
         // Plural groups are common nouns (`militants`), not `United States`.
-        let plural = sent.xpos[last] == "NNS" || (sent.xpos[last] == "NNPS" && agent.is_some());
+        let plural =
+            sent.xpos[last] == Xpos::NNS || (sent.xpos[last] == Xpos::NNPS && agent.is_some());
         // A bare agent (`militants`, `officials`) is coded by its agent code
         // after PETRARCH's null actor (`---UAF`, `---GOV`).
         let code = m.code.clone().or_else(|| {
@@ -91,7 +161,7 @@ pub(crate) fn find(
             MentionKind::Agent
         };
         found.push((
-            mention(sent, s, m.start, m.end, code, kind, |x| {
+            scope.mention(m.start, m.end, code, kind, |x| {
                 x.actor_id = m.actor.and_then(|a| u32::try_from(a).ok());
                 x.name = name;
                 x.agent = agent.as_ref().map(|(c, _)| c.clone());
@@ -103,8 +173,16 @@ pub(crate) fn find(
             },
         ));
     }
-    // A title and the name it introduces are one actor, coded by the title
-    // (`Bree Prime Minister` + `Romendacil` → BREGOV), as PETRARCH reads them.
+    found
+}
+
+/// A title and the name it introduces are one actor, coded by the title
+/// (`Bree Prime Minister` + `Romendacil` → BREGOV), as PETRARCH reads them.
+/// Returns the mentions in text order.
+fn merge_titles(
+    sent: &Sent<'_>,
+    mut found: Vec<(ActorMention, Extra)>,
+) -> Vec<(ActorMention, Extra)> {
     found.sort_by_key(|(m, _)| m.token_start);
     let mut merged: Vec<(ActorMention, Extra)> = Vec::with_capacity(found.len());
     for (m, e) in found {
@@ -126,8 +204,20 @@ pub(crate) fn find(
         }
         merged.push((m, e));
     }
-    let mut found = merged;
-    // Unknown names and bare surnames.
+    merged
+}
+
+/// Adds the PROPN runs no dictionary covers to `found` (unknown names and
+/// bare surnames, see [`name_mention`]) and returns the pronouns met on
+/// the way, by local token.
+fn names(
+    scope: Scope<'_>,
+    known: &Known<'_>,
+    covered: &mut [bool],
+    found: &mut Vec<(ActorMention, Extra)>,
+) -> Vec<(usize, Anaphor)> {
+    let sent = scope.sent;
+    let n = sent.len;
     let mut anaphors: Vec<(usize, Anaphor)> = Vec::new();
     let mut i = 0;
     while i < n {
@@ -143,7 +233,7 @@ pub(crate) fn find(
             while j < n && !covered[j] && sent.upos[j] == Upos::PROPN {
                 j += 1;
             }
-            let (m, e) = name_mention(dicts, actors, sent, s, i, j, date, extras);
+            let (m, e) = name_mention(scope, known, i, j);
             found.push((m, e));
             covered[i..j].iter_mut().for_each(|c| *c = true);
             i = j;
@@ -154,11 +244,20 @@ pub(crate) fn find(
         }
         i += 1;
     }
-    found.sort_by_key(|(m, _)| m.token_start);
-    // Pronouns: the latest compatible coded mention before them, in this
-    // sentence first, then in the last few sentences.
-    let base = actors.len();
-    let mut resolved: Vec<(ActorMention, Extra, usize)> = Vec::new();
+    anaphors
+}
+
+/// Pronouns resolved to the latest compatible coded mention before them,
+/// in this sentence first (`found`, in text order), then in the last few
+/// sentences; unresolved ones are no mentions.
+fn pronouns(
+    scope: Scope<'_>,
+    known: &Known<'_>,
+    found: &[(ActorMention, Extra)],
+    anaphors: Vec<(usize, Anaphor)>,
+) -> Vec<(ActorMention, Extra, Ante)> {
+    let sent = scope.sent;
+    let mut resolved: Vec<(ActorMention, Extra, Ante)> = Vec::new();
     for (i, kind) in anaphors {
         let pos = u32::try_from(sent.start + i).unwrap_or(u32::MAX);
         let local = found
@@ -168,25 +267,35 @@ pub(crate) fn find(
             .find(|(_, (m, e))| m.token_end <= pos && kind.fits(m, e))
             .map(|(k, (m, e))| (Ante::Local(k), m.code.clone(), e.clone()));
         let ante = local.or_else(|| {
-            resolve(actors, extras, kind).map(|(a, code)| {
+            resolve(known, kind).map(|(a, code)| {
                 (
                     Ante::Global(a),
                     code,
-                    extras.get(a).cloned().unwrap_or_default(),
+                    known.extras.get(a).cloned().unwrap_or_default(),
                 )
             })
         });
         if let Some((ante, code, extra)) = ante {
-            let m = mention(sent, s, i, i + 1, code, MentionKind::Dictionary, |_| {});
-            let k = match ante {
-                Ante::Local(k) => usize::MAX - k,
-                Ante::Global(a) => a,
-            };
-            resolved.push((m, extra, k));
+            let m = scope.mention(i, i + 1, code, MentionKind::Dictionary, |_| {});
+            resolved.push((m, extra, ante));
         }
     }
+    resolved
+}
+
+/// Appends this sentence's mentions to `known` in text order, pointing
+/// each pronoun at its antecedent's final index, and returns per local
+/// token the mention there.
+fn append(
+    sent: &Sent<'_>,
+    known: &mut Known<'_>,
+    found: Vec<(ActorMention, Extra)>,
+    resolved: Vec<(ActorMention, Extra, Ante)>,
+) -> Vec<Option<usize>> {
+    let n = sent.len;
+    let base = known.actors.len();
     // Final order: text order; local antecedents get their final indexes.
-    let mut all: Vec<(ActorMention, Extra, Option<usize>)> =
+    let mut all: Vec<(ActorMention, Extra, Option<Ante>)> =
         found.into_iter().map(|(m, e)| (m, e, None)).collect();
     all.extend(resolved.into_iter().map(|(m, e, k)| (m, e, Some(k))));
     let mut order: Vec<usize> = (0..all.len()).collect();
@@ -200,11 +309,9 @@ pub(crate) fn find(
     let mut slots: Vec<Option<(ActorMention, Extra)>> = Vec::with_capacity(all.len());
     for (mut m, e, ante) in all {
         if let Some(a) = ante {
-            let antecedent = if a > usize::MAX / 2 {
-                let local = usize::MAX - a;
-                final_index.get(local).copied().unwrap_or(0)
-            } else {
-                a
+            let antecedent = match a {
+                Ante::Local(k) => final_index.get(k).copied().unwrap_or(0),
+                Ante::Global(a) => a,
             };
             m.kind = MentionKind::Coreference {
                 antecedent: u32::try_from(antecedent).unwrap_or(u32::MAX),
@@ -216,14 +323,13 @@ pub(crate) fn find(
         let Some((m, e)) = slots.get_mut(k).and_then(Option::take) else {
             continue;
         };
-        let idx = actors.len();
+        let idx = known.actors.len();
         let a = (m.token_start as usize).saturating_sub(start);
         let b = (m.token_end as usize).saturating_sub(start).min(n);
         for slot in per_token.iter_mut().take(b).skip(a) {
             *slot = Some(idx);
         }
-        actors.push(m);
-        extras.push(e);
+        known.push(m, e);
     }
     per_token
 }
@@ -267,64 +373,56 @@ fn anaphor(lower: &str, upos: Upos) -> Option<Anaphor> {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn mention(
-    sent: &Sent<'_>,
-    s: usize,
-    a: usize,
-    b: usize,
-    code: Option<String>,
-    kind: MentionKind,
-    fill: impl FnOnce(&mut ActorMention),
-) -> ActorMention {
-    let span = Span {
-        start: sent.span(a).start,
-        end: sent.span(b.saturating_sub(1)).end,
-    };
-    let mut m = ActorMention {
-        span,
-        sentence: u32::try_from(s).unwrap_or(u32::MAX),
-        token_start: u32::try_from(sent.start + a).unwrap_or(u32::MAX),
-        token_end: u32::try_from(sent.start + b).unwrap_or(u32::MAX),
-        text: span.slice(sent.text).to_string(),
-        code,
-        kind,
-        ..ActorMention::default()
-    };
-    fill(&mut m);
-    m
+impl Scope<'_> {
+    /// The mention of local tokens `a..b` of this sentence; `fill` sets the
+    /// fields a dictionary match adds.
+    fn mention(
+        &self,
+        a: usize,
+        b: usize,
+        code: Option<String>,
+        kind: MentionKind,
+        fill: impl FnOnce(&mut ActorMention),
+    ) -> ActorMention {
+        let sent = self.sent;
+        let span = Span {
+            start: sent.span(a).start,
+            end: sent.span(b.saturating_sub(1)).end,
+        };
+        let mut m = ActorMention {
+            span,
+            sentence: u32::try_from(self.s).unwrap_or(u32::MAX),
+            token_start: u32::try_from(sent.start + a).unwrap_or(u32::MAX),
+            token_end: u32::try_from(sent.start + b).unwrap_or(u32::MAX),
+            text: span.slice(sent.text).to_string(),
+            code,
+            kind,
+            ..ActorMention::default()
+        };
+        fill(&mut m);
+        m
+    }
 }
 
-/// A PROPN run in no dictionary phrase: a surname of an earlier mention
-/// (carry-over), a surname the dictionary knows unambiguously, or unknown.
-#[allow(clippy::too_many_arguments)]
-fn name_mention(
-    dicts: &Dictionaries,
-    actors: &[ActorMention],
-    sent: &Sent<'_>,
-    s: usize,
-    i: usize,
-    j: usize,
-    date: Option<Date>,
-    extras: &[Extra],
-) -> (ActorMention, Extra) {
+/// A PROPN run in no dictionary phrase (local tokens `i..j`): a surname of
+/// an earlier mention (carry-over), a surname the dictionary knows
+/// unambiguously, or unknown.
+fn name_mention(scope: Scope<'_>, known: &Known<'_>, i: usize, j: usize) -> (ActorMention, Extra) {
+    let Scope {
+        dicts, sent, date, ..
+    } = scope;
     if j == i + 1 {
         let word = &sent.lower[i];
         // An earlier coded mention ending in this word: `Lavrov` after `Sergey Lavrov`.
-        let earlier = actors.iter().enumerate().rev().find(|(_, m)| {
-            m.code.is_some()
-                && m.text
-                    .split_whitespace()
-                    .last()
-                    .is_some_and(|w| lower_equals(w, word))
-                && m.token_end > m.token_start + 1
-        });
+        let earlier = known
+            .ending_in(word)
+            .and_then(|a| known.actors.get(a).map(|m| (a, m)));
         if let Some((a, m)) = earlier {
             let kind = MentionKind::Coreference {
                 antecedent: u32::try_from(a).unwrap_or(u32::MAX),
             };
-            let extra = extras.get(a).cloned().unwrap_or_default();
-            return (mention(sent, s, i, j, m.code.clone(), kind, |_| {}), extra);
+            let extra = known.extras.get(a).cloned().unwrap_or_default();
+            return (scope.mention(i, j, m.code.clone(), kind, |_| {}), extra);
         }
         let cands = dicts.actors_by_last_name(word);
         if let [only] = cands {
@@ -333,7 +431,7 @@ fn name_mention(
                     let name = actor.display_name();
                     let code = code.to_string();
                     return (
-                        mention(sent, s, i, j, Some(code), MentionKind::Dictionary, |m| {
+                        scope.mention(i, j, Some(code), MentionKind::Dictionary, |m| {
                             m.actor_id = Some(*only);
                             m.name = Some(name);
                         }),
@@ -347,37 +445,59 @@ fn name_mention(
         }
     }
     (
-        mention(sent, s, i, j, None, MentionKind::Unknown, |_| {}),
+        scope.mention(i, j, None, MentionKind::Unknown, |_| {}),
         Extra::default(),
     )
 }
 
-/// `w.to_lowercase() == lower`, without allocating for ASCII `w` (this runs
-/// for every earlier mention at each single unknown name).
-fn lower_equals(w: &str, lower: &str) -> bool {
-    if w.is_ascii() {
-        w.len() == lower.len()
-            && w.bytes()
-                .zip(lower.bytes())
-                .all(|(a, b)| a.to_ascii_lowercase() == b)
-    } else {
-        w.to_lowercase() == lower
-    }
-}
-
 /// The most recent compatible coded mention of the last few sentences (so
-/// stale actors are not revived).
-fn resolve(
-    actors: &[ActorMention],
-    extras: &[Extra],
-    kind: Anaphor,
-) -> Option<(usize, Option<String>)> {
+/// stale actors are not revived). The walk back stops at the window's
+/// start, so it reads only the mentions of those sentences.
+fn resolve(known: &Known<'_>, kind: Anaphor) -> Option<(usize, Option<String>)> {
+    let actors = &known.actors[..];
     let last_sentence = actors.last().map_or(0, |m| m.sentence);
     actors
         .iter()
         .enumerate()
         .rev()
         .take_while(|(_, m)| m.sentence + 4 >= last_sentence)
-        .find(|(i, m)| extras.get(*i).is_some_and(|e| kind.fits(m, e)))
+        .find(|(i, m)| known.extras.get(*i).is_some_and(|e| kind.fits(m, e)))
         .map(|(i, m)| (i, m.code.clone()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(text: &str, tokens: (u32, u32), code: Option<&str>) -> ActorMention {
+        ActorMention {
+            text: text.to_string(),
+            token_start: tokens.0,
+            token_end: tokens.1,
+            code: code.map(str::to_string),
+            ..ActorMention::default()
+        }
+    }
+
+    #[test]
+    fn a_surname_finds_the_latest_coded_name_it_ends() {
+        let mut actors = Vec::new();
+        let mut known = Known::new(&mut actors);
+        known.push(
+            mention("Sergey Lavrov", (0, 2), Some("RUSGOV")),
+            Extra::default(),
+        );
+        // One word, or no code: never an antecedent.
+        known.push(mention("Lavrov", (5, 6), Some("RUSGOV")), Extra::default());
+        known.push(mention("Anna Lavrov", (7, 9), None), Extra::default());
+        assert_eq!(known.ending_in("lavrov"), Some(0));
+        known.push(
+            mention("Mr. LAVROV", (10, 12), Some("RUS")),
+            Extra::default(),
+        );
+        assert_eq!(known.ending_in("lavrov"), Some(3));
+        assert_eq!(known.ending_in("sergey"), None);
+        assert_eq!(known.into_extras().len(), 4);
+        assert_eq!(actors.len(), 4);
+    }
 }

@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use sitrep_doc::{Sentence, Token, Upos};
+use sitrep_doc::{Deprel, Sentence, Token, Upos, Xpos};
 
 /// `s` in lower case, borrowed when it already is (most tokens and lemmas):
 /// this runs for every token of every sentence.
@@ -45,11 +45,11 @@ pub(crate) struct Sent<'d> {
     /// Lowercased lemma (token text if none).
     pub lemma: Vec<Cow<'d, str>>,
     pub upos: Vec<Upos>,
-    pub xpos: Vec<&'static str>,
-    pub deprel: Vec<&'static str>,
+    pub xpos: Vec<Xpos>,
+    pub deprel: Vec<Deprel>,
     /// Base relation per token (see [`Sent::base`]), computed once: the
     /// coder asks for it in nearly every tree walk.
-    base: Vec<&'static str>,
+    base: Vec<Deprel>,
     pub head: Vec<Option<usize>>,
     /// Dependents of every token in one vector, grouped by head in token
     /// order and each group in token order: token `i`'s are
@@ -92,9 +92,9 @@ impl<'d> Sent<'d> {
             sent.lower.push(lower);
             sent.lemma.push(lemma);
             sent.upos.push(t.upos);
-            sent.xpos.push(t.xpos.as_str());
-            sent.deprel.push(t.deprel.as_str());
-            sent.base.push(t.deprel.base());
+            sent.xpos.push(t.xpos);
+            sent.deprel.push(t.deprel);
+            sent.base.push(t.deprel.base_rel());
             let h = t
                 .head
                 .and_then(|h| (h as usize).checked_sub(start))
@@ -136,9 +136,9 @@ impl<'d> Sent<'d> {
         sent
     }
 
-    /// The base relation (`obl` for `obl:agent`).
-    pub fn base(&self, i: usize) -> &'static str {
-        self.base.get(i).copied().unwrap_or("")
+    /// The base relation (`obl` for `obl:agent`); unset out of range.
+    pub fn base(&self, i: usize) -> Deprel {
+        self.base.get(i).copied().unwrap_or_default()
     }
 
     /// The dependents of token `i`, in token order (empty out of range).
@@ -149,7 +149,9 @@ impl<'d> Sent<'d> {
         }
     }
 
-    pub fn children_with<'a>(&'a self, i: usize, rel: &'a str) -> impl Iterator<Item = usize> + 'a {
+    /// The dependents of token `i` attached by `rel` or by a subtype of it
+    /// (`nsubj` also yields `nsubj:pass`), in token order.
+    pub fn children_with(&self, i: usize, rel: Deprel) -> impl Iterator<Item = usize> + '_ {
         self.children(i)
             .iter()
             .copied()

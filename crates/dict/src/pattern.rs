@@ -5,6 +5,8 @@
 //! underscore joins two elements tightly. An underscore followed by a blank
 //! (`IN_ +`) only marks the end of a whole word (no stemming) and is loose.
 
+use std::fmt;
+
 use crate::model::{Elem, Group, Pattern, PatternElem};
 use crate::phrase::phrase_words;
 
@@ -227,6 +229,49 @@ pub(crate) fn synsets_used<'a>(elems: &'a [PatternElem], out: &mut Vec<&'a str>)
     }
 }
 
+/// A pattern as a dictionary line would show it (for explanations): `-`,
+/// each element after its connector (` ` or `_`), words in capitals, then
+/// the code in brackets (`- $ * ( TO BORDER ) [154]`). Alternatives print
+/// as `{ a | b }`, so a PETRARCH line reads back as it was written up to
+/// spacing.
+impl fmt::Display for Pattern {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("-")?;
+        write_elems(f, &self.elems)?;
+        write!(f, " [{}]", self.code)
+    }
+}
+
+fn write_elems(f: &mut fmt::Formatter<'_>, elems: &[PatternElem]) -> fmt::Result {
+    for e in elems {
+        f.write_str(if e.tight { "_" } else { " " })?;
+        match &e.elem {
+            Elem::Word(w) => f.write_str(&w.to_uppercase())?,
+            Elem::Verb => f.write_str("*")?,
+            Elem::Source => f.write_str("$")?,
+            Elem::Target => f.write_str("+")?,
+            Elem::Compound => f.write_str("%")?,
+            Elem::Skip => f.write_str("^")?,
+            Elem::Synset(n) => write!(f, "&{n}")?,
+            Elem::Open(Group::Noun) => f.write_str("{")?,
+            Elem::Open(Group::Prep) => f.write_str("(")?,
+            Elem::Close(Group::Noun) => f.write_str("}")?,
+            Elem::Close(Group::Prep) => f.write_str(")")?,
+            Elem::Alternatives(alts) => {
+                f.write_str("{")?;
+                for (i, a) in alts.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(" |")?;
+                    }
+                    write_elems(f, a)?;
+                }
+                f.write_str(" }")?;
+            }
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -283,5 +328,21 @@ mod tests {
         );
         let p = parse_pattern_line("- + * BY_ $  [181]", Dialect::Tabari).unwrap();
         assert_eq!(show(&p.elems), " + * by $");
+    }
+
+    #[test]
+    fn patterns_display_as_dictionary_lines() {
+        let p = parse_pattern_line("- $ * (TO BORDER) &MILITARY  [154]", Dialect::Petrarch)
+            .expect("a valid pattern");
+        assert_eq!(p.to_string(), "- $ * ( TO BORDER ) &MILITARY [154]");
+        let p = parse_pattern_line(
+            "- SUGGESTED_+ * DEMAND_{ GENEVA_ | INTERNATIONAL }_CONVENTIONS  [111]",
+            Dialect::Tabari,
+        )
+        .expect("a valid pattern");
+        assert_eq!(
+            p.to_string(),
+            "- SUGGESTED_+ * DEMAND_{ GENEVA | INTERNATIONAL }_CONVENTIONS [111]"
+        );
     }
 }

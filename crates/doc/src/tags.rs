@@ -151,6 +151,86 @@ impl Deprel {
     }
 }
 
+/// The index of `name` in a tag table, at compile time: a constant naming a
+/// tag the table lacks fails to build instead of naming another tag.
+const fn tag_index(table: &[&str], name: &str) -> u8 {
+    let mut i = 0;
+    while i < table.len() {
+        let (a, b) = (table[i].as_bytes(), name.as_bytes());
+        if a.len() == b.len() {
+            let mut k = 0;
+            while k < a.len() && a[k] == b[k] {
+                k += 1;
+            }
+            if k == a.len() {
+                return i as u8;
+            }
+        }
+        i += 1;
+    }
+    panic!("tag not in its table")
+}
+
+// Typed constants for the tags the event coder tests, so it compares tags
+// as integers rather than by name.
+impl Upos {
+    pub const ADJ: Upos = Upos(tag_index(UPOS_NAMES, "ADJ"));
+    pub const ADV: Upos = Upos(tag_index(UPOS_NAMES, "ADV"));
+    pub const CCONJ: Upos = Upos(tag_index(UPOS_NAMES, "CCONJ"));
+    pub const DET: Upos = Upos(tag_index(UPOS_NAMES, "DET"));
+    pub const NUM: Upos = Upos(tag_index(UPOS_NAMES, "NUM"));
+    pub const PART: Upos = Upos(tag_index(UPOS_NAMES, "PART"));
+    pub const SCONJ: Upos = Upos(tag_index(UPOS_NAMES, "SCONJ"));
+}
+
+impl Xpos {
+    pub const NNS: Xpos = Xpos(tag_index(XPOS_NAMES, "NNS"));
+    pub const NNPS: Xpos = Xpos(tag_index(XPOS_NAMES, "NNPS"));
+    pub const VBN: Xpos = Xpos(tag_index(XPOS_NAMES, "VBN"));
+}
+
+impl Deprel {
+    pub const ACL: Deprel = Deprel(tag_index(DEPREL_NAMES, "acl"));
+    pub const ACL_RELCL: Deprel = Deprel(tag_index(DEPREL_NAMES, "acl:relcl"));
+    pub const ADVCL: Deprel = Deprel(tag_index(DEPREL_NAMES, "advcl"));
+    pub const ADVMOD: Deprel = Deprel(tag_index(DEPREL_NAMES, "advmod"));
+    pub const AMOD: Deprel = Deprel(tag_index(DEPREL_NAMES, "amod"));
+    pub const APPOS: Deprel = Deprel(tag_index(DEPREL_NAMES, "appos"));
+    pub const AUX: Deprel = Deprel(tag_index(DEPREL_NAMES, "aux"));
+    pub const AUX_PASS: Deprel = Deprel(tag_index(DEPREL_NAMES, "aux:pass"));
+    pub const CASE: Deprel = Deprel(tag_index(DEPREL_NAMES, "case"));
+    pub const CC: Deprel = Deprel(tag_index(DEPREL_NAMES, "cc"));
+    pub const CCOMP: Deprel = Deprel(tag_index(DEPREL_NAMES, "ccomp"));
+    pub const COMPOUND: Deprel = Deprel(tag_index(DEPREL_NAMES, "compound"));
+    pub const COMPOUND_PRT: Deprel = Deprel(tag_index(DEPREL_NAMES, "compound:prt"));
+    pub const CONJ: Deprel = Deprel(tag_index(DEPREL_NAMES, "conj"));
+    pub const COP: Deprel = Deprel(tag_index(DEPREL_NAMES, "cop"));
+    pub const CSUBJ: Deprel = Deprel(tag_index(DEPREL_NAMES, "csubj"));
+    pub const DET: Deprel = Deprel(tag_index(DEPREL_NAMES, "det"));
+    pub const FIXED: Deprel = Deprel(tag_index(DEPREL_NAMES, "fixed"));
+    pub const FLAT: Deprel = Deprel(tag_index(DEPREL_NAMES, "flat"));
+    pub const IOBJ: Deprel = Deprel(tag_index(DEPREL_NAMES, "iobj"));
+    pub const MARK: Deprel = Deprel(tag_index(DEPREL_NAMES, "mark"));
+    pub const NMOD: Deprel = Deprel(tag_index(DEPREL_NAMES, "nmod"));
+    pub const NMOD_POSS: Deprel = Deprel(tag_index(DEPREL_NAMES, "nmod:poss"));
+    pub const NSUBJ: Deprel = Deprel(tag_index(DEPREL_NAMES, "nsubj"));
+    pub const NSUBJ_PASS: Deprel = Deprel(tag_index(DEPREL_NAMES, "nsubj:pass"));
+    pub const NUMMOD: Deprel = Deprel(tag_index(DEPREL_NAMES, "nummod"));
+    pub const OBJ: Deprel = Deprel(tag_index(DEPREL_NAMES, "obj"));
+    pub const OBL: Deprel = Deprel(tag_index(DEPREL_NAMES, "obl"));
+    pub const OBL_AGENT: Deprel = Deprel(tag_index(DEPREL_NAMES, "obl:agent"));
+    pub const PARATAXIS: Deprel = Deprel(tag_index(DEPREL_NAMES, "parataxis"));
+    pub const PUNCT: Deprel = Deprel(tag_index(DEPREL_NAMES, "punct"));
+    pub const ROOT: Deprel = Deprel(tag_index(DEPREL_NAMES, "root"));
+    pub const XCOMP: Deprel = Deprel(tag_index(DEPREL_NAMES, "xcomp"));
+
+    /// The base relation as a tag (`nsubj` for `nsubj:pass`); every base of
+    /// the table is in the table, else the relation itself.
+    pub fn base_rel(self) -> Deprel {
+        Deprel::from_name(self.base()).unwrap_or(self)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

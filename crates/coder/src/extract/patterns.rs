@@ -10,12 +10,13 @@
 //! Specificity: 2 per word or synset matched, 1 per actor slot; the caller
 //! keeps the most specific pattern (the first in file order on ties).
 
-use crate::compiled::{signature, CElem, CPattern, Compiled, Kind, NO_WORD};
+use super::cx::SentenceCx;
+use crate::compiled::{signature, CElem, CPattern, Kind, NO_WORD};
 
 /// One match word of the sentence, by its id in the compiled lexicon
 /// ([`NO_WORD`] when no pattern contains it).
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Word {
+pub(super) struct Word {
     pub id: u32,
     /// The lemma's id for verbs and auxiliaries, [`NO_WORD`] otherwise (see
     /// `extract`).
@@ -39,7 +40,7 @@ impl Word {
 
 /// What a pattern matched.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Hit {
+pub(super) struct Hit {
     pub score: u32,
     pub source: Option<usize>,
     pub target: Option<usize>,
@@ -54,14 +55,6 @@ pub(crate) struct Hit {
     pub compound_after: bool,
 }
 
-/// The words, windows and mentions a verb is matched against.
-pub(crate) struct Ctx<'a> {
-    pub words: &'a [Word],
-    /// Per local token: the coded mention there, if any.
-    pub mention_at: &'a [Option<usize>],
-    pub compiled: &'a Compiled,
-}
-
 #[derive(Clone, Copy)]
 struct St {
     compound: bool,
@@ -74,7 +67,7 @@ struct St {
 /// The word windows of one verb: word indexes before it (nearest first)
 /// and after it (nearest first), with the signatures of their words and
 /// lemmas (see [`signature`]).
-pub(crate) struct Windows {
+pub(super) struct Windows {
     pub before: Vec<usize>,
     pub after: Vec<usize>,
     before_mask: u64,
@@ -105,7 +98,7 @@ impl Windows {
 
 /// Matches `pattern` with the verb between windows `win.before` and
 /// `win.after`.
-pub(crate) fn match_pattern(ctx: &Ctx<'_>, pattern: &CPattern, win: &Windows) -> Option<Hit> {
+pub(super) fn match_pattern(cx: &SentenceCx<'_>, pattern: &CPattern, win: &Windows) -> Option<Hit> {
     let (before, after) = (&win.before[..], &win.after[..]);
     // Cheap rejection (most of a verb's patterns fail here): each plain word
     // must occur somewhere in its side's window; the signatures rule most
@@ -116,7 +109,7 @@ pub(crate) fn match_pattern(ctx: &Ctx<'_>, pattern: &CPattern, win: &Windows) ->
     let occurs = |x: u32, window: &[usize]| {
         window
             .iter()
-            .any(|&i| ctx.words.get(i).is_some_and(|w| w.is(x)))
+            .any(|&i| cx.words.get(i).is_some_and(|w| w.is(x)))
     };
     if !pattern.pre_words.iter().all(|&x| occurs(x, before))
         || !pattern.post_words.iter().all(|&x| occurs(x, after))
@@ -131,13 +124,13 @@ pub(crate) fn match_pattern(ctx: &Ctx<'_>, pattern: &CPattern, win: &Windows) ->
         target: None,
     };
     let mut budget = 2000u32;
-    let after_ok = seq(ctx, &pattern.post, after, 0, false, &mut st, &mut budget);
+    let after_ok = seq(cx, &pattern.post, after, 0, false, &mut st, &mut budget);
     if !after_ok {
         return None;
     }
     let target_after = st.target.is_some();
     let compound_after = st.compound;
-    let before_ok = seq(ctx, &pattern.pre, before, 0, true, &mut st, &mut budget);
+    let before_ok = seq(cx, &pattern.pre, before, 0, true, &mut st, &mut budget);
     if !before_ok {
         return None;
     }
@@ -156,7 +149,7 @@ pub(crate) fn match_pattern(ctx: &Ctx<'_>, pattern: &CPattern, win: &Windows) ->
 /// in its direction must sit at `pos` itself, next to the verb).
 /// Backtracks over skip positions.
 fn seq(
-    ctx: &Ctx<'_>,
+    cx: &SentenceCx<'_>,
     elems: &[CElem],
     order: &[usize],
     pos: usize,
@@ -172,9 +165,10 @@ fn seq(
     }
     *budget -= 1;
     match e.kind {
-        Kind::Pass => return seq(ctx, rest, order, pos, reverse, st, budget),
+        Kind::Pass => return seq(cx, rest, order, pos, reverse, st, budget),
         Kind::Alternatives(k) => {
-            let alts = ctx
+            let alts = cx
+                .coder
                 .compiled
                 .alternatives
                 .get(k as usize)
@@ -190,7 +184,7 @@ fn seq(
                 }
                 flat.extend_from_slice(rest);
                 let saved = *st;
-                if seq(ctx, &flat, order, pos, reverse, st, budget) {
+                if seq(cx, &flat, order, pos, reverse, st, budget) {
                     return true;
                 }
                 *st = saved;
@@ -209,8 +203,8 @@ fn seq(
             break;
         }
         let saved = *st;
-        if let Some(next) = here(ctx, e.kind, order, p, reverse, st) {
-            if seq(ctx, rest, order, next, reverse, st, budget) {
+        if let Some(next) = here(cx, e.kind, order, p, reverse, st) {
+            if seq(cx, rest, order, next, reverse, st, budget) {
                 return true;
             }
         }
@@ -224,14 +218,14 @@ fn seq(
 
 /// Tries element `kind` at `order[p]`; returns the next position on success.
 fn here(
-    ctx: &Ctx<'_>,
+    cx: &SentenceCx<'_>,
     kind: Kind,
     order: &[usize],
     p: usize,
     reverse: bool,
     st: &mut St,
 ) -> Option<usize> {
-    let w = ctx.words.get(*order.get(p)?)?;
+    let w = cx.words.get(*order.get(p)?)?;
     match kind {
         Kind::Word(x) => {
             if w.is(x) {
@@ -243,7 +237,7 @@ fn here(
             }
         }
         Kind::Synset(i) => {
-            let set = ctx.compiled.synsets.get(i? as usize)?;
+            let set = cx.coder.compiled.synsets.get(i? as usize)?;
             // Matching runs outward from the verb: a member's last word
             // comes first before the verb.
             let by = if reverse { &set.last } else { &set.first };
@@ -256,7 +250,7 @@ fn here(
                     let len = set
                         .members
                         .get(mi as usize)
-                        .and_then(|m| phrase_at(ctx, m, order, p, reverse));
+                        .and_then(|m| phrase_at(cx, m, order, p, reverse));
                     n = n.max(len);
                 }
             }
@@ -265,7 +259,7 @@ fn here(
             st.negation |= (p..p + n).any(|q| {
                 order
                     .get(q)
-                    .and_then(|&wi| ctx.words.get(wi))
+                    .and_then(|&wi| cx.words.get(wi))
                     .is_some_and(|w| w.negation)
             });
             Some(p + n)
@@ -276,16 +270,16 @@ fn here(
             // (or one mention's words) starting here.
             // A mention ends the phrase (`at the Gondor of ...`: `^` is
             // `the Gondor`).
-            let mut m = ctx.mention_at.get(w.tok).copied().flatten();
+            let mut m = cx.coded.get(w.tok).copied().flatten();
             if m.is_none() && !w.nominal {
                 return None;
             }
             let mut q = p + 1;
-            while let Some(w2) = order.get(q).and_then(|&wi| ctx.words.get(wi)) {
+            while let Some(w2) = order.get(q).and_then(|&wi| cx.words.get(wi)) {
                 if order[q - 1].abs_diff(order[q]) != 1 {
                     break;
                 }
-                let m2 = ctx.mention_at.get(w2.tok).copied().flatten();
+                let m2 = cx.coded.get(w2.tok).copied().flatten();
                 let fits = match (m, m2) {
                     (Some(a), b) => b == Some(a),
                     (None, Some(_)) => !reverse,
@@ -300,12 +294,12 @@ fn here(
             Some(q)
         }
         Kind::Source | Kind::Target | Kind::Compound => {
-            let m = ctx.mention_at.get(w.tok).copied().flatten()?;
+            let m = cx.coded.get(w.tok).copied().flatten()?;
             // Consume every word of the mention in this direction.
             let mut q = p;
             while let Some(&wi) = order.get(q) {
-                let Some(w2) = ctx.words.get(wi) else { break };
-                if ctx.mention_at.get(w2.tok).copied().flatten() != Some(m) {
+                let Some(w2) = cx.words.get(wi) else { break };
+                if cx.coded.get(w2.tok).copied().flatten() != Some(m) {
                     break;
                 }
                 q += 1;
@@ -329,7 +323,7 @@ fn here(
 /// Length in words of `phrase` (member word ids) matched at `order[p..]`
 /// (consecutive), if it matches.
 fn phrase_at(
-    ctx: &Ctx<'_>,
+    cx: &SentenceCx<'_>,
     phrase: &[u32],
     order: &[usize],
     p: usize,
@@ -338,7 +332,7 @@ fn phrase_at(
     let n = phrase.len();
     for k in 0..n {
         let wi = *order.get(p + k)?;
-        let w = ctx.words.get(wi)?;
+        let w = cx.words.get(wi)?;
         let want = if reverse {
             phrase[n - 1 - k]
         } else {
@@ -359,6 +353,6 @@ fn phrase_at(
 }
 
 /// Whether a normalised match word negates (`not`, `n't`, `never`).
-pub(crate) fn is_negation(w: &str) -> bool {
+pub(super) fn is_negation(w: &str) -> bool {
     matches!(w, "not" | "n't" | "never")
 }
