@@ -197,12 +197,16 @@ impl Pipeline {
         }
         if let (Some(gaz), Some(_)) = (&self.gazetteer, &self.parser) {
             sitrep_geo::geoparse(doc, gaz);
-            sitrep_geo::annotate_times(doc);
+        }
+        // Times are for events and places (not for `segment`'s output), and must
+        // not depend on a gazetteer: with the coder they give events their dates.
+        if self.parser.is_some() && (self.coder.is_some() || self.gazetteer.is_some()) {
+            sitrep_time::annotate_times(doc);
         }
         if self.parser.is_some() {
             sitrep_attrib::attribute(doc);
             link::speaker_codes(doc);
-            link::event_context(doc, self.gazetteer.is_some());
+            link::event_context(doc);
         }
     }
 }
