@@ -25,11 +25,7 @@ type Output = (Vec<(Tag, String)>, Vec<Arc>);
 
 /// Tags (and, with a parser, parses) every sentence; returns the counts with
 /// the outputs, so two models can be compared output for output.
-fn run(
-    tagger: &Tagger,
-    parser: Option<&Parser>,
-    sents: &[corpus::Sent],
-) -> (Matches, Vec<Output>) {
+fn run(tagger: &Tagger, parser: Option<&Parser>, sents: &[corpus::Sent]) -> (Matches, Vec<Output>) {
     let mut m = Matches::default();
     let mut outputs = Vec::new();
     for s in sents {
