@@ -18,6 +18,7 @@
 pub mod binio;
 pub mod corpus;
 mod dense;
+mod deparc;
 mod error;
 pub mod eval;
 mod hash;
@@ -34,9 +35,10 @@ pub mod train;
 mod wordfeat;
 mod wordrows;
 
+pub use deparc::DepArc;
 pub use error::{Error, Result};
 pub use lexicon::Lexicon;
-pub use parser::{Arc, Parser, ParserConfig};
+pub use parser::{Parser, ParserConfig};
 pub use tagger::{Tag, Tagger, TaggerConfig};
 
 use sitrep_doc::Doc;

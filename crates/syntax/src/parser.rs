@@ -7,6 +7,8 @@
 //! sentence of `n` words takes at most `2n` transitions, each with a constant
 //! number of features: parsing is O(n).
 
+pub use crate::deparc::DepArc;
+
 use crate::binio::{Reader, Writer};
 use crate::corpus::{Rng, Sent};
 use crate::dense::{add_row, DenseTable, Domain};
@@ -22,14 +24,6 @@ const NONE: u32 = u32::MAX;
 
 const SHIFT: usize = 0;
 const REDUCE: usize = 1;
-
-/// The head and relation of one word. `head` is a 0-based word index within the
-/// sentence, `None` for the root.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Arc {
-    pub head: Option<u32>,
-    pub deprel: Deprel,
-}
 
 /// A trained parser. Immutable and `Sync`.
 #[derive(Clone, Debug)]
@@ -1236,7 +1230,7 @@ impl Parser {
 
     /// Parses one tagged sentence. Always returns one arc per word, exactly one
     /// root, and a tree (no cycles).
-    pub fn parse(&self, forms: &[impl AsRef<str>], tags: &[Tag]) -> Vec<Arc> {
+    pub fn parse(&self, forms: &[impl AsRef<str>], tags: &[Tag]) -> Vec<DepArc> {
         self.parse_with(forms, tags, &mut ParseState::default())
     }
 
@@ -1253,7 +1247,7 @@ impl Parser {
         forms: &[impl AsRef<str>],
         tags: &[Tag],
         ps: &mut ParseState,
-    ) -> Vec<Arc> {
+    ) -> Vec<DepArc> {
         #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("avx2") {
             // SAFETY: `parse_with_avx2` only requires AVX2, which the running
@@ -1272,7 +1266,7 @@ impl Parser {
         forms: &[impl AsRef<str>],
         tags: &[Tag],
         ps: &mut ParseState,
-    ) -> Vec<Arc> {
+    ) -> Vec<DepArc> {
         self.parse_with_generic(forms, tags, ps)
     }
 
@@ -1283,7 +1277,7 @@ impl Parser {
         forms: &[impl AsRef<str>],
         tags: &[Tag],
         ps: &mut ParseState,
-    ) -> Vec<Arc> {
+    ) -> Vec<DepArc> {
         words_into(forms, tags, &mut ps.scratch, &mut ps.words);
         self.score_sentence(ps);
         let ParseState {
@@ -1367,7 +1361,7 @@ impl Parser {
     /// [`Parser::parse`] scoring every feature by its hash: the definition
     /// the fast path must match.
     #[cfg(test)]
-    fn parse_hashed(&self, forms: &[impl AsRef<str>], tags: &[Tag]) -> Vec<Arc> {
+    fn parse_hashed(&self, forms: &[impl AsRef<str>], tags: &[Tag]) -> Vec<DepArc> {
         let mut scratch = String::new();
         let words = words(forms, tags, &mut scratch);
         let mut st = State::new(forms.len());
@@ -1389,7 +1383,7 @@ impl Parser {
 
     /// Turns a terminal state into arcs: words left without a head attach to the
     /// root's dependent (or become the root if there is none).
-    fn finish(&self, st: &State, tags: &[Tag]) -> Vec<Arc> {
+    fn finish(&self, st: &State, tags: &[Tag]) -> Vec<DepArc> {
         let n = st.n - 1;
         let label = |p: usize| -> Deprel {
             let l = st.labels[p] as usize;
@@ -1400,8 +1394,8 @@ impl Parser {
             }
         };
         let mut root = st.rc1[0];
-        let mut out: Vec<Arc> = (1..=n)
-            .map(|p| Arc {
+        let mut out: Vec<DepArc> = (1..=n)
+            .map(|p| DepArc {
                 head: match st.heads[p] {
                     NONE | 0 => None,
                     h => Some(h - 1),
@@ -1416,14 +1410,14 @@ impl Parser {
             }
             if root == NONE {
                 root = p as u32;
-                out[p - 1] = Arc {
+                out[p - 1] = DepArc {
                     head: None,
                     deprel: root_rel,
                 };
             } else {
                 let is_punct = tags.get(p - 1).is_some_and(|t| t.upos == Upos::PUNCT);
                 let rel = if is_punct { "punct" } else { "parataxis" };
-                out[p - 1] = Arc {
+                out[p - 1] = DepArc {
                     head: Some(root - 1),
                     deprel: Deprel::from_name(rel).unwrap_or_default(),
                 };
