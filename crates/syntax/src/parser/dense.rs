@@ -215,8 +215,8 @@ impl<'a> DenseSink<'a> {
 
 impl<'a> Sink for DenseSink<'a> {
     #[inline]
-    fn hashed(&mut self, f: u64) {
-        self.hashed.push(f);
+    fn hashed(&mut self, fs: &[u64]) {
+        self.hashed.extend_from_slice(fs);
     }
 
     #[inline]

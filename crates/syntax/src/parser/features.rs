@@ -299,19 +299,28 @@ pub(super) struct Context {
 /// [`Sink::one`] and [`Sink::two`] so that a parser can score them from
 /// [`DenseTemplates`](super::dense::DenseTemplates); their hashes are `feat1(t, a)` and `feat2(t, a, b)`.
 pub(super) trait Sink {
-    /// A feature that is always looked up by its hash.
-    fn hashed(&mut self, f: u64);
+    /// Features that are always looked up by their hashes, in this order.
+    fn hashed(&mut self, fs: &[u64]);
     /// Template `t` over one small attribute value.
     fn one(&mut self, t: u32, a: u64);
     /// Template `t` over two small attribute values.
     fn two(&mut self, t: u32, a: u64, b: u64);
+
+    /// Templates `t`, `t + 1` and `t + 2` over a child of `s0` or `n0`: its
+    /// word (hashed), its tag and its label (both small).
+    #[inline]
+    fn child(&mut self, t: u32, child: Word, label: u64) {
+        self.hashed(&[feat1(t, child.w)]);
+        self.one(t + 1, child.p);
+        self.one(t + 2, label);
+    }
 }
 
 /// Collects every feature as a hash (training, and the reference scoring).
 impl Sink for Vec<u64> {
     #[inline]
-    fn hashed(&mut self, f: u64) {
-        self.push(f);
+    fn hashed(&mut self, fs: &[u64]) {
+        self.extend_from_slice(fs);
     }
     #[inline]
     fn one(&mut self, t: u32, a: u64) {
@@ -329,65 +338,65 @@ pub(super) fn config_features(c: &Context, out: &mut impl Sink) {
     let (s0, s1, n0, n1) = (c.s0, c.s1, c.n0, c.n1);
     let (s0h, s0l, s0r, s0r2) = (c.s0h, c.s0l, c.s0r, c.s0r2);
     let (n0l, n0l2, s1r, s0p1, dist) = (c.n0l, c.n0l2, c.s1r, c.s0p1, c.dist);
-    out.hashed(feat2(14, wp(s0), wp(n0)));
-    out.hashed(feat2(15, wp(s0), n0.w));
-    out.hashed(feat2(16, s0.w, wp(n0)));
-    out.hashed(feat2(17, wp(s0), n0.p));
-    out.hashed(feat2(18, s0.p, wp(n0)));
-    out.hashed(feat2(19, s0.w, n0.w));
-    out.hashed(feat2(20, s0.p, n0.p));
-    out.hashed(feat3(23, s0.p, n0.p, n1.p));
-    out.hashed(feat3(24, s0h.p, s0.p, n0.p));
-    out.hashed(feat3(25, s0.p, s0l.p, n0.p));
-    out.hashed(feat3(26, s0.p, s0r.p, n0.p));
-    out.hashed(feat3(27, s0.p, n0.p, n0l.p));
-    out.hashed(feat3(28, s1.p, s0.p, n0.p));
-    out.hashed(feat2(29, s0.w, dist));
+    out.hashed(&[
+        feat2(14, wp(s0), wp(n0)),
+        feat2(15, wp(s0), n0.w),
+        feat2(16, s0.w, wp(n0)),
+        feat2(17, wp(s0), n0.p),
+        feat2(18, s0.p, wp(n0)),
+        feat2(19, s0.w, n0.w),
+        feat2(20, s0.p, n0.p),
+        feat3(23, s0.p, n0.p, n1.p),
+        feat3(24, s0h.p, s0.p, n0.p),
+        feat3(25, s0.p, s0l.p, n0.p),
+        feat3(26, s0.p, s0r.p, n0.p),
+        feat3(27, s0.p, n0.p, n0l.p),
+        feat3(28, s1.p, s0.p, n0.p),
+        feat2(29, s0.w, dist),
+    ]);
     out.two(30, s0.p, dist);
-    out.hashed(feat2(31, n0.w, dist));
+    out.hashed(&[feat2(31, n0.w, dist)]);
     out.two(32, n0.p, dist);
-    out.hashed(feat3(33, s0.w, n0.w, dist));
-    out.hashed(feat3(34, s0.p, n0.p, dist));
-    out.hashed(feat2(35, s0.w, c.s0vr));
+    out.hashed(&[
+        feat3(33, s0.w, n0.w, dist),
+        feat3(34, s0.p, n0.p, dist),
+        feat2(35, s0.w, c.s0vr),
+    ]);
     out.two(36, s0.p, c.s0vr);
-    out.hashed(feat2(39, n0.w, c.n0vl));
+    out.hashed(&[feat2(39, n0.w, c.n0vl)]);
     out.two(40, n0.p, c.n0vl);
-    out.hashed(feat1(47, s0r.w));
-    out.one(48, s0r.p);
-    out.one(49, c.s0rl);
-    out.hashed(feat1(50, n0l.w));
-    out.one(51, n0l.p);
-    out.one(52, c.n0ll);
-    out.hashed(feat1(59, s0r2.w));
-    out.one(60, s0r2.p);
-    out.one(61, c.s0r2l);
-    out.hashed(feat1(62, n0l2.w));
-    out.one(63, n0l2.p);
-    out.one(64, c.n0l2l);
-    out.hashed(feat3(66, s0.p, c.s0rl, c.s0r2l));
-    out.hashed(feat3(68, n0.p, c.n0ll, c.n0l2l));
-    out.hashed(feat2(69, s0.w, c.s0sr));
-    out.hashed(feat2(70, s0.p, c.s0sr));
-    out.hashed(feat2(73, n0.w, c.n0sl));
-    out.hashed(feat2(74, n0.p, c.n0sl));
-    out.hashed(feat3(75, c.headed, s0.p, n0.p));
+    out.child(47, s0r, c.s0rl);
+    out.child(50, n0l, c.n0ll);
+    out.child(59, s0r2, c.s0r2l);
+    out.child(62, n0l2, c.n0l2l);
+    out.hashed(&[
+        feat3(66, s0.p, c.s0rl, c.s0r2l),
+        feat3(68, n0.p, c.n0ll, c.n0l2l),
+        feat2(69, s0.w, c.s0sr),
+        feat2(70, s0.p, c.s0sr),
+        feat2(73, n0.w, c.n0sl),
+        feat2(74, n0.p, c.n0sl),
+        feat3(75, c.headed, s0.p, n0.p),
+    ]);
     out.two(77, s0.u, n0.u);
-    out.hashed(feat3(78, s0.u, n0.u, n1.u));
-    out.hashed(feat3(81, s0.p, s0p1.p, n0.p));
-    out.hashed(feat3(82, s1r.p, s0.p, n0.p));
-    out.hashed(feat3(83, s0.w, n0.p, n1.p));
-    out.hashed(feat3(84, s0.p, n0.w, n1.p));
-    out.hashed(feat2(85, c.s0lab, n0.p));
-    // Control/raising: "force [the opposition] to withdraw" — the head of
-    // s0 and the buffer verb decide between REDUCE (xcomp) and acl.
-    out.hashed(feat2(86, s0h.w, n0.p));
-    out.hashed(feat3(87, s0h.w, s0.p, n0.p));
-    out.hashed(feat3(88, s0.w, n0.p, n0l.p));
-    out.hashed(feat3(89, n0.w, n0l.w, s0.p));
-    // Punctuation attachment (a quarter of all head errors): what the
-    // comma separates decides whether it attaches left or right.
-    out.hashed(feat3(92, n0.w, s0.p, n1.p));
-    out.hashed(feat3(93, n0.w, c.s0lab, n1.p));
-    out.hashed(feat3(94, s0.w, n0.p, s1.p));
-    out.hashed(feat3(95, s0.w, n0.p, n0l.p));
+    out.hashed(&[
+        feat3(78, s0.u, n0.u, n1.u),
+        feat3(81, s0.p, s0p1.p, n0.p),
+        feat3(82, s1r.p, s0.p, n0.p),
+        feat3(83, s0.w, n0.p, n1.p),
+        feat3(84, s0.p, n0.w, n1.p),
+        feat2(85, c.s0lab, n0.p),
+        // Control/raising: "force [the opposition] to withdraw" — the head of
+        // s0 and the buffer verb decide between REDUCE (xcomp) and acl.
+        feat2(86, s0h.w, n0.p),
+        feat3(87, s0h.w, s0.p, n0.p),
+        feat3(88, s0.w, n0.p, n0l.p),
+        feat3(89, n0.w, n0l.w, s0.p),
+        // Punctuation attachment (a quarter of all head errors): what the
+        // comma separates decides whether it attaches left or right.
+        feat3(92, n0.w, s0.p, n1.p),
+        feat3(93, n0.w, c.s0lab, n1.p),
+        feat3(94, s0.w, n0.p, s1.p),
+        feat3(95, s0.w, n0.p, n0l.p),
+    ]);
 }
