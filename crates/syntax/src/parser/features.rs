@@ -40,6 +40,7 @@ fn wp(x: Word) -> u64 {
 impl State {
     /// Feature hashes of this configuration, every template hashed: what
     /// training sees, and what [`Parser::parse`](super::Parser::parse) scores by other means.
+    #[cfg(any(test, feature = "train"))]
     pub(super) fn features(&self, words: &[Word], out: &mut Vec<u64>) {
         out.clear();
         front_features(words, self.b, out);

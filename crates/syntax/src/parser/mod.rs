@@ -14,7 +14,8 @@
 //! - `features`: the feature templates, grouped by when their arguments change;
 //! - `dense`: dense weight rows for the small-domain templates;
 //! - `rows`: the per-sentence score rows of the front and top templates;
-//! - `train`: [`ParserConfig`], the dynamic oracle and [`train()`].
+//! - `train` (feature `train`): `ParserConfig`, the dynamic oracle and
+//!   `train`.
 //!
 //! The decoder's shortcuts (dense rows, per-sentence and per-word sums) give
 //! exactly the arcs of scoring every feature by its hash, the way training
@@ -26,9 +27,11 @@ mod rows;
 mod state;
 #[cfg(test)]
 mod tests;
+#[cfg(feature = "train")]
 mod train;
 
 pub use crate::deparc::DepArc;
+#[cfg(feature = "train")]
 pub use train::{train, ParserConfig, TrainItem};
 
 use crate::binio::{Reader, Writer};

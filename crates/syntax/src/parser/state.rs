@@ -17,11 +17,13 @@ pub(super) const SHIFT: usize = 0;
 pub(super) const REDUCE: usize = 1;
 
 /// The left-arc class of label `l`.
+#[cfg(any(test, feature = "train"))]
 #[inline]
 pub(super) fn left(l: usize) -> usize {
     2 + 2 * l
 }
 /// The right-arc class of label `l`.
+#[cfg(feature = "train")]
 #[inline]
 pub(super) fn right(l: usize) -> usize {
     3 + 2 * l
@@ -43,6 +45,7 @@ pub(super) const ROOT_WORD: Word = Word {
 };
 
 /// [`words_into`] into a new vector.
+#[cfg(any(test, feature = "train"))]
 pub(super) fn words(forms: &[impl AsRef<str>], tags: &[Tag], scratch: &mut String) -> Vec<Word> {
     let mut out = Vec::with_capacity(forms.len() + 1);
     words_into(forms, tags, scratch, &mut out);
@@ -154,6 +157,7 @@ pub(super) struct State {
 
 impl State {
     /// The initial configuration for `n_words` words.
+    #[cfg(any(test, feature = "train"))]
     pub(super) fn new(n_words: usize) -> State {
         let mut st = State::default();
         st.reset(n_words);
@@ -308,6 +312,7 @@ impl State {
 
     /// Whether class `c` is allowed here. Single-root: the root takes one
     /// dependent, always labelled `root`, and no other arc is labelled `root`.
+    #[cfg(any(test, feature = "train"))]
     pub(super) fn legal(&self, c: usize, root_label: usize) -> bool {
         self.moves(root_label).allows(c)
     }

@@ -1,7 +1,7 @@
 //! The decoder against its definition: the to-infinitive rule, dense rows
 //! equal to hashed rows, the fast path equal to scoring every feature by its
-//! hash (on the vendored model and a freshly trained one), and the dynamic
-//! oracle's exactness.
+//! hash (on the vendored model and, with `train`, a freshly trained one), and
+//! the dynamic oracle's exactness (with `train`).
 
 use super::dense::DENSE_TEMPLATES;
 use super::features::NO_VALENCY;
@@ -81,6 +81,7 @@ fn to_infinitive_subject_rule() {
 }
 
 /// (heads, 1-based with 0 = root) of small projective trees.
+#[cfg(feature = "train")]
 const TREES: &[&[u32]] = &[
     &[2, 3, 0, 6, 6, 3, 3],
     &[2, 0, 4, 2, 6, 2, 2],
@@ -91,6 +92,7 @@ const TREES: &[&[u32]] = &[
     &[0, 3, 1, 5, 3, 1],
 ];
 
+#[cfg(feature = "train")]
 fn gold(heads: &[u32]) -> train::Gold {
     train::Gold {
         heads: std::iter::once(NONE).chain(heads.iter().copied()).collect(),
@@ -188,6 +190,7 @@ fn assert_exact(parser: &Parser) {
     }
 }
 
+#[cfg(feature = "train")]
 #[test]
 fn dense_parsing_is_exact_for_a_freshly_trained_model() {
     let sents = fixture();
@@ -254,6 +257,7 @@ fn dense_rows_are_the_hashed_rows() {
 /// Following zero-cost moves from any reachable configuration builds a tree
 /// whose loss equals the cost accumulated by the deviations: the oracle is
 /// what training relies on, so it must be exact.
+#[cfg(feature = "train")]
 #[test]
 fn dynamic_oracle_is_exact() {
     let n_labels = 2; // 0 = "x", 1 = "root"... labels only need to be distinct

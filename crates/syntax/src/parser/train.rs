@@ -1,5 +1,5 @@
-//! Training: the settings, the dynamic oracle of Goldberg & Nivre (2012) and
-//! the perceptron loop over gold sentences.
+//! Training (behind the `train` feature): the settings, the dynamic oracle of
+//! Goldberg & Nivre (2012) and the perceptron loop over gold sentences.
 //!
 //! Training scores every feature by its hash ([`State::features`]), in `f32`
 //! and in feature order: the same settings, sentences and tags give the same
