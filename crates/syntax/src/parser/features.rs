@@ -39,7 +39,8 @@ fn wp(x: Word) -> u64 {
 /// What the feature templates read about a configuration.
 impl State {
     /// Feature hashes of this configuration, every template hashed: what
-    /// training sees, and what [`Parser::parse`](super::Parser::parse) scores by other means.
+    /// training sees, and what [`Parser::parse`](super::Parser::parse)
+    /// scores by other means.
     #[cfg(any(test, feature = "train"))]
     pub(super) fn features(&self, words: &[Word], out: &mut Vec<u64>) {
         out.clear();
@@ -172,8 +173,8 @@ impl State {
 
 /// The templates that read only the buffer front `b` and the words after and
 /// before it, plus the bias. Every configuration with buffer front `b` has the
-/// same ones, so [`Parser::parse`](super::Parser::parse) scores them once per word, not once per
-/// transition.
+/// same ones, so [`Parser::parse`](super::Parser::parse) scores them once
+/// per word, not once per transition.
 pub(super) fn front_features(words: &[Word], b: usize, out: &mut Vec<u64>) {
     let at = |q: usize| words.get(q).copied().unwrap_or(NO_WORD);
     let (n0, n1, n2) = (at(b), at(b + 1), at(b + 2));
@@ -208,8 +209,8 @@ pub(super) fn front_features(words: &[Word], b: usize, out: &mut Vec<u64>) {
 /// with the push (right arc), or comes with the pop (left arc); and its head,
 /// below it on the stack, can only get a head of its own once `s0` is gone. A
 /// word leaves the stack for good, so for each position these features are
-/// the same every time it is the stack top, and [`Parser::parse`](super::Parser::parse) scores them
-/// once per word.
+/// the same every time it is the stack top, and
+/// [`Parser::parse`](super::Parser::parse) scores them once per word.
 pub(super) struct TopContext {
     s0: Word,
     s1: Word,
@@ -298,7 +299,8 @@ pub(super) struct Context {
 /// Receives the features of [`config_features`]. Templates over small
 /// attributes only (tags, labels, distance, valency) arrive through
 /// [`Sink::one`] and [`Sink::two`] so that a parser can score them from
-/// [`DenseTemplates`](super::dense::DenseTemplates); their hashes are `feat1(t, a)` and `feat2(t, a, b)`.
+/// [`DenseTemplates`](super::dense::DenseTemplates); their hashes are
+/// `feat1(t, a)` and `feat2(t, a, b)`.
 pub(super) trait Sink {
     /// Features that are always looked up by their hashes, in this order.
     fn hashed(&mut self, fs: &[u64]);
