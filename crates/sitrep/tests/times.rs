@@ -10,10 +10,10 @@ const SEED: &str = include_str!("../../../examples/aleppo-2016-12-12.txt");
 /// A pipeline with the event coder but no gazetteer (`code --no-places`).
 fn coder_without_places() -> Option<Pipeline> {
     let pipeline = Pipeline::new(&PipelineOptions::default()).and_then(|p| {
-        Ok(p.with_coder(Pipeline::load_coder(
+        p.with_coder(Pipeline::load_coder(
             None,
             sitrep::coder::CoderOptions::default(),
-        )?))
+        )?)
     });
     match pipeline {
         Ok(p) => Some(p),

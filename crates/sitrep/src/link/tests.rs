@@ -3,7 +3,7 @@
 
 use super::index::SpanList;
 use super::EventContext;
-use crate::{Pipeline, PipelineOptions};
+use crate::{stages, Pipeline};
 use sitrep_doc::times::TimeSource;
 use sitrep_doc::{Article, Date, Dateline, Deprel, Doc, Sentence, Span, Token, Upos};
 use sitrep_geo::Gazetteer;
@@ -16,16 +16,22 @@ fn token_after(doc: &Doc, word: &str, from: usize) -> Option<usize> {
 
 /// Parsed, geoparsed and time-annotated; `None` (skip) without models or gazetteer.
 fn analysed(article: Article) -> Option<Doc> {
-    let pipeline = match Gazetteer::vendored() {
-        Ok(gaz) => Pipeline::new(&PipelineOptions::default())
-            .ok()?
-            .with_gazetteer(gaz),
+    let built = (|| -> Result<Pipeline, Box<dyn std::error::Error>> {
+        Ok(Pipeline::builder()
+            .stage(stages::Segmenter)
+            .stage(stages::Tagger::vendored()?)
+            .stage(stages::Parser::vendored()?)
+            .stage(stages::Geoparser::new(Gazetteer::vendored()?))
+            .stage(stages::TimeResolver)
+            .build()?)
+    })();
+    match built {
+        Ok(pipeline) => Some(pipeline.analyze(article)),
         Err(e) => {
             eprintln!("note: {e}; test skipped");
-            return None;
+            None
         }
-    };
-    Some(pipeline.analyze(article))
+    }
 }
 
 #[test]
