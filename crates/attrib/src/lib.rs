@@ -3,7 +3,8 @@
 //!
 //! [`attribute`] fills [`Doc::quotes`] and [`Doc::casualties`] after
 //! segmentation, tagging and parsing; [`according_to`] returns the source chain
-//! of any span (an event's sentence or clause). The crate depends on
+//! of any span (an event's sentence or clause), and [`Sources`] answers the same
+//! for many spans of one document from an index built once. The crate depends on
 //! `sitrep-doc` only.
 //!
 //! # Quotes
@@ -114,8 +115,11 @@ pub use stage::Attributor;
 /// `doc.casualties`. Needs segmentation; uses tags and parses when present.
 /// Never panics; runs in time linear in the text for any input.
 pub fn attribute(doc: &mut Doc) {
-    doc.quotes = quotes(doc);
+    // The publisher and wire-part scope do not depend on the quotes: computed
+    // once for the quotes' chains and the casualties' (each computation scans
+    // every paragraph and sentence).
     let outer = chain::Outer::of(doc);
+    doc.quotes = quotes(doc, &outer);
     let mut casualties = Vec::new();
     for s in 0..doc.sentences.len() {
         for mut c in casualty::in_sentence(doc, s) {
@@ -129,11 +133,42 @@ pub fn attribute(doc: &mut Doc) {
 /// The source chain for any span: the publisher, the wire agency if the span
 /// is in the wire part, then the sources and speakers of quotes covering it.
 /// A span in the narrator's voice gets only publisher and agency.
+///
+/// Builds a [`Sources`] index each call (a scan of the whole document): to ask
+/// about many spans of one document, build [`Sources::new`] once instead.
 pub fn according_to(doc: &Doc, span: Span) -> Vec<Source> {
-    chain::chain(&chain::Outer::of(doc), &doc.quotes, span)
+    Sources::new(doc).according_to(doc, span)
 }
 
-fn quotes(doc: &Doc) -> Vec<Quote> {
+/// The per-document part of every source chain (publisher, and the agency
+/// with the wire part it vouches for), built once so that each
+/// [`Sources::according_to`] costs a look at the quotes near the span only.
+///
+/// Invariant: answers are those of the document it was built from; after
+/// `doc.quotes`, the dateline, paragraphs or sentences change, build it again.
+#[derive(Clone, Debug, Default)]
+pub struct Sources {
+    outer: chain::Outer,
+}
+
+impl Sources {
+    /// Scans `doc` once (paragraphs and sentences) for the publisher and the
+    /// wire part.
+    pub fn new(doc: &Doc) -> Sources {
+        Sources {
+            outer: chain::Outer::of(doc),
+        }
+    }
+
+    /// The source chain of `span` in `doc` (the document this index was
+    /// built from), as [`according_to`] gives it: the same result, in time
+    /// independent of the document's length.
+    pub fn according_to(&self, doc: &Doc, span: Span) -> Vec<Source> {
+        chain::chain(&self.outer, &doc.quotes, span)
+    }
+}
+
+fn quotes(doc: &Doc, outer: &chain::Outer) -> Vec<Quote> {
     let marks = direct::scan(&doc.text, &doc.paragraphs);
     let mut used = Vec::new();
     let mut found = speech::direct(doc, &marks, &mut used);
@@ -154,7 +189,6 @@ fn quotes(doc: &Doc) -> Vec<Quote> {
     found.sort_by_key(|f| (f.content.start, f.content.end));
     inherit_speakers(doc, &mut found);
     let persons = coref::persons(doc);
-    let outer = chain::Outer::of(doc);
     let mut prior: Vec<coref::Prior> = Vec::new();
     let mut out = Vec::with_capacity(found.len());
     for f in found {

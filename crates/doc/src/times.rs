@@ -1,5 +1,5 @@
 //! Temporal expressions normalised against the document's anchor date, owned by
-//! the temporal resolver (`sitrep-geo`'s `time` module).
+//! the temporal resolver (`sitrep-time`).
 //!
 //! This module is the layer's data model only; the stage that fills it lives in
 //! its own crate. Every position is a [`Span`] into [`crate::Doc::text`].
@@ -20,6 +20,29 @@ pub enum DatePrecision {
     Week,
     Month,
     Year,
+}
+
+impl DatePrecision {
+    /// The name used in JSON output and fixture files: `day`, `week`, `month`, `year`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatePrecision::Day => "day",
+            DatePrecision::Week => "week",
+            DatePrecision::Month => "month",
+            DatePrecision::Year => "year",
+        }
+    }
+
+    /// The inverse of [`DatePrecision::as_str`] (surrounding blanks ignored).
+    pub fn parse(s: &str) -> Option<DatePrecision> {
+        Some(match s.trim() {
+            "day" => DatePrecision::Day,
+            "week" => DatePrecision::Week,
+            "month" => DatePrecision::Month,
+            "year" => DatePrecision::Year,
+            _ => return None,
+        })
+    }
 }
 
 /// What an expression says about its period.

@@ -1,8 +1,8 @@
 //! `cargo bench -p sitrep-geo --bench gazetteer`: load time, resident memory
-//! after load, lookups per second and temporal-expression extraction speed.
+//! after load and lookups per second (temporal extraction is benched in
+//! `sitrep-time`).
 //! Plain `std::time`; skips the gazetteer part if the vendored file is absent.
-use sitrep_doc::Date;
-use sitrep_geo::{time, Gazetteer};
+use sitrep_geo::Gazetteer;
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -60,28 +60,5 @@ fn main() {
         println!("lookups: {:.0}/s ({hits} candidates)", n as f64 / dt);
     } else {
         println!("gazetteer: {} absent, skipped", path.display());
-    }
-
-    let anchor = Date::new(2016, 12, 12);
-    let sentences = [
-        "Russian Foreign Minister Sergei Lavrov said on Monday that talks would resume.",
-        "The ceasefire, agreed on December 12, 2016, collapsed two days ago.",
-        "Rebels have held the east of the city since 2012, the monitor said.",
-        "Government forces advanced overnight after heavy bombardment last week.",
-        "The Syrian Observatory for Human Rights said 20 people were killed.",
-    ];
-    if let Some(anchor) = anchor {
-        let n = 50_000;
-        let t = Instant::now();
-        let mut found = 0usize;
-        for i in 0..n {
-            let s = sentences[i % sentences.len()];
-            found += black_box(time::extract(s, anchor, time::Tense::Past)).len();
-        }
-        let dt = t.elapsed().as_secs_f64();
-        println!(
-            "time expressions: {:.0} sentences/s ({found} found)",
-            n as f64 / dt
-        );
     }
 }

@@ -1,5 +1,6 @@
-//! sitrep-geo: an offline GeoNames gazetteer, a geoparser (toponym recognition
-//! and resolution), temporal expressions and event place/date assignment.
+//! sitrep-geo: an offline GeoNames gazetteer and a geoparser (toponym
+//! recognition and resolution). Temporal expressions live in `sitrep-time`;
+//! joining places to events' clauses is the facade's link.
 //!
 //! # Gazetteer
 //!
@@ -44,12 +45,6 @@
 //! Demonyms (`Syrian` → SY) live in their own index ([`Gazetteer::demonym`]):
 //! they are evidence of a country, not mentions of a place.
 //!
-//! # Temporal expressions
-//!
-//! [`time`] finds and normalises date expressions ("on Monday", "December 12",
-//! "two days ago", "since 2011") relative to an anchor date; [`annotate_times`]
-//! writes them to `doc.times` as [`sitrep_doc::times::TimeMention`]s.
-//!
 //! # Geoparsing
 //!
 //! [`geoparse()`] fills `doc.places` ([`sitrep_doc::places::PlaceMention`]): the
@@ -60,11 +55,6 @@
 //! closeness, `City, State` qualifiers), each with an `explain` string. The
 //! dateline's place becomes a mention too.
 //!
-//! [`place_for_clause`] and [`date_for_clause`] ([`assign`]) give an event
-//! coder the location (and, for speech verbs, the place of speaking) and the
-//! date of a clause, as [`sitrep_doc::places::PlaceRef`] and
-//! [`sitrep_doc::times::TimeRef`].
-//!
 //! ## Wiring (for the facade)
 //!
 //! ```no_run
@@ -74,11 +64,6 @@
 //! let gaz = sitrep_geo::Gazetteer::vendored()?;
 //! // Per document, after segmentation, tagging and parsing:
 //! sitrep_geo::geoparse(doc, &gaz);
-//! sitrep_geo::annotate_times(doc);
-//! // Then, per event verb token `v`, from the event coder (needs both layers):
-//! let v = 0;
-//! let where_ = sitrep_geo::place_for_clause(doc, v); // .location, .said_at
-//! let when = sitrep_geo::date_for_clause(doc, v); // Option<TimeRef>
 //! # Ok(()) }
 //! ```
 //!
@@ -86,7 +71,6 @@
 //! measures (`sitrep eval geo`).
 
 mod abbrev;
-pub mod assign;
 #[cfg(feature = "build")]
 pub mod build;
 mod error;
@@ -98,14 +82,10 @@ mod place;
 pub mod recognize;
 pub mod resolve;
 mod stage;
-mod temporal;
-pub mod time;
 
 pub use abbrev::us_state;
-pub use assign::{date_for_clause, place_for_clause};
 pub use error::Error;
 pub use gazetteer::{Gazetteer, NameIter, NameMatch, VENDORED_RELATIVE};
 pub use geoparse::{geoparse, geoparse_with, place_ref, precision_of};
 pub use place::{haversine_km, Candidate, Place, PlaceId, PlaceKind, EARTH_RADIUS_KM};
 pub use stage::Geoparser;
-pub use temporal::annotate_times;

@@ -1,5 +1,5 @@
 //! `cargo bench -p sitrep --bench geoparse`: geoparsing throughput
-//! (recognition + resolution + the times layer) on already parsed documents,
+//! (recognition + resolution; times are benched in `sitrep-time`) on already parsed documents,
 //! i.e. excluding segmentation, tagging and parsing. Documents are the seed
 //! article and the repo's example texts (`examples/`, `examples/news/`),
 //! parsed once by the facade.
@@ -51,14 +51,13 @@ fn main() {
     for _ in 0..rounds {
         for d in &mut docs {
             sitrep_geo::geoparse(d, &gaz);
-            sitrep_geo::annotate_times(d);
             places += black_box(d.places.len());
         }
     }
     let dt = t.elapsed().as_secs_f64().max(1e-9);
     let n = (rounds * docs.len()) as f64;
     println!(
-        "geoparse + times: {:.0} docs/s, {:.0} tokens/s ({} docs of {} tokens, {rounds} rounds, {places} places)",
+        "geoparse: {:.0} docs/s, {:.0} tokens/s ({} docs of {} tokens, {rounds} rounds, {places} places)",
         n / dt,
         (rounds * tokens) as f64 / dt,
         docs.len(),

@@ -39,6 +39,7 @@ pub use sitrep_coder as coder;
 pub use sitrep_doc as doc;
 pub use sitrep_geo as geo;
 pub use sitrep_ingest as ingest;
+pub use sitrep_time as time;
 
 pub use sitrep_doc::{Layers, PlanError, Stage};
 pub use stages::{Link, TimeResolver};

@@ -1,33 +1,14 @@
 //! Every stage type, for [`PipelineBuilder::stage`](crate::PipelineBuilder::stage),
-//! and the two stages the facade itself provides.
+//! and the one stage the facade itself provides: the link.
 
 pub use sitrep_attrib::Attributor;
 pub use sitrep_coder::Coder;
 pub use sitrep_geo::Geoparser;
 pub use sitrep_syntax::{Parser, Tagger};
 pub use sitrep_text::Segmenter;
+pub use sitrep_time::TimeResolver;
 
 use sitrep_doc::{Doc, Layers, Stage};
-
-/// Temporal expressions and their dates ([`sitrep_geo::annotate_times`]).
-/// Needs only segments: dates are read from token text.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct TimeResolver;
-
-impl Stage for TimeResolver {
-    fn name(&self) -> &'static str {
-        "time resolver"
-    }
-    fn requires(&self) -> Layers {
-        Layers::SEGMENTS
-    }
-    fn provides(&self) -> Layers {
-        Layers::TIMES
-    }
-    fn run(&self, doc: &mut Doc) {
-        sitrep_geo::annotate_times(doc);
-    }
-}
 
 /// The joins no stage may make because they read two stages' outputs: each
 /// quote speaker's actor code, and each event's place, time, sources and
@@ -58,6 +39,6 @@ impl Stage for Link {
         crate::link::speaker_codes(doc);
         // With no places layer the place lookups find nothing, and times are
         // still joined: whether a gazetteer was loaded decides nothing here.
-        crate::link::event_context(doc, true);
+        crate::link::event_context(doc);
     }
 }

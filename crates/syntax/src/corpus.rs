@@ -68,9 +68,11 @@ pub fn load(paths: &[impl AsRef<Path>]) -> Result<Vec<Sent>> {
 }
 
 /// A small deterministic PRNG (SplitMix64) so training is reproducible by seed.
+#[cfg(any(test, feature = "train"))]
 #[derive(Clone, Debug)]
 pub struct Rng(u64);
 
+#[cfg(any(test, feature = "train"))]
 impl Rng {
     pub fn new(seed: u64) -> Rng {
         Rng(seed ^ 0x2545_F491_4F6C_DD1D)

@@ -12,10 +12,12 @@
 use crate::binio::{Reader, Writer};
 use crate::error::{Error, Result};
 use crate::hash::{feat2, str_hash, IdMap};
+#[cfg(feature = "train")]
 use std::collections::HashMap;
 
 const MAX_SUFFIX: usize = 6;
 /// A suffix rule needs this many training tokens to be trusted.
+#[cfg(feature = "train")]
 const MIN_SUFFIX_COUNT: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -26,6 +28,7 @@ struct Rule {
 }
 
 impl Rule {
+    #[cfg(feature = "train")]
     fn learn(form: &str, lemma: &str) -> Rule {
         let lower = !lemma.chars().any(char::is_uppercase);
         let base: Vec<char> = if lower {
@@ -85,6 +88,7 @@ fn is_proper(xpos: &str) -> bool {
 
 impl Lemmatizer {
     /// Learns from `(form, xpos index, lemma)` triples.
+    #[cfg(feature = "train")]
     pub fn train<'a>(items: impl Iterator<Item = (&'a str, u8, &'a str)>) -> Lemmatizer {
         let mut rules: Vec<Rule> = Vec::new();
         let mut rule_ids: HashMap<Rule, u16> = HashMap::new();
@@ -226,7 +230,7 @@ impl Lemmatizer {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "train"))]
 mod tests {
     use super::*;
 

@@ -6,7 +6,9 @@
 
 use crate::binio::{Reader, Writer};
 use crate::error::{Error, Result};
-use crate::hash::{str_hash, IdMap};
+#[cfg(feature = "train")]
+use crate::hash::str_hash;
+use crate::hash::IdMap;
 
 /// Word hash → tag index into `tags`.
 #[derive(Clone, Debug, Default)]
@@ -21,7 +23,9 @@ pub struct Lexicon {
 
 impl Lexicon {
     /// Parses the `word TAG` text format; `;;;` lines are comments. Only the
-    /// first tag of an ambiguous `NN|JJ` entry is kept.
+    /// first tag of an ambiguous `NN|JJ` entry is kept. Training reads the
+    /// lexicon this way; models carry it in binary form ([`Lexicon::read`]).
+    #[cfg(feature = "train")]
     pub fn parse(text: &str) -> Result<Lexicon> {
         let mut lex = Lexicon::default();
         for line in text.lines() {

@@ -14,30 +14,48 @@
 //! and [`Parser::vendored`] load the copies compiled into the binary, so no file
 //! lookup happens at runtime. Model files use a small versioned binary format with
 //! a checksum ([`binio`]): a corrupt model is an [`Error`], never a panic.
+//!
+//! # Cargo features
+//!
+//! - `train` (off by default): the training code, i.e. the `train` module (the
+//!   entry points `sitrep train` calls), `tagger::train`, `parser::train` with
+//!   its dynamic oracle, the perceptron trainer, projectivisation and
+//!   `Lexicon::parse` (the Brill lexicon's text format). Runtime users load
+//!   vendored or saved models and compile none of it; `sitrep-cli` enables
+//!   it. Unit and integration tests that train a model run only with it
+//!   (`cargo test -p sitrep-syntax --features train`).
 
 pub mod binio;
 pub mod corpus;
 mod dense;
+mod deparc;
 mod error;
 mod hash;
 mod lemma;
 mod lexicon;
 pub mod parser;
 mod perceptron;
+#[cfg(feature = "train")]
 mod projective;
 mod repair;
 mod stage;
 mod tagdict;
 mod tagfeat;
 pub mod tagger;
+#[cfg(feature = "train")]
 pub mod train;
 mod wordfeat;
 mod wordrows;
 
+pub use deparc::DepArc;
 pub use error::{Error, Result};
 pub use lexicon::Lexicon;
-pub use parser::{Arc, Parser, ParserConfig};
-pub use tagger::{Tag, Tagger, TaggerConfig};
+pub use parser::Parser;
+#[cfg(feature = "train")]
+pub use parser::ParserConfig;
+#[cfg(feature = "train")]
+pub use tagger::TaggerConfig;
+pub use tagger::{Tag, Tagger};
 
 use sitrep_doc::Doc;
 

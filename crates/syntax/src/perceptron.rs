@@ -11,8 +11,10 @@
 
 use crate::binio::{Reader, Writer};
 use crate::error::{Error, Result};
+#[cfg(any(test, feature = "train"))]
 use crate::hash::IdMap;
 
+#[cfg(any(test, feature = "train"))]
 #[derive(Clone, Copy)]
 struct Slot {
     class: u16,
@@ -21,7 +23,9 @@ struct Slot {
     stamp: u32,
 }
 
-/// The training-time model.
+/// The training-time model (also built by unit tests, for small weight
+/// tables).
+#[cfg(any(test, feature = "train"))]
 pub struct Trainer {
     n_classes: usize,
     index: IdMap<u32>,
@@ -30,6 +34,7 @@ pub struct Trainer {
     step: u32,
 }
 
+#[cfg(any(test, feature = "train"))]
 impl Trainer {
     pub fn new(n_classes: usize) -> Trainer {
         Trainer {

@@ -19,7 +19,7 @@
 //! (the new head is never inside the moved subtree) and never touch the root.
 //! Their effect on held-out treebanks is recorded in `data/models/README.md`.
 
-use crate::parser::Arc;
+use crate::deparc::DepArc;
 use crate::tagger::Tag;
 use sitrep_doc::Deprel;
 
@@ -51,7 +51,7 @@ fn is_control_verb(form: &str) -> bool {
 }
 
 /// Whether `d` is `h` or one of its descendants.
-fn dominates(arcs: &[Arc], h: usize, d: usize) -> bool {
+fn dominates(arcs: &[DepArc], h: usize, d: usize) -> bool {
     let mut cur = d;
     for _ in 0..=arcs.len() {
         if cur == h {
@@ -70,10 +70,10 @@ fn label(name: &str) -> Deprel {
 }
 
 /// Applies the repairs to one parsed sentence in place.
-pub(crate) fn repair(forms: &[impl AsRef<str>], tags: &[Tag], arcs: &mut [Arc]) {
+pub(crate) fn repair(forms: &[impl AsRef<str>], tags: &[Tag], arcs: &mut [DepArc]) {
     let n = arcs.len().min(forms.len()).min(tags.len());
-    let rel = |arcs: &[Arc], i: usize| arcs.get(i).map_or("", |a| a.deprel.as_str());
-    let head = |arcs: &[Arc], i: usize| arcs.get(i).and_then(|a| a.head).map(|h| h as usize);
+    let rel = |arcs: &[DepArc], i: usize| arcs.get(i).map_or("", |a| a.deprel.as_str());
+    let head = |arcs: &[DepArc], i: usize| arcs.get(i).and_then(|a| a.head).map(|h| h as usize);
     let is_verb = |i: usize| tags.get(i).is_some_and(|t| t.upos.as_str() == "VERB");
     // Linear-time bookkeeping (a 10,000-token "sentence" must stay cheap):
     // which words have a `to` marker, and any children at all.
@@ -101,7 +101,7 @@ pub(crate) fn repair(forms: &[impl AsRef<str>], tags: &[Tag], arcs: &mut [Arc]) 
         if !to_marked[x] || dominates(arcs, x, v) {
             continue;
         }
-        arcs[x] = Arc {
+        arcs[x] = DepArc {
             head: Some(v as u32),
             deprel: label("xcomp"),
         };
@@ -164,7 +164,7 @@ pub(crate) fn repair(forms: &[impl AsRef<str>], tags: &[Tag], arcs: &mut [Arc]) 
         if dominates(arcs, first, t) {
             continue;
         }
-        arcs[first] = Arc {
+        arcs[first] = DepArc {
             head: Some(t as u32),
             deprel: label(if adjective { "amod" } else { "compound" }),
         };
@@ -194,8 +194,8 @@ mod tests {
         }
     }
 
-    fn arc(head: Option<u32>, rel: &str) -> Arc {
-        Arc {
+    fn arc(head: Option<u32>, rel: &str) -> DepArc {
+        DepArc {
             head,
             deprel: label(rel),
         }

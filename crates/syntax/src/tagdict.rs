@@ -2,16 +2,19 @@
 //!
 //! Complements the Brill lexicon, which has one Penn tag per word and none of UD's
 //! distinctions (AUX/VERB, SCONJ/ADP, PROPN). Only words seen at least
-//! [`MIN_COUNT`] times are kept, so during training the dictionary does not
+//! `MIN_COUNT` times are kept, so during training the dictionary does not
 //! describe rare words better than it will describe unseen ones at runtime.
 
 use crate::binio::{Reader, Writer};
 use crate::error::{Error, Result};
 use crate::hash::IdMap;
+#[cfg(feature = "train")]
 use std::collections::HashMap;
 
+#[cfg(feature = "train")]
 const MIN_COUNT: u32 = 5;
 /// A tag must account for this share of a word's occurrences to be listed.
+#[cfg(feature = "train")]
 const MIN_SHARE: f64 = 0.05;
 
 /// Word (hash of the digit-normalised lowercase form, as in `WordFeats::lower`)
@@ -23,6 +26,7 @@ pub struct TagDict {
 
 impl TagDict {
     /// Builds from `(word hash, UPOS index)` pairs.
+    #[cfg(feature = "train")]
     pub fn build(items: impl Iterator<Item = (u64, usize)>) -> TagDict {
         let mut counts: HashMap<u64, [u32; 32]> = HashMap::new();
         for (w, u) in items {

@@ -1,6 +1,6 @@
 //! The tagger's feature templates, grouped by what they depend on.
 //!
-//! Training scores every template through the hash table ([`features`]). At
+//! Training scores every template through the hash table (`features`). At
 //! runtime the groups are scored in different ways, all giving the same sum:
 //! - [`static_features`] and the single-neighbour groups depend on one word:
 //!   frequent words have their sums precomputed (`Tagger::build_cache`);
@@ -95,6 +95,7 @@ pub mod tpl {
 /// Every feature of token `i` given the two previous predicted classes
 /// (`0` = sentence start, else class + 1), all as hashes: the training path
 /// and the reference the runtime shortcuts must agree with.
+#[cfg(any(test, feature = "train"))]
 pub fn features(w: &[WordFeats], i: usize, p1: u64, p2: u64, cue: u64, out: &mut Vec<u64>) {
     out.clear();
     let x = Window::at(w, i);
@@ -179,6 +180,7 @@ pub fn word_context_features(x: &Window<'_>, out: &mut Vec<u64>) {
 }
 
 /// The [`tpl`] features that do not depend on predictions, hashed.
+#[cfg(any(test, feature = "train"))]
 pub fn small_word_context_features(x: &Window<'_>, out: &mut Vec<u64>) {
     let (c, m1, n1) = (x.c, x.m1, x.n1);
     out.extend_from_slice(&[
@@ -219,6 +221,7 @@ pub fn clause_cue(prev: u64, xpos: Xpos) -> u64 {
 }
 
 /// The [`tpl`] features of the previous predictions, hashed.
+#[cfg(any(test, feature = "train"))]
 pub fn small_tag_features(x: &Window<'_>, p1: u64, p2: u64, out: &mut Vec<u64>) {
     let c = x.c;
     out.extend_from_slice(&[

@@ -1,4 +1,4 @@
-//! Training entry points used by `sitrep train`.
+//! Training entry points used by `sitrep train` (feature `train`).
 
 use crate::corpus::Sent;
 use crate::error::{Error, Result};

@@ -2,7 +2,7 @@
 //! `load` → tag/parse works, and that corrupt model files are errors.
 
 use sitrep_syntax::train::{self, TagSource};
-use sitrep_syntax::{corpus, Arc, Lexicon, Parser, ParserConfig, Tag, Tagger, TaggerConfig};
+use sitrep_syntax::{corpus, DepArc, Lexicon, Parser, ParserConfig, Tag, Tagger, TaggerConfig};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tiny.conllu");
 
@@ -21,15 +21,11 @@ struct Matches {
 }
 
 /// One sentence's tags and lemmas, and arcs (none without a parser).
-type Output = (Vec<(Tag, String)>, Vec<Arc>);
+type Output = (Vec<(Tag, String)>, Vec<DepArc>);
 
 /// Tags (and, with a parser, parses) every sentence; returns the counts with
 /// the outputs, so two models can be compared output for output.
-fn run(
-    tagger: &Tagger,
-    parser: Option<&Parser>,
-    sents: &[corpus::Sent],
-) -> (Matches, Vec<Output>) {
+fn run(tagger: &Tagger, parser: Option<&Parser>, sents: &[corpus::Sent]) -> (Matches, Vec<Output>) {
     let mut m = Matches::default();
     let mut outputs = Vec::new();
     for s in sents {

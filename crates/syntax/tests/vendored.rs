@@ -12,7 +12,7 @@ fn models() -> &'static (Tagger, Parser) {
 }
 
 /// Parses a pre-tokenised sentence with the vendored models.
-fn parse(text: &str) -> (Vec<&str>, Vec<Tag>, Vec<sitrep_syntax::Arc>) {
+fn parse(text: &str) -> (Vec<&str>, Vec<Tag>, Vec<sitrep_syntax::DepArc>) {
     let (t, p) = models();
     let forms: Vec<&str> = text.split(' ').collect();
     let tags = t.tag(&forms);
@@ -20,7 +20,7 @@ fn parse(text: &str) -> (Vec<&str>, Vec<Tag>, Vec<sitrep_syntax::Arc>) {
     (forms, tags, arcs)
 }
 
-fn dependent(forms: &[&str], arcs: &[sitrep_syntax::Arc], head: &str, rel: &str) -> Vec<String> {
+fn dependent(forms: &[&str], arcs: &[sitrep_syntax::DepArc], head: &str, rel: &str) -> Vec<String> {
     let h = forms.iter().position(|f| *f == head).unwrap() as u32;
     arcs.iter()
         .enumerate()

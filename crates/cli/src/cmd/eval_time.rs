@@ -1,12 +1,12 @@
 //! `sitrep eval time --fixtures FILE`: score temporal-expression normalisation.
 use anyhow::{Context, Result};
-use sitrep_geo::time::eval;
+use sitrep_time::eval;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
     /// Fixture TSV: anchor, sentence, expected phrase, expected ISO value,
-    /// precision[, tense] (e.g. `crates/geo/tests/fixtures/time.tsv`).
+    /// precision[, tense] (e.g. `crates/time/tests/fixtures/time.tsv`).
     #[arg(long)]
     fixtures: PathBuf,
     /// Also print the correct cases.

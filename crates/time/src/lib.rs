@@ -1,5 +1,9 @@
-//! Temporal expressions: finding dates in a sentence and normalising them
-//! against an anchor date.
+//! sitrep-time: temporal expressions, found in a sentence and normalised
+//! against an anchor date, and the stage that writes them to `doc.times`.
+//!
+//! [`annotate_times`] (or the [`TimeResolver`] stage) fills `doc.times` with
+//! [`sitrep_doc::times::TimeMention`]s; [`extract`] works on any text. The crate
+//! depends on `sitrep-doc` only.
 //!
 //! The anchor is the date the text speaks from: a caller passes the dateline
 //! date, else the publication date, else one given on the command line. News
@@ -18,56 +22,17 @@
 //! Numeric dates `d/d/yyyy` are read month first unless the first number
 //! cannot be a month (`25/12/2016`).
 
+mod annotate;
 pub mod eval;
 mod grammar;
 mod lex;
 
+pub use annotate::{annotate_times, mention, TimeResolver};
+/// How exact a normalised date is, and what an expression says about its
+/// period: the layer's own types (see [`sitrep_doc::times`]).
+pub use sitrep_doc::times::{DatePrecision, TimeKind};
 use sitrep_doc::{Date, Doc, Sentence, Span};
 use std::fmt;
-
-/// How exact a normalised date is; `date` is the first day of the period.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Precision {
-    Day,
-    /// An ISO week; `date` is its Monday.
-    Week,
-    Month,
-    Year,
-}
-
-impl Precision {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Precision::Day => "day",
-            Precision::Week => "week",
-            Precision::Month => "month",
-            Precision::Year => "year",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Precision> {
-        Some(match s.trim() {
-            "day" => Precision::Day,
-            "week" => Precision::Week,
-            "month" => Precision::Month,
-            "year" => Precision::Year,
-            _ => return None,
-        })
-    }
-}
-
-/// What the expression says about the period.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum TimeKind {
-    /// At (some day of) the period.
-    Point,
-    /// From the period on (`since 2011`): an open range starting at `date`.
-    RangeStart,
-    /// Up to the period (`until Friday`): an open range ending at `date`.
-    RangeEnd,
-    /// From `date` to `end` inclusive (`the past three days`).
-    Range,
-}
 
 /// Part of a day named with a day (`Monday night`, `this morning`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -100,7 +65,7 @@ pub struct TimeExpr {
     pub date: Date,
     /// Last day, for [`TimeKind::Range`].
     pub end: Option<Date>,
-    pub precision: Precision,
+    pub precision: DatePrecision,
     pub kind: TimeKind,
     pub part_of_day: Option<PartOfDay>,
 }
@@ -137,15 +102,15 @@ impl fmt::Display for TimeExpr {
 }
 
 /// `date` written at `precision`.
-pub fn format_period(date: Date, precision: Precision) -> String {
+pub fn format_period(date: Date, precision: DatePrecision) -> String {
     match precision {
-        Precision::Day => date.to_string(),
-        Precision::Week => {
+        DatePrecision::Day => date.to_string(),
+        DatePrecision::Week => {
             let (y, w) = iso_week(date);
             format!("{y:04}-W{w:02}")
         }
-        Precision::Month => format!("{:04}-{:02}", date.year(), date.month()),
-        Precision::Year => format!("{:04}", date.year()),
+        DatePrecision::Month => format!("{:04}-{:02}", date.year(), date.month()),
+        DatePrecision::Year => format!("{:04}", date.year()),
     }
 }
 
@@ -215,7 +180,7 @@ mod grammar_tests {
         s.parse().unwrap()
     }
 
-    fn one(text: &str, anchor: &str) -> (String, String, Precision) {
+    fn one(text: &str, anchor: &str) -> (String, String, DatePrecision) {
         let found = extract(text, d(anchor), Tense::Past);
         assert_eq!(found.len(), 1, "{text}: {found:?}");
         let t = &found[0];
@@ -227,7 +192,7 @@ mod grammar_tests {
         let a = "2016-12-12";
         assert_eq!(
             one("Lavrov said on Monday that", a),
-            ("Monday".into(), "2016-12-12".into(), Precision::Day)
+            ("Monday".into(), "2016-12-12".into(), DatePrecision::Day)
         );
         assert_eq!(one("on Sunday", a).1, "2016-12-11");
         assert_eq!(one("today", a).1, a);
@@ -253,7 +218,11 @@ mod grammar_tests {
         assert_eq!(one("in August last year", a).1, "2015-08");
         assert_eq!(
             one("late last month", a),
-            ("late last month".into(), "2016-11".into(), Precision::Month)
+            (
+                "late last month".into(),
+                "2016-11".into(),
+                DatePrecision::Month
+            )
         );
         assert_eq!(one("over the past week", a).1, "2016-12-05/2016-12-12");
         assert_eq!(one("in the past month", a).1, "2016-11-12/2016-12-12");

@@ -9,7 +9,7 @@
 //! span itself is reported separately, as exact-span matches). A `-` case is
 //! correct when nothing is extracted.
 
-use super::{extract, Precision, Tense, TimeExpr};
+use crate::{extract, DatePrecision, Tense, TimeExpr};
 use sitrep_doc::{Date, Span};
 
 /// One fixture line.
@@ -27,7 +27,7 @@ pub struct Case {
 pub struct Expected {
     pub phrase: String,
     pub iso: String,
-    pub precision: Precision,
+    pub precision: DatePrecision,
 }
 
 /// A case and what the extractor made of it.
@@ -100,7 +100,7 @@ pub fn parse(text: &str) -> Result<Vec<Case>, String> {
                     "line {line}: phrase {phrase:?} not in the sentence"
                 ));
             }
-            let precision = Precision::parse(precision)
+            let precision = DatePrecision::parse(precision)
                 .ok_or_else(|| format!("line {line}: unknown precision {precision:?}"))?;
             Some(Expected {
                 phrase: phrase.to_string(),

@@ -1,6 +1,6 @@
 //! The shipped time-expression fixtures: every case must hold (they document
 //! the grammar's behaviour), and there must be at least 60.
-use sitrep_geo::time::eval;
+use sitrep_time::eval;
 
 #[test]
 fn time_fixtures_pass() {

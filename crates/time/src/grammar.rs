@@ -3,8 +3,8 @@
 //! Each pattern returns a [`Hit`] (tokens covered, period, kind); resolution to
 //! calendar dates happens inside the pattern, from the anchor and tense.
 
-use super::lex::{tokens, Class, Tok};
-use super::{PartOfDay, Precision, Tense, TimeExpr, TimeKind};
+use crate::lex::{tokens, Class, Tok};
+use crate::{DatePrecision, PartOfDay, Tense, TimeExpr, TimeKind};
 use sitrep_doc::{Date, Span};
 
 /// A matched expression: token range `first..=last` and its value.
@@ -14,13 +14,13 @@ struct Hit {
     last: usize,
     date: Date,
     end: Option<Date>,
-    precision: Precision,
+    precision: DatePrecision,
     kind: TimeKind,
     pod: Option<PartOfDay>,
 }
 
 impl Hit {
-    fn point(first: usize, last: usize, date: Date, precision: Precision) -> Hit {
+    fn point(first: usize, last: usize, date: Date, precision: DatePrecision) -> Hit {
         Hit {
             first,
             last,
@@ -238,10 +238,10 @@ impl<'a> Cx<'a> {
     /// The last day of a hit's period.
     fn period_end(&self, h: Hit) -> Option<Date> {
         match h.precision {
-            Precision::Day => Some(h.date),
-            Precision::Week => h.date.add_days(6),
-            Precision::Month => add_months(h.date, 1)?.add_days(-1),
-            Precision::Year => Date::new(h.date.year(), 12, 31),
+            DatePrecision::Day => Some(h.date),
+            DatePrecision::Week => h.date.add_days(6),
+            DatePrecision::Month => add_months(h.date, 1)?.add_days(-1),
+            DatePrecision::Year => Date::new(h.date.year(), 12, 31),
         }
     }
 
@@ -270,7 +270,8 @@ impl<'a> Cx<'a> {
     fn relative_day(&self, i: usize) -> Option<Hit> {
         let a = self.anchor;
         let w = self.word(i);
-        let day = |n: i64, last: usize| Some(Hit::point(i, last, a.add_days(n)?, Precision::Day));
+        let day =
+            |n: i64, last: usize| Some(Hit::point(i, last, a.add_days(n)?, DatePrecision::Day));
         match w {
             "today" => return day(0, i).map(|h| self.with_part_of_day(h)),
             "earlier" | "later" if self.word(i + 1) == "today" => return day(0, i + 1),
@@ -334,7 +335,7 @@ impl<'a> Cx<'a> {
                 last: i + 3,
                 date: start,
                 end: Some(a),
-                precision: Precision::Day,
+                precision: DatePrecision::Day,
                 kind: TimeKind::Range,
                 pod: None,
             });
@@ -347,16 +348,16 @@ impl<'a> Cx<'a> {
         let last = i + 2;
         let unit = unit.strip_suffix('s').unwrap_or(unit);
         let (date, precision) = match unit {
-            "day" => (a.add_days(-n)?, Precision::Day),
-            "week" => (a.add_days(-7 * n)?, Precision::Week),
-            "month" => (add_months(a, -n)?, Precision::Month),
+            "day" => (a.add_days(-n)?, DatePrecision::Day),
+            "week" => (a.add_days(-7 * n)?, DatePrecision::Week),
+            "month" => (add_months(a, -n)?, DatePrecision::Month),
             "year" => (
                 first_of_year(a.year() - i32::try_from(n).ok()?)?,
-                Precision::Year,
+                DatePrecision::Year,
             ),
             _ => return None,
         };
-        let date = if precision == Precision::Week {
+        let date = if precision == DatePrecision::Week {
             monday_of(date)?
         } else {
             date
@@ -383,7 +384,7 @@ impl<'a> Cx<'a> {
         // in the span.
         if matches!(w0, "early" | "late") && matches!(w1, "last" | "this" | "next") {
             let mut h = self.relative_period(i + 1)?;
-            if h.precision == Precision::Day {
+            if h.precision == DatePrecision::Day {
                 return None;
             }
             h.first = i;
@@ -400,7 +401,7 @@ impl<'a> Cx<'a> {
             return Some(Hit {
                 end: Some(a),
                 kind: TimeKind::Range,
-                ..Hit::point(i, i + 2, start, Precision::Day)
+                ..Hit::point(i, i + 2, start, DatePrecision::Day)
             });
         }
         let (offset, unit_at) = match (w0, w1) {
@@ -414,14 +415,14 @@ impl<'a> Cx<'a> {
         let h = match unit {
             "week" => {
                 let d = monday_of(a.add_days(7 * offset)?)?;
-                Hit::point(i, unit_at, d, Precision::Week)
+                Hit::point(i, unit_at, d, DatePrecision::Week)
             }
-            "month" => Hit::point(i, unit_at, add_months(a, offset)?, Precision::Month),
+            "month" => Hit::point(i, unit_at, add_months(a, offset)?, DatePrecision::Month),
             "year" => Hit::point(
                 i,
                 unit_at,
                 first_of_year(a.year() + offset as i32)?,
-                Precision::Year,
+                DatePrecision::Year,
             ),
             "weekend" => {
                 // The Saturday of the weekend before (last), of this week, or next.
@@ -436,7 +437,7 @@ impl<'a> Cx<'a> {
                 Hit {
                     end: d.add_days(1),
                     kind: TimeKind::Range,
-                    ..Hit::point(i, unit_at, d, Precision::Day)
+                    ..Hit::point(i, unit_at, d, DatePrecision::Day)
                 }
             }
             _ if w0 == "earlier" || w0 == "later" => return None,
@@ -452,12 +453,12 @@ impl<'a> Cx<'a> {
                         1 => 7 - aw + wd,
                         _ => self.default_weekday_delta(aw, wd),
                     };
-                    let h = Hit::point(i, unit_at, a.add_days(delta)?, Precision::Day);
+                    let h = Hit::point(i, unit_at, a.add_days(delta)?, DatePrecision::Day);
                     return Some(self.with_part_of_day(h));
                 }
                 let m = self.month_at(unit_at, true)?;
                 let d = self.resolve_month(m, offset)?;
-                return Some(Hit::point(i, unit_at, d, Precision::Month));
+                return Some(Hit::point(i, unit_at, d, DatePrecision::Month));
             }
         };
         Some(h)
@@ -521,11 +522,11 @@ impl<'a> Cx<'a> {
             return None;
         }
         let delta = self.default_weekday_delta(i64::from(self.anchor.weekday()), i64::from(wd));
-        let h = Hit::point(start, at, self.anchor.add_days(delta)?, Precision::Day);
+        let h = Hit::point(start, at, self.anchor.add_days(delta)?, DatePrecision::Day);
         // `Monday, December 12`: the explicit date wins and the span covers both.
         if self.tok(at + 1).is_some_and(|n| n.text == ",") {
             if let Some(mut m) = self.month_phrase(at + 2) {
-                if m.precision == Precision::Day {
+                if m.precision == DatePrecision::Day {
                     m.first = start;
                     return Some(m);
                 }
@@ -626,7 +627,7 @@ impl<'a> Cx<'a> {
         if let Some(y) = self.tok(last + 1).and_then(Tok::number) {
             if (1000..=2999).contains(&y) {
                 let d = Date::new(y as i32, m, 1)?;
-                return Some(Hit::point(first, last + 1, d, Precision::Month));
+                return Some(Hit::point(first, last + 1, d, DatePrecision::Month));
             }
         }
         // `August last year`, `March this year`, `June next year`.
@@ -638,10 +639,10 @@ impl<'a> Cx<'a> {
         };
         if let Some(shift) = year_shift {
             let d = Date::new(self.anchor.year() + shift, m, 1)?;
-            return Some(Hit::point(first, last + 2, d, Precision::Month));
+            return Some(Hit::point(first, last + 2, d, DatePrecision::Month));
         }
         let d = self.resolve_month(m, 0)?;
-        Some(Hit::point(first, last, d, Precision::Month))
+        Some(Hit::point(first, last, d, DatePrecision::Month))
     }
 
     /// Fixed-date holidays news dates events by: `Christmas [Day|Eve]`,
@@ -664,7 +665,7 @@ impl<'a> Cx<'a> {
             return None;
         }
         let d = self.resolve_month_day(month, day)?;
-        Some(Hit::point(i, last, d, Precision::Day))
+        Some(Hit::point(i, last, d, DatePrecision::Day))
     }
 
     /// A day and month ending at token `last`, with an optional `[,] YYYY`.
@@ -673,11 +674,11 @@ impl<'a> Cx<'a> {
         if let Some(y) = self.tok(last + 1 + comma).and_then(Tok::number) {
             if (1000..=2999).contains(&y) {
                 let d = Date::new(y as i32, month, day as u8)?;
-                return Some(Hit::point(first, last + 1 + comma, d, Precision::Day));
+                return Some(Hit::point(first, last + 1 + comma, d, DatePrecision::Day));
             }
         }
         let d = self.resolve_month_day(month, day as u8)?;
-        Some(Hit::point(first, last, d, Precision::Day))
+        Some(Hit::point(first, last, d, DatePrecision::Day))
     }
 
     /// The year for a month and day without one: in the past (with a week's
@@ -746,7 +747,7 @@ impl<'a> Cx<'a> {
         }
         if let Some(d) = Date::parse_iso_prefix(&t.lower) {
             if t.lower.len() == 10 {
-                return Some(Hit::point(i, i, d, Precision::Day));
+                return Some(Hit::point(i, i, d, DatePrecision::Day));
             }
         }
         let parts: Vec<&str> = t.lower.split('/').collect();
@@ -758,7 +759,7 @@ impl<'a> Cx<'a> {
         } else {
             Date::new(y, p, q).or_else(|| Date::new(y, q, p))?
         };
-        Some(Hit::point(i, i, d, Precision::Day))
+        Some(Hit::point(i, i, d, DatePrecision::Day))
     }
 
     /// A year after a cue: `in 2015`, `by 2020`, `mid-2015`, `the 2011 uprising`
@@ -798,7 +799,7 @@ impl<'a> Cx<'a> {
             first,
             at,
             first_of_year(y as i32)?,
-            Precision::Year,
+            DatePrecision::Year,
         ))
     }
 }
