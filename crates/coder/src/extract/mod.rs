@@ -376,49 +376,14 @@ fn not_an_action(sent: &Sent<'_>, per_token: &[Option<usize>], v: usize) -> bool
 
 #[cfg(test)]
 mod tests {
-    use sitrep_doc::{Deprel, Doc, Sentence, Span, Token, Upos, Xpos};
+    use sitrep_doc::Doc;
 
     use crate::{Coder, CoderOptions};
 
-    /// A document from a gold parse, one CoNLL-U word line per token
-    /// (ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL), blank lines between
-    /// sentences; tokens are joined by single spaces.
+    /// A document from a gold parse (CoNLL-U), so these tests state the parse
+    /// they need instead of running the trained models.
     fn parsed(conllu: &str) -> Doc {
-        let sentences = sitrep_doc::conllu::parse(conllu).expect("a valid parse");
-        let mut doc = Doc::from_text("");
-        let mut text = String::new();
-        for s in &sentences {
-            let first = doc.tokens.len();
-            let start = text.len();
-            for w in &s.words {
-                if text.len() > start {
-                    text.push(' ');
-                }
-                let a = text.len();
-                text.push_str(&w.form);
-                let mut t = Token::new(Span {
-                    start: a as u32,
-                    end: text.len() as u32,
-                });
-                t.upos = Upos::from_name(&w.upos).expect("a UPOS tag");
-                t.xpos = Xpos::from_name(&w.xpos).expect("an XPOS tag");
-                t.lemma = Some(w.lemma.clone().into());
-                t.deprel = Deprel::from_name_or_base(&w.deprel);
-                t.head = w.head.checked_sub(1).map(|h| (first + h) as u32);
-                doc.tokens.push(t);
-            }
-            doc.sentences.push(Sentence {
-                span: Span {
-                    start: start as u32,
-                    end: text.len() as u32,
-                },
-                token_start: first as u32,
-                token_end: doc.tokens.len() as u32,
-            });
-            text.push(' ');
-        }
-        doc.text = text;
-        doc
+        Doc::from_conllu(conllu).expect("a valid parse")
     }
 
     /// `source code target` of every event coded in `conllu`.
