@@ -8,6 +8,7 @@
 //! | [`syntax`] | UPOS/XPOS/lemma accuracy, UAS/LAS on gold tokenisation | `eval tagger`, `eval parser` |
 //! | [`coder`] | PETRARCH and TABARI record accuracy, PLOVER event typing | `eval petrarch`, `eval tabari`, `eval plover` |
 //! | [`geo`] | toponym recognition P/R/F1 and resolution accuracy (Gritta et al.) | `eval geo` |
+//! | [`time`] | temporal-expression normalisation against fixture files | `eval time` |
 //!
 //! Shared measures live in [`metrics`]: [`Counts`] is the one precision/
 //! recall/F1 type (segmentation and toponym recognition), [`metrics::percent`]
@@ -24,6 +25,7 @@ pub mod geo;
 pub mod metrics;
 pub mod segment;
 pub mod syntax;
+pub mod time;
 
 pub use error::Error;
 pub use metrics::Counts;

@@ -23,7 +23,6 @@
 //! cannot be a month (`25/12/2016`).
 
 mod annotate;
-pub mod eval;
 mod grammar;
 mod lex;
 

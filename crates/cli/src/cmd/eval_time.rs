@@ -1,6 +1,6 @@
 //! `sitrep eval time --fixtures FILE`: score temporal-expression normalisation.
 use anyhow::{Context, Result};
-use sitrep_time::eval;
+use sitrep_eval::time as eval;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]

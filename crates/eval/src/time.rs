@@ -9,8 +9,8 @@
 //! span itself is reported separately, as exact-span matches). A `-` case is
 //! correct when nothing is extracted.
 
-use crate::{extract, DatePrecision, Tense, TimeExpr};
 use sitrep_doc::{Date, Span};
+use sitrep_time::{extract, DatePrecision, Tense, TimeExpr};
 
 /// One fixture line.
 #[derive(Clone, Debug)]

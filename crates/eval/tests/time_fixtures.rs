@@ -1,10 +1,10 @@
 //! The shipped time-expression fixtures: every case must hold (they document
 //! the grammar's behaviour), and there must be at least 60.
-use sitrep_time::eval;
+use sitrep_eval::time as eval;
 
 #[test]
 fn time_fixtures_pass() {
-    let text = include_str!("fixtures/time.tsv");
+    let text = include_str!("../../time/tests/fixtures/time.tsv");
     let cases = eval::parse(text).expect("fixture parses");
     assert!(cases.len() >= 60, "only {} cases", cases.len());
     let report = eval::evaluate(cases);
@@ -51,11 +51,11 @@ fn held_out_time_fixtures() {
     for (name, text) in [
         (
             "time-heldout.tsv",
-            include_str!("fixtures/time-heldout.tsv"),
+            include_str!("../../time/tests/fixtures/time-heldout.tsv"),
         ),
         (
             "time-heldout2.tsv",
-            include_str!("fixtures/time-heldout2.tsv"),
+            include_str!("../../time/tests/fixtures/time-heldout2.tsv"),
         ),
     ] {
         let cases = eval::parse(text).expect("fixture parses");
