@@ -435,8 +435,9 @@ pub(super) fn linear_target(sent: &Sent<'_>, coded: &[Option<usize>], v: usize) 
     None
 }
 
-/// The first coded mention (in text order) inside `h`'s subtree.
-fn first_in_subtree(sent: &Sent<'_>, coded: &[Option<usize>], h: usize) -> Option<usize> {
+/// The tokens of `h`'s subtree in text order (bounded by the sentence length,
+/// so a malformed tree with a cycle still ends).
+fn subtree_in_order(sent: &Sent<'_>, h: usize) -> Vec<usize> {
     let mut nodes = vec![h];
     let mut k = 0;
     while k < nodes.len() && nodes.len() <= sent.len {
@@ -444,7 +445,12 @@ fn first_in_subtree(sent: &Sent<'_>, coded: &[Option<usize>], h: usize) -> Optio
         k += 1;
     }
     nodes.sort_unstable();
-    nodes.iter().find_map(|&t| coded.get(t).copied().flatten())
+    nodes
+}
+
+/// The first coded mention (in text order) inside `h`'s subtree.
+fn first_in_subtree(sent: &Sent<'_>, coded: &[Option<usize>], h: usize) -> Option<usize> {
+    first_in_subtree_except(sent, coded, h, &[])
 }
 
 /// The first coded mention (in text order) inside `h`'s subtree that is
@@ -455,14 +461,7 @@ fn first_in_subtree_except(
     h: usize,
     not: &[Side],
 ) -> Option<usize> {
-    let mut nodes = vec![h];
-    let mut k = 0;
-    while k < nodes.len() && nodes.len() <= sent.len {
-        nodes.extend(sent.children(nodes[k]).iter().copied());
-        k += 1;
-    }
-    nodes.sort_unstable();
-    nodes
+    subtree_in_order(sent, h)
         .iter()
         .filter_map(|&t| coded.get(t).copied().flatten())
         .find(|&m| !not.iter().any(|s| s.mention == m))

@@ -123,8 +123,12 @@ fn doc_from(text: &str, heads: &[Option<u32>], sentences: &[(u32, u32)]) -> Doc 
     doc
 }
 
+/// The geoparser, the time resolver and the link's clause helpers never
+/// panic, whatever the document holds: inconsistent sentence ranges, heads
+/// pointing anywhere (cycles included), empty or foreign-script tokens,
+/// missing tags. (One test for the three, so the garbage is built once.)
 #[test]
-fn clause_helpers_survive_garbage() {
+fn geoparse_times_and_clause_helpers_survive_garbage() {
     let Ok(gaz) = Gazetteer::vendored() else {
         eprintln!("note: no vendored gazetteer; skipped");
         return;
