@@ -83,5 +83,5 @@ mod warc;
 
 pub use date::parse_published;
 pub use event::{Codec, Event, Skip, SkipReason, Tally, Warning, WarningKind};
-pub use options::{Format, ReadOptions, UnknownFormat};
+pub use options::{Format, ReadOptions, UnknownFormat, DEFAULT_MAX_ARTICLE_BYTES};
 pub use reader::{read_paths, read_reader, Events};

@@ -81,6 +81,10 @@ impl FromStr for Format {
     }
 }
 
+/// The default [`ReadOptions::max_article_bytes`]: 16 MiB, far above any news
+/// article, low enough that one runaway record cannot exhaust memory.
+pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 16 << 20;
+
 /// Options shared by all readers.
 ///
 /// Column options name CSV header fields and JSONL object keys alike.
@@ -117,7 +121,7 @@ impl Default for ReadOptions {
             id_column: "id".into(),
             url_column: "url".into(),
             source_column: "source".into(),
-            max_article_bytes: 16 << 20,
+            max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
             format: None,
         }
     }

@@ -66,7 +66,7 @@ pub fn run(args: Args) -> Result<()> {
         title_column: "title".into(),
         date_column: None,
         id_column: "id".into(),
-        max_article_bytes: 16 << 20,
+        max_article_bytes: sitrep::ingest::DEFAULT_MAX_ARTICLE_BYTES,
         quiet: false,
     };
     eprintln!("sitrep demo: loading models, dictionaries and gazetteer...");

@@ -33,7 +33,7 @@ pub struct InputArgs {
     #[arg(long, default_value = "id", value_name = "NAME")]
     pub id_column: String,
     /// Skip articles larger than this many bytes (they are reported, never truncated).
-    #[arg(long, default_value_t = 16 << 20, value_name = "BYTES")]
+    #[arg(long, default_value_t = sitrep::ingest::DEFAULT_MAX_ARTICLE_BYTES, value_name = "BYTES")]
     pub max_article_bytes: usize,
     /// Do not print per-record warnings (skips and the final count are still printed).
     #[arg(long, short)]
