@@ -88,6 +88,24 @@ impl SpeechClass {
         matches!(self, Self::Say | Self::Evidential)
     }
 
+    /// The verb reports a statement (not a thought, a decision or a coded
+    /// appeal, evaluation or commitment): a place attached to it is where it
+    /// was said, and the event's own place is in the reported clause. For
+    /// the geoparser's `said_at` rule (`crates/geo/src/assign.rs`, still on
+    /// its own list when this was written).
+    pub fn is_statement(self) -> bool {
+        matches!(
+            self,
+            Self::Say
+                | Self::Claim
+                | Self::Warn
+                | Self::Dispute
+                | Self::Evidential
+                | Self::Respond
+                | Self::Relay
+        )
+    }
+
     /// The subject speaks, thinks or decides (or, for `Evidential`, is a
     /// source of evidence): not a location, so a city written there stands
     /// for its government or a person (`Washington said`, `Bruce indicated`).
@@ -359,6 +377,7 @@ mod tests {
             yes("vote", SpeechClass::has_agent_subject) && !yes("vote", SpeechClass::cues_quote)
         );
         assert!(!yes("quote", SpeechClass::has_agent_subject));
+        assert!(yes("quote", SpeechClass::is_statement) && !yes("urge", SpeechClass::is_statement));
         assert!(yes("indicate", SpeechClass::reports) && !yes("indicate", SpeechClass::cues_quote));
         assert!(
             !yes("respond", SpeechClass::cues_quote)
