@@ -14,11 +14,11 @@
 //!
 //! Numbers without a casualty word (`1,200 soldiers were deployed`) are ignored.
 
-use crate::lexicon::speech_lemma;
 use crate::number::count_at;
 use crate::tok::*;
 use sitrep_doc::casualties::{Casualty, CasualtyKind, Category, Count};
 use sitrep_doc::{Doc, Span};
+use sitrep_lexicon::speech_lemma;
 
 /// The casualty kind a cue word signals.
 fn cue_kind(w: &str) -> Option<CasualtyKind> {

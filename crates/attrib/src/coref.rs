@@ -18,10 +18,10 @@
 //! Gender is not modelled (no reliable signal without a name list), so `he`
 //! and `she` resolve alike.
 
-use crate::lexicon::{is_collective, is_role, is_role_head};
 use crate::speech::Mention;
 use crate::tok::*;
 use sitrep_doc::{Doc, Span};
+use sitrep_lexicon::{is_collective, is_role, is_role_head, title_class, TitleClass};
 
 /// Sentences back a pronoun looks for a previous speaker.
 pub const RECENT: usize = 8;
@@ -452,11 +452,16 @@ fn by_surname(
     })
 }
 
-/// Titles that precede a name (`Mr`, `Dr`, `General`).
+/// Titles that precede a name as part of addressing the person (`Mr`,
+/// `Dr`, `General`, `Sgt.`): forms of address and ranks. Offices
+/// (`President`) are role nouns ([`is_role`]) here. Posts (`Sheriff`) are
+/// not titles: they follow a jurisdiction (`Anderson County Sheriff Greg
+/// Taylor`), and splitting the name run there leaves the county as the
+/// first name run ([`name_run`]).
 fn is_title(w: &str) -> bool {
     matches!(
-        w.to_ascii_lowercase().trim_end_matches('.'),
-        "mr" | "mrs" | "ms" | "dr" | "general" | "professor" | "prof" | "sir" | "lord"
+        title_class(w),
+        Some(TitleClass::Courtesy | TitleClass::Rank)
     )
 }
 

@@ -1,121 +1,8 @@
-//! Word lists: speech verbs, role nouns, collective sources, number words.
+//! Attribution's own word lists: speech nouns of light-verb cues, wire
+//! agencies, number words.
 //!
-//! Lists hold lowercase surface forms so attribution works even when the
-//! lemmatizer has not run or guessed wrong; each inflected form maps to its lemma.
-
-/// Speech and claim verbs, every inflection → lemma. Kept as one sorted table so
-/// a lookup is a binary search.
-const SPEECH: &[(&str, &str)] = &[
-    ("accuse", "accuse"),
-    ("accused", "accuse"),
-    ("accuses", "accuse"),
-    ("accusing", "accuse"),
-    ("add", "add"),
-    ("added", "add"),
-    ("adding", "add"),
-    ("adds", "add"),
-    ("admit", "admit"),
-    ("admits", "admit"),
-    ("admitted", "admit"),
-    ("allege", "allege"),
-    ("alleged", "allege"),
-    ("alleges", "allege"),
-    ("alleging", "allege"),
-    ("announce", "announce"),
-    ("announced", "announce"),
-    ("announces", "announce"),
-    ("announcing", "announce"),
-    ("argue", "argue"),
-    ("argued", "argue"),
-    ("argues", "argue"),
-    ("assert", "assert"),
-    ("asserted", "assert"),
-    ("asserts", "assert"),
-    ("claim", "claim"),
-    ("claimed", "claim"),
-    ("claiming", "claim"),
-    ("claims", "claim"),
-    ("comment", "comment"),
-    ("commented", "comment"),
-    ("confirm", "confirm"),
-    ("confirmed", "confirm"),
-    ("confirming", "confirm"),
-    ("confirms", "confirm"),
-    ("declare", "declare"),
-    ("declared", "declare"),
-    ("declares", "declare"),
-    ("declaring", "declare"),
-    ("denied", "deny"),
-    ("denies", "deny"),
-    ("deny", "deny"),
-    ("denying", "deny"),
-    ("estimate", "estimate"),
-    ("estimated", "estimate"),
-    ("estimates", "estimate"),
-    ("explain", "explain"),
-    ("explained", "explain"),
-    ("explaining", "explain"),
-    ("explains", "explain"),
-    ("insist", "insist"),
-    ("insisted", "insist"),
-    ("insisting", "insist"),
-    ("insists", "insist"),
-    ("maintain", "maintain"),
-    ("maintained", "maintain"),
-    ("note", "note"),
-    ("noted", "note"),
-    ("notes", "note"),
-    ("noting", "note"),
-    ("reiterate", "reiterate"),
-    ("reiterated", "reiterate"),
-    ("remark", "remark"),
-    ("remarked", "remark"),
-    ("replied", "reply"),
-    ("reply", "reply"),
-    ("report", "report"),
-    ("reported", "report"),
-    ("reporting", "report"),
-    ("reports", "report"),
-    ("said", "say"),
-    ("say", "say"),
-    ("saying", "say"),
-    ("says", "say"),
-    ("state", "state"),
-    ("stated", "state"),
-    ("states", "state"),
-    ("stating", "state"),
-    ("stress", "stress"),
-    ("stressed", "stress"),
-    ("stresses", "stress"),
-    ("stressing", "stress"),
-    ("suggest", "suggest"),
-    ("suggested", "suggest"),
-    ("suggests", "suggest"),
-    ("tell", "tell"),
-    ("telling", "tell"),
-    ("tells", "tell"),
-    ("told", "tell"),
-    ("tweet", "tweet"),
-    ("tweeted", "tweet"),
-    ("tweeting", "tweet"),
-    ("tweets", "tweet"),
-    ("warn", "warn"),
-    ("warned", "warn"),
-    ("warning", "warn"),
-    ("warns", "warn"),
-    ("write", "write"),
-    ("writes", "write"),
-    ("wrote", "write"),
-];
-
-/// The lemma of a speech verb form (`stressed` → `stress`), if it is one.
-pub fn speech_lemma(word: &str) -> Option<&'static str> {
-    let w = word.to_ascii_lowercase();
-    SPEECH
-        .binary_search_by(|(f, _)| (*f).cmp(w.as_str()))
-        .ok()
-        .map(|i| SPEECH[i].1)
-}
+//! The vocabulary other stages share (speech verbs and their forms, roles,
+//! titles, collectives) is in `sitrep_lexicon`.
 
 /// Nouns that name a speech act, for light-verb cues (`made the announcement`,
 /// `issued a statement`) → the lemma reported as the cue's.
@@ -128,165 +15,6 @@ pub fn speech_noun_lemma(word: &str) -> Option<&'static str> {
         "remarks" | "comments" => "say",
         _ => return None,
     })
-}
-
-/// Role and title nouns: they describe a person (`minister`, `director`).
-pub fn is_role(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "minister"
-            | "president"
-            | "director"
-            | "chief"
-            | "head"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "secretary"
-            | "general"
-            | "commander"
-            | "ambassador"
-            | "envoy"
-            | "official"
-            | "leader"
-            | "chairman"
-            | "chairwoman"
-            | "governor"
-            | "mayor"
-            | "premier"
-            | "prime"
-            | "foreign"
-            | "defence"
-            | "defense"
-            | "deputy"
-            | "senator"
-            | "king"
-            | "queen"
-            | "prince"
-            | "colonel"
-            | "captain"
-            | "lieutenant"
-            | "major"
-            | "sheikh"
-            | "founder"
-            | "analyst"
-            | "professor"
-            | "dr"
-            | "dr."
-            | "mr"
-            | "mr."
-            | "mrs"
-            | "mrs."
-            | "ms"
-            | "ms."
-            | "witness"
-            | "resident"
-            | "doctor"
-            | "correspondent"
-            | "reporter"
-            | "editor"
-            | "ceo"
-            | "coordinator"
-            | "representative"
-            | "manager"
-            | "officer"
-            | "activist"
-            | "expert"
-            | "administrator"
-            | "co-founder"
-            | "researcher"
-            | "member"
-            | "mp"
-            | "lawyer"
-            | "judge"
-    )
-}
-
-/// Role nouns that are the head of a person description (`the director`), as
-/// opposed to modifiers that only occur inside titles (`foreign`, `prime`).
-pub fn is_role_head(word: &str) -> bool {
-    is_role(word)
-        && !matches!(
-            word.to_ascii_lowercase().as_str(),
-            "prime"
-                | "foreign"
-                | "defence"
-                | "defense"
-                | "deputy"
-                | "general"
-                | "mr"
-                | "mr."
-                | "mrs"
-                | "mrs."
-                | "ms"
-                | "ms."
-                | "dr"
-                | "dr."
-        )
-}
-
-/// Collective or institutional sources that speak without a person's name:
-/// they make a `NamedSource`, not a `Speaker`.
-pub fn is_collective(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "media"
-            | "activists"
-            | "officials"
-            | "sources"
-            | "witnesses"
-            | "residents"
-            | "observatory"
-            | "ministry"
-            | "agency"
-            | "government"
-            | "army"
-            | "military"
-            | "police"
-            | "group"
-            | "organization"
-            | "organisation"
-            | "office"
-            | "council"
-            | "committee"
-            | "news"
-            | "television"
-            | "tv"
-            | "radio"
-            | "times"
-            | "post"
-            | "journal"
-            | "press"
-            | "coalition"
-            | "rebels"
-            | "opposition"
-            | "doctors"
-            | "medics"
-            | "authorities"
-            | "spokesmen"
-            | "statement"
-            | "report"
-            | "reports"
-            | "un"
-            | "nations"
-            | "kremlin"
-            | "pentagon"
-            | "department"
-            | "service"
-            | "newspaper"
-            | "authority"
-            | "institute"
-            | "university"
-            | "centre"
-            | "center"
-            | "association"
-            | "union"
-            | "party"
-            | "board"
-            | "commission"
-            | "gazette"
-            | "herald"
-    )
 }
 
 /// Known wire agencies, as written in credits (`(Reuters)`, `AFP`).
@@ -360,10 +88,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn speech_table_is_sorted_and_found() {
-        assert!(SPEECH.windows(2).all(|w| w[0].0 < w[1].0));
-        assert_eq!(speech_lemma("Stressed"), Some("stress"));
-        assert_eq!(speech_lemma("told"), Some("tell"));
-        assert_eq!(speech_lemma("killed"), None);
+    fn speech_nouns_name_cue_lemmas() {
+        // The noun's lemma is reported as a cue's, so it must be a cue verb.
+        for noun in [
+            "announcement",
+            "statement",
+            "claim",
+            "warning",
+            "remarks",
+            "comments",
+        ] {
+            let lemma = speech_noun_lemma(noun);
+            let class = lemma.and_then(sitrep_lexicon::speech_class);
+            assert!(
+                class.is_some_and(sitrep_lexicon::SpeechClass::cues_quote),
+                "{noun}"
+            );
+        }
     }
 }

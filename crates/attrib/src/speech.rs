@@ -8,10 +8,11 @@
 //! linear in the number of tokens.
 
 use crate::direct::Marked;
-use crate::lexicon::{speech_lemma, speech_noun_lemma};
+use crate::lexicon::speech_noun_lemma;
 use crate::tok::*;
 use sitrep_doc::quotes::{Cue, QuoteKind};
 use sitrep_doc::{Doc, Span};
+use sitrep_lexicon::speech_lemma;
 
 /// A speaker mention: tokens `first..=last`, plus an appositive that follows
 /// (`Rami Abdulrahman, SOHR's chief,`): `last_appos` is the apposition's end.

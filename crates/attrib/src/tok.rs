@@ -56,9 +56,9 @@ pub fn is_quote_mark(doc: &Doc, i: usize) -> bool {
     matches!(word(doc, i), "\"" | "``" | "''" | "“" | "”" | "«" | "»")
 }
 
-pub fn is_capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
-}
+/// The shared capitalisation test, re-exported for the modules that read
+/// tokens through this one.
+pub use sitrep_lexicon::is_capitalised;
 
 /// Whether token `i` looks like part of a proper name.
 pub fn is_proper(doc: &Doc, i: usize) -> bool {

@@ -48,6 +48,14 @@
 //!    `said` before a framed clause) then gives way to its complement's
 //!    event. `docs/schema.md` (*Frames*) lists the cues and codes.
 //!
+//! The closed word classes these rules read come from `sitrep_lexicon`, shared
+//! with the geoparser and attribution: the framing verbs and adjectives are
+//! its `ComplementClass`es, the verbs whose subject is the speaker of a clause
+//! are `SpeechClass::names_speaker` (not `accuse`/`deny`, which are events of
+//! their own), the verbs that report a framed clause are
+//! `SpeechClass::reports`, and `Mr`/`Mrs`/`Ms`/`Dr` are the courtesy titles
+//! that never start a name.
+//!
 //! The supplementary patterns in `data/cameo/sitrep.verbs.txt` (generic
 //! idioms such as `lead up a blind alley` → REJECT) are added by
 //! [`Coder::with_supplement`]; [`Coder::vendored`] includes them.

@@ -49,8 +49,8 @@
 //!
 //! [`geoparse()`] fills `doc.places` ([`sitrep_doc::places::PlaceMention`]): the
 //! [`recognize`] module finds toponyms (gazetteer names over capitalised
-//! tokens, filtered by tags, the parse and person/organisation rules; demonyms
-//! kept as evidence), the [`resolve`] module picks one entry per name and
+//! tokens, filtered by tags, the parse and person/organisation rules, whose
+//! titles and speech verbs are `sitrep_lexicon`'s; demonyms kept as evidence), the [`resolve`] module picks one entry per name and
 //! article (population prior by feature type, article context, spatial
 //! closeness, `City, State` qualifiers), each with an `explain` string. The
 //! dateline's place becomes a mention too.

@@ -5,11 +5,13 @@
 //! by rules over the tagger's and parser's output, because in news most
 //! collisions are people and organisations named like places:
 //!
-//! - a title or a first name before a single-word match makes it a person
+//! - a title ([`sitrep_lexicon::is_title`]) or a first name before a
+//!   single-word match makes it a person
 //!   (`President Bashar Al-Assad`, `Michael Jordan`, `George Washington`), and
 //!   the surname is remembered for the rest of the article (one sense per
 //!   discourse: a later bare `Assad` is the person too);
-//! - a city-sized match that is the subject of a speech or decision verb is a
+//! - a city-sized match that is the subject of a verb of speaking, thinking or
+//!   deciding ([`sitrep_lexicon::SpeechClass::has_agent_subject`]) is a
 //!   government or a person (`Washington said`), unless it is a country, whose
 //!   metonymic use still locates the actor;
 //! - capitalised common words (sentence-initial `March`, `Police`) need the
@@ -25,6 +27,7 @@
 use crate::gazetteer::Gazetteer;
 use crate::place::{Candidate, PlaceKind};
 use sitrep_doc::{Doc, Span, Upos};
+use sitrep_lexicon::{is_capitalised, is_title, speech_class, SpeechClass};
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -68,84 +71,6 @@ pub struct Recognition<'g> {
     pub toponyms: Vec<Toponym<'g>>,
     pub demonyms: Vec<DemonymHit>,
 }
-
-/// Titles that introduce a person's name.
-const TITLES: &[&str] = &[
-    "president",
-    "minister",
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "sen",
-    "senator",
-    "rep",
-    "representative",
-    "gov",
-    "governor",
-    "mayor",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "general",
-    "gen",
-    "col",
-    "colonel",
-    "capt",
-    "captain",
-    "sgt",
-    "sergeant",
-    "lt",
-    "lieutenant",
-    "officer",
-    "judge",
-    "justice",
-    "secretary",
-    "chancellor",
-    "pope",
-    "rev",
-    "reverend",
-    "coach",
-    "sheriff",
-    "detective",
-    "deputy",
-    "trooper",
-    "pastor",
-    "father",
-    "lord",
-    "sir",
-    "lady",
-    "dame",
-    "emir",
-    "ayatollah",
-    "cardinal",
-    "bishop",
-    "commissioner",
-    "councilman",
-    "councilwoman",
-    "chairman",
-    "spokesman",
-    "spokeswoman",
-    "attorney",
-    "prof",
-    "professor",
-    "premier",
-    "sheikh",
-    "imam",
-    "dean",
-    "superintendent",
-    "chief",
-    "major",
-    "sultan",
-    "president-elect",
-    "agent",
-    "actor",
-    "actress",
-    "singer",
-    "player",
-];
 
 /// Words before a name that are part of a place description, not a first name.
 const PLACE_MODIFIERS: &[&str] = &[
@@ -194,7 +119,7 @@ const PLACE_MODIFIERS: &[&str] = &[
 
 /// Capitalised words that are not place names in running text even when a
 /// village somewhere bears them (besides month and weekday names,
-/// [`sitrep_doc::is_calendar_word`]).
+/// [`sitrep_doc::is_calendar_word`], and titles, [`sitrep_lexicon::is_title`]).
 const NOT_PLACES: &[&str] = &[
     "god",
     "i",
@@ -214,14 +139,8 @@ const NOT_PLACES: &[&str] = &[
     "its",
     "our",
     "their",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
     "st",
     "police",
-    "president",
-    "minister",
     "government",
     "state",
     "city",
@@ -282,62 +201,8 @@ const CONNECTORS: &[&str] = &[
     "ash", "as", "at", "ad", "az", "bin", "ibn", "bani", "beni", "abu",
 ];
 
-/// Lemmas of verbs whose subject is a speaker or decision maker: a city as
-/// their subject is a government or a person (`Washington said`).
-const SPEECH_VERBS: &[&str] = &[
-    "say",
-    "tell",
-    "announce",
-    "add",
-    "claim",
-    "deny",
-    "state",
-    "insist",
-    "warn",
-    "urge",
-    "accuse",
-    "believe",
-    "think",
-    "want",
-    "decide",
-    "agree",
-    "refuse",
-    "reject",
-    "demand",
-    "call",
-    "respond",
-    "reply",
-    "argue",
-    "admit",
-    "acknowledge",
-    "confirm",
-    "promise",
-    "threaten",
-    "hope",
-    "suggest",
-    "propose",
-    "ask",
-    "declare",
-    "stress",
-    "note",
-    "explain",
-    "vote",
-    "sign",
-    "veto",
-    "condemn",
-    "criticize",
-    "criticise",
-    "praise",
-    "welcome",
-];
-
 fn lower(s: &str) -> String {
     s.to_lowercase()
-}
-
-/// Starts with an uppercase letter (or a digit-free uppercase-initial word).
-fn is_capitalised(s: &str) -> bool {
-    s.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Every letter is a capital and there are at least two letters (`US`, `U.S.`).
@@ -359,12 +224,6 @@ fn is_connector(s: &str) -> bool {
     // An attached article (`al-`, `el-`) is a connector too.
     let l = l.trim_end_matches('-');
     CONNECTORS.contains(&l)
-}
-
-/// Whether a token text is an honorific or title that precedes a person's name.
-fn is_title(s: &str) -> bool {
-    let l = lower(s);
-    TITLES.contains(&l.trim_end_matches('.'))
 }
 
 /// Recognises toponyms and demonyms in a tagged (ideally parsed) document.
@@ -699,13 +558,13 @@ fn accept(
     {
         return None;
     }
-    // `Washington said`: a city as the subject of a speech verb is its government.
+    // `Washington said`: a city as the subject of an agent's verb is its government.
     if !matches!(top.kind, PlaceKind::Country) {
         let is_subj = last_tok.deprel.as_str().starts_with("nsubj");
         if is_subj {
             if let Some(h) = last_tok.head.and_then(|h| doc.tokens.get(h as usize)) {
                 let lemma = h.lemma.as_deref().unwrap_or("");
-                if SPEECH_VERBS.contains(&lemma) {
+                if speech_class(lemma).is_some_and(SpeechClass::has_agent_subject) {
                     return None;
                 }
             }

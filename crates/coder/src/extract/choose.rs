@@ -5,7 +5,7 @@
 use sitrep_doc::{Deprel, Upos};
 
 use super::cx::SentenceCx;
-use super::frames::{complement, frame_of, head_frame, negated, REPORTING};
+use super::frames::{complement, frame_of, head_frame, negated, reporting};
 use super::heads::{first_np, subject_head};
 use super::patterns::{match_pattern, Hit, Windows};
 use crate::cameo;
@@ -143,7 +143,7 @@ pub(super) fn gives_way(cx: &SentenceCx<'_>, v: usize) -> bool {
             return true;
         }
     }
-    if !REPORTING.contains(&sent.lemma[v].as_ref()) {
+    if !reporting(&sent.lemma[v]) {
         return false;
     }
     sent.children_with(v, Deprel::CCOMP)

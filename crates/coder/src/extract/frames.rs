@@ -6,60 +6,18 @@
 use sitrep_doc::events::Modality;
 use sitrep_doc::{Deprel, Upos, Xpos};
 
+use sitrep_lexicon::{
+    complement_class, is_intent_adjective, speech_class, ComplementClass, SpeechClass,
+};
+
 use crate::cameo;
 use crate::tree::Sent;
 
-/// Verbs whose `xcomp` is intended, not done.
-const INTEND: &[&str] = &[
-    "plan", "intend", "want", "seek", "aim", "hope", "try", "attempt", "prepare", "threaten",
-    "vow", "pledge", "promise", "expect", "wish", "offer", "propose", "decide", "agree",
-];
-
-/// Verbs whose infinitive complement is an intention stated by the subject
-/// (CAMEO 03x "express intent to ...", 13x "threaten to ...").
-const INTENT_VERBS: &[&str] = &[
-    "agree",
-    "offer",
-    "promise",
-    "pledge",
-    "vow",
-    "swear",
-    "plan",
-    "intend",
-    "propose",
-    "undertake",
-    "volunteer",
-];
-
-/// Predicative adjectives with the same reading (`is willing to send`).
-const INTENT_ADJECTIVES: &[&str] = &[
-    "willing",
-    "ready",
-    "prepared",
-    "committed",
-    "determined",
-    "eager",
-    "keen",
-];
-
-/// Verbs whose infinitive complement is refused (CAMEO 12x).
-const REFUSAL_VERBS: &[&str] = &["refuse", "decline"];
-
-/// Verbs of saying that report a framed act of their complement clause.
-pub(super) const REPORTING: &[&str] = &[
-    "say",
-    "announce",
-    "declare",
-    "state",
-    "confirm",
-    "reiterate",
-    "tell",
-    "add",
-    "insist",
-    "stress",
-    "indicate",
-    "report",
-];
+/// A verb of saying that reports a framed act of its complement clause
+/// (`said it would send`): [`SpeechClass::reports`].
+pub(super) fn reporting(lemma: &str) -> bool {
+    speech_class(lemma).is_some_and(SpeechClass::reports)
+}
 
 /// An infinitive complement of its head verb: `xcomp`, or a subjectless
 /// `to`-infinitive the parse attached as an adverbial clause (`vowed on
@@ -124,15 +82,13 @@ pub(super) fn has_verb_complement(sent: &Sent<'_>, v: usize) -> bool {
 
 /// The frame a governing word puts on its `xcomp` complement.
 pub(super) fn head_frame(sent: &Sent<'_>, h: usize) -> Option<cameo::Frame> {
-    let lemma = sent.lemma[h].as_ref();
-    if sent.is_verb(h) && lemma == "threaten" {
-        return Some(cameo::Frame::Threat);
-    }
-    if sent.is_verb(h) && INTENT_VERBS.contains(&lemma) {
-        return Some(cameo::Frame::Intent);
-    }
-    if sent.is_verb(h) && REFUSAL_VERBS.contains(&lemma) {
-        return Some(cameo::Frame::Refusal);
+    if sent.is_verb(h) {
+        match complement_class(&sent.lemma[h]) {
+            Some(ComplementClass::Threat) => return Some(cameo::Frame::Threat),
+            Some(ComplementClass::Intent) => return Some(cameo::Frame::Intent),
+            Some(ComplementClass::Refusal) => return Some(cameo::Frame::Refusal),
+            Some(ComplementClass::Aim) | None => {}
+        }
     }
     // `is prepared to` (adjective), not `prepared to` (a verb: preparation
     // is an act of its own).
@@ -142,7 +98,7 @@ pub(super) fn head_frame(sent: &Sent<'_>, h: usize) -> Option<cameo::Frame> {
                 .children(h)
                 .iter()
                 .any(|&c| matches!(sent.deprel[c], Deprel::COP | Deprel::AUX_PASS)));
-    if adjective && INTENT_ADJECTIVES.contains(&sent.lower[h].as_ref()) {
+    if adjective && is_intent_adjective(&sent.lower[h]) {
         return Some(cameo::Frame::Intent);
     }
     None
@@ -152,7 +108,7 @@ pub(super) fn head_frame(sent: &Sent<'_>, h: usize) -> Option<cameo::Frame> {
 /// clause may govern `v` (`said it would`) or hang off it (`..., X said`),
 /// and parsers often attach it wrongly, so its place is not checked.
 fn reported(sent: &Sent<'_>, v: usize) -> bool {
-    (0..sent.len).any(|t| t != v && sent.is_verb(t) && REPORTING.contains(&sent.lemma[t].as_ref()))
+    (0..sent.len).any(|t| t != v && sent.is_verb(t) && reporting(&sent.lemma[t]))
 }
 
 /// The frame the auxiliaries of `t` put on it: `will`/`shall` intent;
@@ -268,7 +224,7 @@ pub(super) fn modality(sent: &Sent<'_>, v: usize) -> Modality {
         let Some(h) = sent.head[cur] else { break };
         match sent.base(cur) {
             Deprel::XCOMP => {
-                if INTEND.contains(&sent.lemma[h].as_ref()) {
+                if complement_class(&sent.lemma[h]).is_some_and(ComplementClass::intended) {
                     return Modality::Intended;
                 }
                 if sent.lower[h] == "about" || sent.lemma[h] == "go" {

@@ -5,33 +5,12 @@
 use sitrep_dict::phrase::token_words;
 use sitrep_dict::Placement;
 use sitrep_doc::{Deprel, Doc, Upos, Xpos};
+use sitrep_lexicon::{speech_class, SpeechClass};
 
 use super::cx::{SentenceCx, Side};
 use super::heads::subject_head;
 use crate::mentions::Extra;
 use crate::tree::Sent;
-
-/// Verbs of saying whose subject is the speaker of their complement clause.
-const SPEECH: &[&str] = &[
-    "say",
-    "add",
-    "stress",
-    "tell",
-    "state",
-    "declare",
-    "announce",
-    "claim",
-    "note",
-    "insist",
-    "warn",
-    "report",
-    "explain",
-    "write",
-    "emphasize",
-    "emphasise",
-    "argue",
-    "assert",
-];
 
 /// Splits multi-code actors (`FRO/BIL/SAM`: the Shire's three peoples) into
 /// one side per code, as PETRARCH does.
@@ -517,9 +496,11 @@ fn object(cx: &SentenceCx<'_>, v: usize, depth: usize) -> Vec<Side> {
 /// that governs it (`Lavrov said that ...`) or hangs off it (`..., Lavrov said`).
 pub(super) fn speaker(cx: &SentenceCx<'_>, v: usize) -> Vec<Side> {
     let sent = cx.sent;
-    // Reporting verbs take a clause, not an object (`declare pauses` is no report).
+    // Verbs whose subject is the speaker of the clause they govern
+    // ([`SpeechClass::names_speaker`]: not `accuse`, an event of its own).
+    // They take a clause, not an object (`declare pauses` is no report).
     let is_speech = |t: usize| {
-        SPEECH.contains(&sent.lemma[t].as_ref())
+        speech_class(&sent.lemma[t]).is_some_and(SpeechClass::names_speaker)
             && sent.children_with(t, Deprel::OBJ).next().is_none()
     };
     let mut cur = v;

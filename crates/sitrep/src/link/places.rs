@@ -13,42 +13,6 @@ use super::index::EventContext;
 use sitrep_doc::places::{PlaceAssignment, PlacePrecision, PlaceRef};
 use sitrep_doc::{Doc, Span};
 
-/// Lemmas of verbs that report speech or a position.
-const SPEECH: &[&str] = &[
-    "say",
-    "tell",
-    "announce",
-    "add",
-    "claim",
-    "deny",
-    "state",
-    "insist",
-    "warn",
-    "stress",
-    "declare",
-    "report",
-    "confirm",
-    "note",
-    "explain",
-    "accuse",
-    "urge",
-    "reply",
-    "respond",
-    "argue",
-    "suggest",
-    "write",
-    "allege",
-    "quote",
-    "comment",
-    "assert",
-    "emphasize",
-    "emphasise",
-    "remark",
-    "indicate",
-    "acknowledge",
-    "admit",
-];
-
 /// Case markers that make an oblique a location.
 const LOCATIVE_CASES: &[&str] = &[
     "in",
@@ -79,7 +43,9 @@ pub fn is_speech_verb(doc: &Doc, verb: usize) -> bool {
         .lemma
         .as_deref()
         .map_or_else(|| doc.token_text(verb).to_lowercase(), str::to_lowercase);
-    SPEECH.contains(&lemma.as_str())
+    // A statement of fact or position: where it was made (`said in Belgrade`)
+    // is not where the reported matter happened.
+    sitrep_lexicon::speech_class(&lemma).is_some_and(sitrep_lexicon::SpeechClass::is_statement)
 }
 
 fn coarser(p: PlacePrecision) -> PlacePrecision {
