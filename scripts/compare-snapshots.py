@@ -54,8 +54,36 @@ def compare(name, a, b):
     if a == b:
         print(f"same      {name} ({len(a)} records)")
         return True
-    n = sum(1 for x, y in zip(a, b) if x != y) + abs(len(a) - len(b))
-    print(f"DIFFERENT {name}: {n} of {max(len(a), len(b))} records differ")
+    if a and isinstance(a[0], dict) and "verb" in a[0]:
+        return compare_events(name, a, b)
+    # Rows as multisets, so one record more or less does not shift the rest.
+    ra, rb = sorted(map(str, a)), sorted(map(str, b))
+    only_a = len(set(ra) - set(rb))
+    only_b = len(set(rb) - set(ra))
+    print(f"DIFFERENT {name}: {len(a)} → {len(b)} records, {only_a} only before, {only_b} only after")
+    return False
+
+
+def event_key(e):
+    return (e.get("doc"), e["verb"]["start"], e["span"]["start"], e["span"]["end"])
+
+
+def compare_events(name, a, b):
+    """Events matched by document, verb and evidence span."""
+    da = {event_key(e): e for e in a}
+    db = {event_key(e): e for e in b}
+    changed, fields = 0, {}
+    for k in da.keys() & db.keys():
+        x, y = da[k], db[k]
+        if x != y:
+            changed += 1
+            for f in set(x) | set(y):
+                if x.get(f) != y.get(f):
+                    fields[f] = fields.get(f, 0) + 1
+    print(
+        f"DIFFERENT {name}: {len(a)} → {len(b)} events; {len(da.keys() - db.keys())} removed, "
+        f"{len(db.keys() - da.keys())} added, {changed} changed (fields: {dict(sorted(fields.items()))})"
+    )
     return False
 
 
