@@ -41,17 +41,8 @@ fn article(text: &str) -> Article {
 #[test]
 fn the_full_pipeline_runs_every_stage_in_canonical_order() {
     assert_eq!(
-        full().stage_names(),
-        [
-            "segmenter",
-            "tagger",
-            "parser",
-            "coder",
-            "geoparser",
-            "time resolver",
-            "attribution",
-            "link"
-        ]
+        full().stage_names().join(" → "),
+        "segmenter → tagger → parser → coder → geoparser → time resolver → attribution → link"
     );
     assert!(full()
         .layers()
