@@ -82,15 +82,19 @@ pub(crate) fn tag(doc: &mut Doc, tagger: &Tagger) {
 /// Sets `head` (document-wide index, `None` for the root) and `deprel` of
 /// every sentence token, from the tags already on the tokens.
 pub(crate) fn parse(doc: &mut Doc, parser: &Parser) {
-    let mut forms: Vec<String> = Vec::new();
     let mut tags: Vec<Tag> = Vec::new();
     let mut state = parser::ParseState::default();
     for si in 0..doc.sentences.len() {
-        let Some(range) = sentence_forms(doc, si, &mut forms) else {
+        let range = doc.sentences[si].tokens();
+        let Some(tokens) = doc.tokens.get(range.clone()).filter(|t| !t.is_empty()) else {
             continue;
         };
+        // The forms borrow the document (the tagger, which writes lemmas as
+        // it goes, has to copy them); the arcs are owned, so the borrow ends
+        // before the heads are written.
+        let forms: Vec<&str> = tokens.iter().map(|t| t.text(&doc.text)).collect();
         tags.clear();
-        tags.extend(doc.tokens[range.clone()].iter().map(|t| Tag {
+        tags.extend(tokens.iter().map(|t| Tag {
             upos: t.upos,
             xpos: t.xpos,
         }));
