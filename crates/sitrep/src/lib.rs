@@ -138,8 +138,7 @@ impl PipelineBuilder {
     /// Checks the order (every stage finds the layers it requires, and no stage
     /// reads a layer a later stage fills) and returns the pipeline.
     pub fn build(self) -> Result<Pipeline, Error> {
-        let refs: Vec<&dyn Stage> = self.stages.iter().map(|s| s.as_ref()).collect();
-        let layers = sitrep_doc::check_plan(Layers::NONE, &refs)?;
+        let layers = plan(&self.stages)?;
         Ok(Pipeline {
             stages: self.stages,
             layers,
@@ -147,6 +146,13 @@ impl PipelineBuilder {
             coder: self.coder,
         })
     }
+}
+
+/// Checks that `stages` can run in this order on a fresh document; the layers
+/// they fill together.
+fn plan(stages: &[Arc<dyn Stage>]) -> Result<Layers, PlanError> {
+    let refs: Vec<&dyn Stage> = stages.iter().map(|s| s.as_ref()).collect();
+    sitrep_doc::check_plan(Layers::NONE, &refs)
 }
 
 fn load<T>(
@@ -264,8 +270,7 @@ impl Pipeline {
                 .unwrap_or(self.stages.len());
             self.stages.insert(at, stage);
         }
-        let refs: Vec<&dyn Stage> = self.stages.iter().map(|s| s.as_ref()).collect();
-        self.layers = sitrep_doc::check_plan(Layers::NONE, &refs)?;
+        self.layers = plan(&self.stages)?;
         Ok(self)
     }
 
