@@ -13,7 +13,7 @@
 //! | event JSON Lines | [`EventsJsonl`] | [`write_events_jsonl`] | event (`docs/schema.md`) |
 //! | GDELT 2.0 event table | [`Gdelt`] | [`write_events_gdelt`] | event (61 tab-separated columns) |
 //! | ACLED-like CSV | [`Acled`] | [`write_events_acled`] | event (header: [`ACLED_COLUMNS`]) |
-//! | actor JSON Lines | [`ActorsJsonl`] | | actor mention |
+//! | actor JSON Lines | [`ActorsJsonl`] | [`write_actors_jsonl`] | actor mention |
 //! | run summary | [`Summary`] | | run (Display) |
 //!
 //! In all formats, token heads are **sentence-relative and 1-based** (0 is the
@@ -34,5 +34,7 @@ pub use events::{
     SCHEMA_VERSION,
 };
 pub use segment::{write_conllu, write_text};
-pub use sink::{Acled, ActorsJsonl, Conllu, DocumentsJsonl, EventsJsonl, Gdelt, Sink, Text};
+pub use sink::{
+    write_actors_jsonl, Acled, ActorsJsonl, Conllu, DocumentsJsonl, EventsJsonl, Gdelt, Sink, Text,
+};
 pub use summary::Summary;

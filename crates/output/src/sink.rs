@@ -144,34 +144,25 @@ struct ActorRecord<'a> {
     actor: &'a ActorMention,
 }
 
-/// One JSON object per actor mention, tagged with its document id.
-pub struct ActorsJsonl<W: Write> {
-    out: W,
+/// One JSON object per actor mention of `doc`, tagged with its document id.
+pub fn write_actors_jsonl<W: Write>(doc: &Doc, mut w: W) -> io::Result<()> {
+    for actor in &doc.actors {
+        let rec = ActorRecord {
+            schema_version: crate::SCHEMA_VERSION,
+            doc: &doc.id,
+            actor,
+        };
+        serde_json::to_writer(&mut w, &rec)?;
+        w.write_all(b"\n")?;
+    }
+    Ok(())
 }
 
-impl<W: Write> ActorsJsonl<W> {
-    pub fn new(out: W) -> ActorsJsonl<W> {
-        ActorsJsonl { out }
-    }
-}
-
-impl<W: Write> Sink for ActorsJsonl<W> {
-    fn doc(&mut self, doc: &Doc) -> io::Result<()> {
-        for actor in &doc.actors {
-            let rec = ActorRecord {
-                schema_version: crate::SCHEMA_VERSION,
-                doc: &doc.id,
-                actor,
-            };
-            serde_json::to_writer(&mut self.out, &rec)?;
-            self.out.write_all(b"\n")?;
-        }
-        Ok(())
-    }
-    fn finish(&mut self) -> io::Result<()> {
-        self.out.flush()
-    }
-}
+writer_sink!(
+    /// One JSON object per actor mention, tagged with its document id.
+    ActorsJsonl,
+    write_actors_jsonl
+);
 
 /// The run summary counts every document it is given; print it when done.
 impl Sink for Summary {
