@@ -299,3 +299,59 @@ fn parse_origin(s: &str) -> Origin {
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one_sentence() -> Doc {
+        let mut d = Doc::from_text("Rebels fled.");
+        d.id = "x".into();
+        d.tokens.push(Token::new(Span::new(0, 6)));
+        d.tokens.push(Token::new(Span::new(7, 11)));
+        d.tokens.push(Token::new(Span::new(11, 12)));
+        d.sentences.push(Sentence {
+            span: Span::new(0, 12),
+            token_start: 0,
+            token_end: 3,
+        });
+        d.paragraphs.push(Span::new(0, 12));
+        d
+    }
+
+    fn line(doc: &Doc) -> String {
+        let mut out = Vec::new();
+        write_jsonl(doc, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_hand_made_doc_reads_back() {
+        let d = one_sentence();
+        assert_eq!(read_document(line(&d).trim_end()).unwrap(), d);
+    }
+
+    #[test]
+    fn bad_lines_are_errors_not_panics() {
+        let good = line(&one_sentence());
+        for bad in [
+            "",
+            "{}",
+            "[1,2]",
+            "\u{0}\u{1}binary",
+            &good[..good.len() / 2],
+            &good.replace("\"end\":12", "\"end\":99"),
+            &good.replace("\"start\":7", "\"start\":12"),
+        ] {
+            assert!(read_document(bad).is_err(), "{bad:?}");
+        }
+        let outside = good.replace(
+            "\"tokens\":[{\"id\":1",
+            "\"tokens\":[{\"head\":9,\"deprel\":\"nsubj\",\"id\":1",
+        );
+        assert!(matches!(
+            read_document(&outside),
+            Err(ReadError::Invalid { .. })
+        ));
+    }
+}
