@@ -1,3 +1,5 @@
+use crate::entities::EntityMention;
+use crate::persons::PersonMention;
 use crate::{
     actors::ActorMention, casualties::Casualty, events::Event, places::PlaceMention, quotes::Quote,
     times::TimeMention, Article, Date, Deprel, Origin, Span, Upos, Xpos,
@@ -130,6 +132,12 @@ pub struct Doc {
     /// Sentences in text order; their token ranges partition [`Doc::tokens`].
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
+    /// Named-entity mentions (entity recognizer), in text order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<EntityMention>,
+    /// Person mentions (person finder), in text order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub persons: Vec<PersonMention>,
     /// Actor mentions (event coder), in text order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub actors: Vec<ActorMention>,

@@ -13,6 +13,8 @@
 //! Layers, in pipeline order (a stage only fills its own):
 //! - `paragraphs`, `dateline`, `sentences`, `tokens` — segmentation (`sitrep-text`);
 //! - token `upos`, `xpos`, `lemma`, `head`, `deprel` — tagging and parsing (`sitrep-syntax`);
+//! - `entities` — named-entity recognition; `persons` — the people named and
+//!   the mentions that refer to them (one answer to "who is *he*");
 //! - `actors`, `events` — event coding; `places`, `times` — geoparsing and temporal
 //!   resolution; `quotes`, `casualties` — attribution. Each layer's types live in
 //!   their own module here; the stage that fills a layer lives in its own crate.
@@ -25,7 +27,9 @@ pub mod casualties;
 pub mod conllu;
 mod date;
 mod doc;
+pub mod entities;
 pub mod events;
+pub mod persons;
 pub mod places;
 pub mod quotes;
 mod span;

@@ -41,8 +41,13 @@ impl Layers {
     /// The joins across stages (the facade's link): each event's place, time,
     /// sources and casualties, and each quote speaker's actor code.
     pub const LINKS: Layers = Layers(1 << 9);
+    /// `entities`: named-entity mentions (person, organisation, place, other).
+    pub const ENTITIES: Layers = Layers(1 << 10);
+    /// `persons`: the people the text names and the mentions that refer to
+    /// them (names, titles, pronouns), found once for every later stage.
+    pub const PERSONS: Layers = Layers(1 << 11);
 
-    const NAMES: [&'static str; 10] = [
+    const NAMES: [&'static str; 12] = [
         "segments",
         "tags",
         "parse",
@@ -53,6 +58,8 @@ impl Layers {
         "quotes",
         "casualties",
         "links",
+        "entities",
+        "persons",
     ];
 
     /// The union of two sets.

@@ -16,7 +16,9 @@ use crate::segment::relative_head;
 use serde::{Deserialize, Serialize};
 use sitrep_doc::actors::ActorMention;
 use sitrep_doc::casualties::Casualty;
+use sitrep_doc::entities::EntityMention;
 use sitrep_doc::events::Event;
+use sitrep_doc::persons::PersonMention;
 use sitrep_doc::places::PlaceMention;
 use sitrep_doc::quotes::Quote;
 use sitrep_doc::times::TimeMention;
@@ -91,6 +93,10 @@ pub struct DocumentRecord<'a> {
     pub paragraphs: Cow<'a, [Span]>,
     pub sentences: Vec<SentenceRecord<'a>>,
     #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub entities: Cow<'a, [EntityMention]>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub persons: Cow<'a, [PersonMention]>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
     pub actors: Cow<'a, [ActorMention]>,
     #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
     pub events: Cow<'a, [Event]>,
@@ -156,6 +162,8 @@ pub fn document_record(doc: &Doc) -> DocumentRecord<'_> {
         }),
         paragraphs: Cow::Borrowed(&doc.paragraphs),
         sentences,
+        entities: Cow::Borrowed(&doc.entities),
+        persons: Cow::Borrowed(&doc.persons),
         actors: Cow::Borrowed(&doc.actors),
         events: Cow::Borrowed(&doc.events),
         places: Cow::Borrowed(&doc.places),
@@ -256,6 +264,13 @@ impl DocumentRecord<'_> {
         for &p in self.paragraphs.iter() {
             check("paragraph", p)?;
         }
+        for e in self.entities.iter() {
+            check("entity", e.span)?;
+        }
+        for p in self.persons.iter() {
+            check("person mention", p.span)?;
+            check("person name", p.name_span)?;
+        }
         Ok(Doc {
             origin: parse_origin(&self.origin),
             title: self.title.map(Cow::into_owned),
@@ -268,6 +283,8 @@ impl DocumentRecord<'_> {
             dateline: self.dateline.map(|d| d.dateline.into_owned()),
             sentences,
             tokens,
+            entities: self.entities.into_owned(),
+            persons: self.persons.into_owned(),
             actors: self.actors.into_owned(),
             events: self.events.into_owned(),
             places: self.places.into_owned(),

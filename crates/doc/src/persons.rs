@@ -1,0 +1,72 @@
+//! The people an article names, and every mention that refers to one of them:
+//! full names, bare surnames, titled names and the pronouns `he`/`she`.
+//!
+//! Filled once, after parsing, by the person finder (`sitrep-attrib`), and read
+//! by every stage that asks "who is *he*": the coder's coreference, the
+//! speaker finder of attribution and the geoparser's person filter (a person's
+//! name is never a place). One layer, so they cannot give three answers.
+//!
+//! This module is the layer's data model only. Every position is a [`Span`]
+//! into [`crate::Doc::text`].
+
+use crate::Span;
+use serde::{Deserialize, Serialize};
+
+/// How a person mention is written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PersonMentionKind {
+    /// A name the text vouches for as a person's (after a role or title, with a
+    /// role in apposition, or two or more words recognised as a person).
+    #[default]
+    Name,
+    /// A one-word name that is the last word of an earlier person's name
+    /// (`Lavrov` after `Sergey Lavrov`).
+    Surname,
+    /// `he`, `she`, `him`, `her`.
+    Pronoun,
+}
+
+/// An organisation a person speaks for, as written (`SOHR` in `SOHR's chief`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PersonOrg {
+    pub name: String,
+    pub span: Span,
+}
+
+/// One mention of a person.
+///
+/// Invariants: `span` covers whole tokens `token_start..token_end` of sentence
+/// `sentence`; mentions are in text order and never overlap; `antecedent`,
+/// when set, is the index in [`crate::Doc::persons`] of an earlier
+/// [`PersonMentionKind::Name`] mention, and `name`/`name_span` are that
+/// mention's.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PersonMention {
+    /// The evidence in the original text.
+    pub span: Span,
+    pub sentence: u32,
+    /// Document-wide token range `[token_start, token_end)`.
+    pub token_start: u32,
+    pub token_end: u32,
+    pub kind: PersonMentionKind,
+    /// The person's name as first written in full (`Sergey Lavrov` for `he`).
+    pub name: String,
+    /// Where that name is written.
+    pub name_span: Span,
+    /// Lowercased role and modifier words the text gives the person
+    /// (`russian`, `foreign`, `minister`), on name mentions.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
+    /// Organisations the person speaks for, on name mentions.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub orgs: Vec<PersonOrg>,
+    /// Whether this mention is the subject of a speech verb (`Lavrov said`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub speaks: bool,
+    /// The name mention this one refers to (surnames and pronouns).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub antecedent: Option<u32>,
+}
