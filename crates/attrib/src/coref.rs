@@ -1,12 +1,14 @@
 //! A small, explainable speaker resolution.
 //!
-//! Person entities come from names the text vouches for as people: a name after
-//! a role (`the Russian Foreign Minister Sergey Lavrov`, `President Assad`), a
-//! name with a role in apposition (`Rami Abdulrahman, SOHR's chief,`), or a name
-//! that is the subject of a speech verb. A speaker mention then resolves by:
-//! 1. a name inside the mention → that name;
-//! 2. `he`/`she` → the most recent person speaker within [`RECENT`] sentences
-//!    (subject preference), else the most recent person entity before it;
+//! The people come from the `persons` layer ([`crate::persons`], filled once
+//! before coding): names the text vouches for as people, their surnames, and
+//! the pronouns that refer to them. A speaker mention then resolves by:
+//! 1. a name inside the mention → that name (a lone surname → the name the
+//!    persons layer links it to, else an earlier speaker or full name with it);
+//! 2. `he`/`she` → the persons layer's antecedent (the same answer the coder
+//!    gives); when the layer has none (no person named before), the most
+//!    recent person speaker within [`RECENT`] sentences — a speaker the text
+//!    names without vouching for (`John Smith said`) or describes;
 //!    `they` → the most recent collective source;
 //! 3. a description (`the Russian minister`, `the director of SOHR`) → the most
 //!    recent person whose roles share its role noun (chief ≈ director ≈ head)
@@ -18,30 +20,19 @@
 //! Gender is not modelled (no reliable signal without a name list), so `he`
 //! and `she` resolve alike.
 
+use crate::persons::{is_place_word, is_title, skip_det};
 use crate::speech::Mention;
 use crate::tok::*;
+use sitrep_doc::persons::{PersonMention, PersonMentionKind};
 use sitrep_doc::{Doc, Span};
-use sitrep_lexicon::{is_collective, is_role, is_role_head, title_class, TitleClass};
+use sitrep_lexicon::{is_collective, is_role, is_role_head};
 
 /// Sentences back a pronoun looks for a previous speaker.
-pub const RECENT: usize = 8;
+pub use crate::persons::RECENT;
 /// Sentences ahead a description may find its named person.
 pub const AHEAD: usize = 3;
 /// How many recent persons and previous speakers a mention is compared with.
 const CANDIDATES: usize = 64;
-
-/// A person the text names.
-#[derive(Clone, Debug)]
-pub struct Person {
-    pub name: String,
-    pub span: Span,
-    /// Token index of the name's first token.
-    pub token: usize,
-    /// Lowercased role and modifier words (`russian`, `foreign`, `minister`).
-    pub roles: Vec<String>,
-    /// Organisations the person speaks for (`SOHR` from `SOHR's chief`).
-    pub orgs: Vec<(String, Span)>,
-}
 
 /// The outcome of resolving one speaker mention.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,103 +53,6 @@ fn text_of(doc: &Doc, a: usize, b: usize) -> String {
     doc.slice(span_of(doc, a, b)).to_string()
 }
 
-/// Finds person entities in text order.
-pub fn persons(doc: &Doc) -> Vec<Person> {
-    let n = doc.tokens.len();
-    let mut out: Vec<Person> = Vec::new();
-    let mut i = 0;
-    while i < n {
-        if !is_proper(doc, i) {
-            i += 1;
-            continue;
-        }
-        // A run of proper words, allowing hyphens inside (`Al-Assad`).
-        let a = i;
-        let mut b = i;
-        while b + 1 < n
-            && (is_proper(doc, b + 1)
-                || (word(doc, b + 1) == "-" && is_proper(doc, b + 2) && b + 2 < n))
-        {
-            b += 1;
-        }
-        i = b + 1;
-        let mut roles: Vec<String> = Vec::new();
-        let mut k = a;
-        while k > 0
-            && a - k < 6
-            && (is_role(word(doc, k - 1)) || upos(doc, k - 1).as_str() == "ADJ")
-        {
-            k -= 1;
-            roles.push(lower(doc, k));
-        }
-        // Only titles split a run (`Foreign Minister | Sergey Lavrov`);
-        // modifiers such as `Defense` in `Civil Defense Authority` do not.
-        let split = (a..=b)
-            .rev()
-            .find(|&j| is_role_head(word(doc, j)) || is_title(word(doc, j)));
-        let name_start = split.map_or(a, |r| r + 1);
-        if name_start > b {
-            continue;
-        }
-        roles.extend((a..name_start).map(|j| lower(doc, j)));
-        let mut orgs = Vec::new();
-        // Apposition: `NAME , [ORG 's] ROLE [of ORG] ,`
-        if word(doc, b + 1) == "," {
-            let mut j = b + 2;
-            let stop = (b + 12).min(n);
-            let mut has_role = false;
-            let mut org_start = None;
-            while j < stop && word(doc, j) != "," && !is_punct_end(doc, j) {
-                if is_role(word(doc, j)) {
-                    has_role = true;
-                    roles.push(lower(doc, j));
-                }
-                if word(doc, j) == "'s" && j > b + 2 {
-                    let o = org_start.unwrap_or(b + 2);
-                    orgs.push((text_of(doc, o, j - 1), span_of(doc, o, j - 1)));
-                }
-                if word(doc, j).eq_ignore_ascii_case("of") {
-                    org_start = Some(j + 1);
-                }
-                j += 1;
-            }
-            if let Some(o) = org_start.filter(|&o| o < j) {
-                let o = skip_det(doc, o, j);
-                if o < j {
-                    orgs.push((text_of(doc, o, j - 1), span_of(doc, o, j - 1)));
-                }
-            }
-            if !has_role {
-                orgs.clear();
-            }
-        }
-        let name_len = b + 1 - name_start;
-        let vouched = !roles.iter().all(|r| !is_role(r));
-        let has_collective = (name_start..=b).any(|j| is_collective(word(doc, j)));
-        if vouched && !has_collective && (name_len >= 2 || split.is_some() || k < a) {
-            out.push(Person {
-                name: text_of(doc, name_start, b),
-                span: span_of(doc, name_start, b),
-                token: name_start,
-                roles,
-                orgs,
-            });
-        }
-    }
-    out
-}
-
-fn is_punct_end(doc: &Doc, i: usize) -> bool {
-    matches!(word(doc, i), "." | "!" | "?" | ";" | "\"")
-}
-
-fn skip_det(doc: &Doc, mut a: usize, end: usize) -> usize {
-    while a < end && upos(doc, a).as_str() == "DET" {
-        a += 1;
-    }
-    a
-}
-
 /// Role nouns that describe the same position.
 fn same_role(a: &str, b: &str) -> bool {
     const HEADS: &[&str] = &["director", "chief", "head", "leader", "chairman", "founder"];
@@ -172,12 +66,13 @@ pub struct Prior {
     pub resolved: Resolved,
 }
 
-/// Resolves mention `m` given the persons and the speakers resolved before it.
-pub fn resolve(doc: &Doc, persons: &[Person], prior: &[Prior], m: Mention) -> Resolved {
+/// Resolves mention `m` given the persons named in the text (the name mentions
+/// of `doc.persons`, in text order) and the speakers resolved before it.
+pub fn resolve(doc: &Doc, persons: &[&PersonMention], prior: &[Prior], m: Mention) -> Resolved {
     // Only the most recent candidates are considered (both lists are in text
     // order), so resolving every quote of a huge article stays linear.
     let prior = &prior[prior.len().saturating_sub(CANDIDATES)..];
-    let upto = persons.partition_point(|p| p.token <= m.last + 200);
+    let upto = persons.partition_point(|p| (p.token_start as usize) <= m.last + 200);
     let persons = &persons[upto.saturating_sub(CANDIDATES)..upto];
     let mention_span = m.span(doc);
     let mention_text = doc.slice(mention_span).to_string();
@@ -192,17 +87,20 @@ pub fn resolve(doc: &Doc, persons: &[Person], prior: &[Prior], m: Mention) -> Re
         .filter(|&j| is_proper(doc, j) && !is_role(word(doc, j)))
         .collect();
     if let [j] = propers[..] {
-        if let Some(r) = by_surname(doc, persons, prior, word(doc, j), m.first) {
+        if let Some(r) = by_surname(doc, persons, prior, word(doc, j), j, m.first) {
             return r;
         }
     }
-    if let Some(p) = persons.iter().find(|p| p.token >= m.first && p.token <= hi) {
+    if let Some(p) = persons
+        .iter()
+        .find(|p| (p.token_start as usize) >= m.first && (p.token_start as usize) <= hi)
+    {
         return Resolved {
             name: p.name.clone(),
-            name_span: p.span,
+            name_span: p.name_span,
             person: true,
             explanation: format!("names the speaker '{}'", p.name),
-            org: org_in_mention.or_else(|| p.orgs.first().cloned()),
+            org: org_in_mention.or_else(|| p.orgs.first().map(|o| (o.name.clone(), o.span))),
         };
     }
     // 2. Pronouns.
@@ -210,6 +108,24 @@ pub fn resolve(doc: &Doc, persons: &[Person], prior: &[Prior], m: Mention) -> Re
         if let Some(plural) = pronoun_plural(word(doc, m.first)) {
             let w = word(doc, m.first).to_string();
             if !plural {
+                // The persons layer's answer first: the coder reads the same one.
+                let linked = crate::persons::at(&doc.persons, span(doc, m.first))
+                    .filter(|p| p.kind == PersonMentionKind::Pronoun)
+                    .and_then(|p| p.antecedent)
+                    .and_then(|a| doc.persons.get(a as usize));
+                if let Some(p) = linked {
+                    return Resolved {
+                        name: p.name.clone(),
+                        name_span: p.name_span,
+                        person: true,
+                        explanation: format!(
+                            "pronoun '{w}' → '{}' (sentence {}), the persons layer's antecedent",
+                            p.name,
+                            p.sentence + 1
+                        ),
+                        org: p.orgs.first().map(|o| (o.name.clone(), o.span)),
+                    };
+                }
                 let recent = prior.iter().rev().find(|p| {
                     p.resolved.person
                         && p.token < m.first
@@ -223,19 +139,6 @@ pub fn resolve(doc: &Doc, persons: &[Person], prior: &[Prior], m: Mention) -> Re
                             sent(p.token) + 1
                         ),
                         ..p.resolved.clone()
-                    };
-                }
-                if let Some(p) = persons.iter().rev().find(|p| p.token < m.first) {
-                    return Resolved {
-                        name: p.name.clone(),
-                        name_span: p.span,
-                        person: true,
-                        explanation: format!(
-                            "pronoun '{w}' → most recent person named '{}' (sentence {})",
-                            p.name,
-                            sent(p.token) + 1
-                        ),
-                        org: p.orgs.first().cloned(),
                     };
                 }
             } else if let Some(p) = prior.iter().rev().find(|p| {
@@ -284,13 +187,14 @@ pub fn resolve(doc: &Doc, persons: &[Person], prior: &[Prior], m: Mention) -> Re
             .map(|&j| lower(doc, j))
             .filter(|w| !is_role(w))
             .collect();
-        let fits = |p: &Person| {
+        let fits = |p: &&PersonMention| {
             let has_role = p.roles.iter().any(|r| same_role(r, &role));
             let org_words: Vec<String> = p
                 .orgs
                 .iter()
-                .flat_map(|(o, _)| {
-                    o.split_whitespace()
+                .flat_map(|o| {
+                    o.name
+                        .split_whitespace()
                         .map(str::to_lowercase)
                         .collect::<Vec<_>>()
                 })
@@ -305,11 +209,16 @@ pub fn resolve(doc: &Doc, persons: &[Person], prior: &[Prior], m: Mention) -> Re
                 });
             has_role && overlap
         };
-        let back = persons.iter().rev().find(|p| p.token < m.first && fits(p));
+        let back = persons
+            .iter()
+            .rev()
+            .find(|p| (p.token_start as usize) < m.first && fits(p));
         let ahead = || {
-            persons
-                .iter()
-                .find(|p| p.token > hi && sent(p.token) <= here + AHEAD && fits(p))
+            persons.iter().find(|p| {
+                (p.token_start as usize) > hi
+                    && sent(p.token_start as usize) <= here + AHEAD
+                    && fits(p)
+            })
         };
         if let Some((p, dir)) = back
             .map(|p| (p, "earlier"))
@@ -317,7 +226,7 @@ pub fn resolve(doc: &Doc, persons: &[Person], prior: &[Prior], m: Mention) -> Re
         {
             return Resolved {
                 name: p.name.clone(),
-                name_span: p.span,
+                name_span: p.name_span,
                 person: true,
                 explanation: format!(
                     "description '{}' → '{}' named {dir} with role '{}'{}",
@@ -330,7 +239,7 @@ pub fn resolve(doc: &Doc, persons: &[Person], prior: &[Prior], m: Mention) -> Re
                         format!(" and '{}'", propers.join(" "))
                     }
                 ),
-                org: org_in_mention.or_else(|| p.orgs.first().cloned()),
+                org: org_in_mention.or_else(|| p.orgs.first().map(|o| (o.name.clone(), o.span))),
             };
         }
         if has_proper_name == 0 || org_in_mention.is_some() {
@@ -413,9 +322,10 @@ fn org_of_mention(doc: &Doc, m: Mention) -> Option<(String, Span)> {
 /// previous speakers first, then persons in the text.
 fn by_surname(
     doc: &Doc,
-    persons: &[Person],
+    persons: &[&PersonMention],
     prior: &[Prior],
     surname: &str,
+    at: usize,
     before: usize,
 ) -> Option<Resolved> {
     let matches = |name: &str| {
@@ -423,6 +333,20 @@ fn by_surname(
         let n = words.clone().count();
         n >= 2 && words.next_back().is_some_and(|w| w == surname)
     };
+    // The persons layer's link first: the coder reads the same one.
+    let linked = crate::persons::at(&doc.persons, span(doc, at))
+        .filter(|p| p.kind == PersonMentionKind::Surname)
+        .and_then(|p| p.antecedent)
+        .and_then(|a| doc.persons.get(a as usize));
+    if let Some(p) = linked {
+        return Some(Resolved {
+            name: p.name.clone(),
+            name_span: p.name_span,
+            person: true,
+            explanation: format!("surname '{surname}' → '{}' named earlier", p.name),
+            org: p.orgs.first().map(|o| (o.name.clone(), o.span)),
+        });
+    }
     if let Some(p) = prior
         .iter()
         .rev()
@@ -439,30 +363,17 @@ fn by_surname(
     let Some(p) = persons
         .iter()
         .rev()
-        .find(|p| p.token < before && matches(&p.name))
+        .find(|p| (p.token_start as usize) < before && matches(&p.name))
     else {
         return earlier_full_name(doc, surname, before);
     };
     Some(Resolved {
         name: p.name.clone(),
-        name_span: p.span,
+        name_span: p.name_span,
         person: true,
         explanation: format!("surname '{surname}' → '{}' named earlier", p.name),
-        org: p.orgs.first().cloned(),
+        org: p.orgs.first().map(|o| (o.name.clone(), o.span)),
     })
-}
-
-/// Titles that precede a name as part of addressing the person (`Mr`,
-/// `Dr`, `General`, `Sgt.`): forms of address and ranks. Offices
-/// (`President`) are role nouns ([`is_role`]) here. Posts (`Sheriff`) are
-/// not titles: they follow a jurisdiction (`Anderson County Sheriff Greg
-/// Taylor`), and splitting the name run there leaves the county as the
-/// first name run ([`name_run`]).
-fn is_title(w: &str) -> bool {
-    matches!(
-        title_class(w),
-        Some(TitleClass::Courtesy | TitleClass::Rank)
-    )
 }
 
 /// The first run of two or more name words (not roles) in `a..=b`.
@@ -510,35 +421,6 @@ fn earlier_full_name(doc: &Doc, surname: &str, before: usize) -> Option<Resolved
         ),
         org: None,
     })
-}
-
-/// Words that make a two-word proper name a country or region rather than a
-/// person (`South Korea`, `United States`): without a gazetteer in this crate,
-/// a short list covers the names speech verbs most often take as subjects.
-fn is_place_word(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "north"
-            | "south"
-            | "east"
-            | "west"
-            | "united"
-            | "korea"
-            | "states"
-            | "kingdom"
-            | "arabia"
-            | "republic"
-            | "zealand"
-            | "africa"
-            | "america"
-            | "emirates"
-            | "city"
-            | "island"
-            | "islands"
-            | "strip"
-            | "bank"
-            | "state"
-    )
 }
 
 /// A name run right after a preposition often starts with the organisation the

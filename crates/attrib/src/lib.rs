@@ -102,6 +102,7 @@ mod coref;
 mod direct;
 mod lexicon;
 mod number;
+pub mod persons;
 mod speech;
 mod stage;
 mod tok;
@@ -109,11 +110,15 @@ mod tok;
 pub use sitrep_doc::casualties::{Casualty, CasualtyKind, Category, Count};
 pub use sitrep_doc::quotes::{Cue, Quote, QuoteKind, Source, SourceKind, Speaker};
 use sitrep_doc::{Doc, Span};
-pub use stage::Attributor;
+pub use stage::{Attributor, PersonFinder};
 
 /// Fills `doc.quotes` (direct quotes and reported speech, in text order) and
 /// `doc.casualties`. Needs segmentation; uses tags and parses when present.
 /// Never panics; runs in time linear in the text for any input.
+///
+/// Speakers are resolved over the `persons` layer: run [`PersonFinder`] (or
+/// set `doc.persons = persons::find(doc)`) first, as the pipeline does; with
+/// the layer empty, only speakers the mention itself names are found.
 pub fn attribute(doc: &mut Doc) {
     // The publisher and wire-part scope do not depend on the quotes: computed
     // once for the quotes' chains and the casualties' (each computation scans
@@ -188,7 +193,11 @@ fn quotes(doc: &Doc, outer: &chain::Outer) -> Vec<Quote> {
     }
     found.sort_by_key(|f| (f.content.start, f.content.end));
     inherit_speakers(doc, &mut found);
-    let persons = coref::persons(doc);
+    let persons: Vec<&sitrep_doc::persons::PersonMention> = doc
+        .persons
+        .iter()
+        .filter(|p| p.kind == sitrep_doc::persons::PersonMentionKind::Name)
+        .collect();
     let mut prior: Vec<coref::Prior> = Vec::new();
     let mut out = Vec::with_capacity(found.len());
     for f in found {

@@ -290,6 +290,7 @@ impl Coder {
                 sent,
                 s,
                 date,
+                persons: &doc.persons,
             };
             per_sentence.push(mentions::find(scope, &mut known));
         }

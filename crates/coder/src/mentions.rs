@@ -2,6 +2,12 @@
 //! match, dated roles), unknown capitalised names, and carry-over references
 //! (`he`, `they`, a bare surname) to earlier mentions of the article.
 //!
+//! Who `he` or a bare surname is comes from the `persons` layer (filled once
+//! before coding; attribution reads the same answers): a person pronoun takes
+//! the coder's mention of the name the layer links it to. Only where the
+//! layer has no person (`he` after `the minister`, or `they`, `it`) does the
+//! coder fall back to its own most recent compatible coded mention.
+//!
 //! Invariants: mentions of one sentence never overlap and are pushed to
 //! `doc.actors` in text order; a [`MentionKind::Coreference`] always points at
 //! an earlier mention whose code it copies.
@@ -10,6 +16,7 @@ use std::collections::HashMap;
 
 use sitrep_dict::{Dictionaries, Placement};
 use sitrep_doc::actors::{ActorMention, MentionKind};
+use sitrep_doc::persons::{PersonMention, PersonMentionKind};
 use sitrep_doc::{Date, Span, Upos, Xpos};
 
 use crate::tree::Sent;
@@ -67,6 +74,15 @@ impl<'d> Known<'d> {
         self.extras.push(e);
     }
 
+    /// The latest mention overlapping `span` (mentions are in text order, so
+    /// a binary search finds the candidates).
+    fn covering(&self, span: Span) -> Option<usize> {
+        let upto = self.actors.partition_point(|m| m.span.start < span.end);
+        self.actors[..upto]
+            .iter()
+            .rposition(|m| m.span.overlaps(span))
+    }
+
     /// The latest coded mention of two or more tokens whose last word is
     /// `lower` (already lowercased): `Sergey Lavrov` for `lavrov`.
     fn ending_in(&self, lower: &str) -> Option<usize> {
@@ -99,6 +115,8 @@ pub(crate) struct Scope<'a> {
     pub s: usize,
     /// The date actor roles are read on.
     pub date: Option<Date>,
+    /// The document's `persons` layer.
+    pub persons: &'a [PersonMention],
 }
 
 /// Finds the mentions of the sentence of `scope` and appends them to
@@ -109,6 +127,13 @@ pub(crate) fn find(scope: Scope<'_>, known: &mut Known<'_>) -> Vec<Option<usize>
     let found = dictionary_mentions(scope, &mut covered);
     let mut found = merge_titles(scope.sent, found);
     let anaphors = names(scope, known, &mut covered, &mut found);
+    for (m, e) in found.iter_mut() {
+        // A name the persons layer vouches for is a person's, whatever the
+        // dictionary knows of it (a group is never one person).
+        if !e.plural && names_person(scope.persons, m.span) {
+            e.person = true;
+        }
+    }
     found.sort_by_key(|(m, _)| m.token_start);
     let resolved = pronouns(scope, known, &found, anaphors);
     append(scope.sent, known, found, resolved)
@@ -268,6 +293,33 @@ fn pronouns(
     let mut resolved: Vec<(ActorMention, Extra, Ante)> = Vec::new();
     for (i, kind) in anaphors {
         let pos = u32::try_from(sent.start + i).unwrap_or(u32::MAX);
+        if kind == Anaphor::Person {
+            if let Some(name) = linked(scope.persons, sent.start + i, PersonMentionKind::Pronoun) {
+                // The layer knows who: the mention written at that name (an
+                // uncoded person is still not the last coded one).
+                let ante = found
+                    .iter()
+                    .position(|(m, _)| m.span.overlaps(name))
+                    .map(|k| (Ante::Local(k), found[k].0.code.clone(), found[k].1.clone()))
+                    .or_else(|| {
+                        known.covering(name).map(|a| {
+                            (
+                                Ante::Global(a),
+                                known.actors.get(a).and_then(|m| m.code.clone()),
+                                known.extras.get(a).cloned().unwrap_or_default(),
+                            )
+                        })
+                    });
+                // As everywhere in the coder, a pronoun is a mention only
+                // when its antecedent is coded: an unknown person's `he` adds
+                // an actor no event can use.
+                if let Some((ante, Some(code), extra)) = ante {
+                    let m = scope.mention(i, i + 1, Some(code), MentionKind::Dictionary, |_| {});
+                    resolved.push((m, extra, ante));
+                }
+                continue;
+            }
+        }
         let local = found
             .iter()
             .enumerate()
@@ -371,6 +423,27 @@ impl Anaphor {
     }
 }
 
+/// Where the name of the person the layer links the `kind` mention at
+/// document token `t` to is written.
+fn linked(persons: &[PersonMention], t: usize, kind: PersonMentionKind) -> Option<Span> {
+    let t = u32::try_from(t).ok()?;
+    let k = persons.partition_point(|p| p.token_end <= t);
+    let p = persons.get(k).filter(|p| p.token_start == t)?;
+    if p.kind != kind {
+        return None;
+    }
+    p.antecedent?;
+    Some(p.name_span)
+}
+
+/// Whether `span` is a person's name the `persons` layer vouches for.
+fn names_person(persons: &[PersonMention], span: Span) -> bool {
+    let k = persons.partition_point(|p| p.span.end <= span.start);
+    persons
+        .get(k)
+        .is_some_and(|p| p.kind == PersonMentionKind::Name && p.span.overlaps(span))
+}
+
 fn anaphor(lower: &str, upos: Upos) -> Option<Anaphor> {
     match lower {
         "he" | "she" | "him" | "her" => Some(Anaphor::Person),
@@ -421,9 +494,13 @@ fn name_mention(scope: Scope<'_>, known: &Known<'_>, i: usize, j: usize) -> (Act
     } = scope;
     if j == i + 1 {
         let word = &sent.lower[i];
-        // An earlier coded mention ending in this word: `Lavrov` after `Sergey Lavrov`.
-        let earlier = known
-            .ending_in(word)
+        // The person the layer links this surname to, at the mention written
+        // there; else an earlier coded mention ending in this word: `Lavrov`
+        // after `Sergey Lavrov`.
+        let earlier = linked(scope.persons, sent.start + i, PersonMentionKind::Surname)
+            .and_then(|name| known.covering(name))
+            .filter(|&a| known.actors.get(a).is_some_and(|m| m.code.is_some()))
+            .or_else(|| known.ending_in(word))
             .and_then(|a| known.actors.get(a).map(|m| (a, m)));
         if let Some((a, m)) = earlier {
             let kind = MentionKind::Coreference {
@@ -464,11 +541,15 @@ fn name_mention(scope: Scope<'_>, known: &Known<'_>, i: usize, j: usize) -> (Act
 fn resolve(known: &Known<'_>, kind: Anaphor) -> Option<(usize, Option<String>)> {
     let actors = &known.actors[..];
     let last_sentence = actors.last().map_or(0, |m| m.sentence);
+    // A person pronoun gets here only when the persons layer names no one
+    // before it; then only a coded person of the last sentence or so (`the
+    // minister ... he`) is a safe antecedent, not any coded person far back.
+    let window = if kind == Anaphor::Person { 1 } else { 4 };
     actors
         .iter()
         .enumerate()
         .rev()
-        .take_while(|(_, m)| m.sentence + 4 >= last_sentence)
+        .take_while(|(_, m)| m.sentence + window >= last_sentence)
         .find(|(i, m)| known.extras.get(*i).is_some_and(|e| kind.fits(m, e)))
         .map(|(i, m)| (i, m.code.clone()))
 }

@@ -13,7 +13,7 @@ impl Stage for Coder {
         Layers::SEGMENTS
     }
     fn uses(&self) -> Layers {
-        Layers::TAGS | Layers::PARSE
+        Layers::TAGS | Layers::PARSE | Layers::PERSONS
     }
     fn provides(&self) -> Layers {
         Layers::ACTORS | Layers::EVENTS

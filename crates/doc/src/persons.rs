@@ -63,9 +63,10 @@ pub struct PersonMention {
     /// Organisations the person speaks for, on name mentions.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub orgs: Vec<PersonOrg>,
-    /// Whether this mention is the subject of a speech verb (`Lavrov said`).
+    /// Whether this mention (with its title) is the subject of its clause
+    /// (`Lavrov said`): pronouns prefer subject antecedents.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub speaks: bool,
+    pub subject: bool,
     /// The name mention this one refers to (surnames and pronouns).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub antecedent: Option<u32>,

@@ -26,6 +26,7 @@
 
 use crate::gazetteer::Gazetteer;
 use crate::place::{Candidate, PlaceKind};
+use sitrep_doc::persons::PersonMentionKind;
 use sitrep_doc::{Doc, Span, Upos};
 use sitrep_lexicon::{is_capitalised, is_title, speech_class, SpeechClass};
 use std::collections::HashSet;
@@ -251,7 +252,7 @@ pub fn recognize<'g>(doc: &Doc, gaz: &'g Gazetteer) -> Recognition<'g> {
         };
         let base = range.start;
         // Person names introduced in this sentence, for one sense per discourse.
-        note_persons(doc, &texts, range.clone(), gaz, &mut mem.persons);
+        note_persons(doc, range.clone(), gaz, &mut mem.persons);
         let mut i = 0;
         while i < sent.len() {
             let tok = sent[i];
@@ -386,51 +387,36 @@ fn demonym(gaz: &Gazetteer, doc: &Doc, i: usize, text: &str) -> Option<DemonymHi
     }
 }
 
-/// Records surnames of people named with a title or first name in a sentence
-/// (`President Bashar Al-Assad` → `al assad`, `assad`).
-fn note_persons(
-    doc: &Doc,
-    texts: &[&str],
-    range: Range<usize>,
-    gaz: &Gazetteer,
-    persons: &mut HashSet<String>,
-) {
-    let mut i = range.start;
-    while i < range.end {
-        if !is_title(texts[i]) {
-            i += 1;
+/// Records the surnames of the people the `persons` layer names in the tokens
+/// `range` (`President Bashar Al-Assad` → `al assad`, `assad`), so a later
+/// bare `Assad` is no place either (one sense per discourse). A name whose
+/// last word is a country or first-level division (`President of Syria` is
+/// a position, not a person) is not recorded.
+fn note_persons(doc: &Doc, range: Range<usize>, gaz: &Gazetteer, persons: &mut HashSet<String>) {
+    let (Ok(lo), Ok(hi)) = (u32::try_from(range.start), u32::try_from(range.end)) else {
+        return;
+    };
+    let first = doc.persons.partition_point(|p| p.token_start < lo);
+    for p in doc.persons[first..]
+        .iter()
+        .take_while(|p| p.token_start < hi)
+        .filter(|p| p.kind != PersonMentionKind::Pronoun)
+    {
+        let Some(last) = doc.slice(p.span).split_whitespace().next_back() else {
+            continue;
+        };
+        let big = gaz
+            .places(last)
+            .next()
+            .is_some_and(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1));
+        if big {
             continue;
         }
-        // The capitalised run after the title (skipping further titles).
-        let mut j = i + 1;
-        while j < range.end && is_title(texts[j]) {
-            j += 1;
+        let k = crate::normalize::key(last);
+        if let Some(stripped) = k.strip_prefix("al ") {
+            persons.insert(stripped.to_string());
         }
-        let start = j;
-        while j < range.end && is_capitalised(texts[j]) && !is_title(texts[j]) {
-            j += 1;
-        }
-        if j > start && j - start <= 4 {
-            let last = texts[j - 1];
-            // A title before a country or well-known place is a position
-            // (`President of Syria`, `Governor Texas` is rare); keep those.
-            let big = gaz
-                .places(last)
-                .next()
-                .is_some_and(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1));
-            let propn = doc
-                .tokens
-                .get(j - 1)
-                .is_none_or(|t| !t.upos.is_set() || t.upos == Upos::PROPN);
-            if !big && propn {
-                let k = crate::normalize::key(last);
-                if let Some(stripped) = k.strip_prefix("al ") {
-                    persons.insert(stripped.to_string());
-                }
-                persons.insert(k);
-            }
-        }
-        i = j.max(i + 1);
+        persons.insert(k);
     }
 }
 

@@ -32,7 +32,7 @@ impl Stage for Geoparser {
         Layers::SEGMENTS
     }
     fn uses(&self) -> Layers {
-        Layers::TAGS | Layers::PARSE
+        Layers::TAGS | Layers::PARSE | Layers::PERSONS
     }
     fn provides(&self) -> Layers {
         Layers::PLACES

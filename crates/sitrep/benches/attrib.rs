@@ -78,6 +78,7 @@ fn main() {
     for _ in 0..rounds {
         for d in &docs {
             let mut d = d.clone();
+            d.persons = sitrep_attrib::persons::find(&d);
             sitrep_attrib::attribute(&mut d);
             quotes += d.quotes.len();
             casualties += d.casualties.len();

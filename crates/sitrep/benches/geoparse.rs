@@ -44,6 +44,10 @@ fn main() {
     if docs.is_empty() {
         return println!("geoparse: no example texts in {dir}; skipped");
     }
+    // The geoparser reads the persons layer, filled before it in the pipeline.
+    for d in &mut docs {
+        d.persons = sitrep::attrib::persons::find(d);
+    }
     let tokens: usize = docs.iter().map(|d| d.tokens.len()).sum();
     let rounds = (200_000 / tokens.max(1)).max(10);
     let t = Instant::now();

@@ -32,6 +32,7 @@ fn main() {
         text,
         ..Article::default()
     });
+    doc.persons = sitrep_attrib::persons::find(&doc);
     sitrep_attrib::attribute(&mut doc);
     if json {
         for q in &doc.quotes {

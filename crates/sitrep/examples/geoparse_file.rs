@@ -21,6 +21,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         published: date,
         ..Article::default()
     });
+    doc.persons = sitrep::attrib::persons::find(&doc);
     sitrep_geo::geoparse(&mut doc, &gaz);
     for p in &doc.places {
         match &p.place {

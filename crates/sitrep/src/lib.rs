@@ -174,10 +174,11 @@ fn load<T>(
 
 /// The canonical position of each standard stage: [`Pipeline::with_coder`] and
 /// [`Pipeline::with_gazetteer`] insert theirs where it belongs.
-const CANONICAL_ORDER: [&str; 8] = [
+const CANONICAL_ORDER: [&str; 9] = [
     "segmenter",
     "tagger",
     "parser",
+    "person finder",
     "coder",
     "geoparser",
     "time resolver",
@@ -240,7 +241,10 @@ impl Pipeline {
     /// Adds the geoparsing stage: toponyms resolved against `gazetteer`, and
     /// through them each event's place. Fails if the pipeline has no segmenter.
     pub fn with_gazetteer(self, gazetteer: sitrep_geo::Gazetteer) -> Result<Pipeline, Error> {
-        self.with_standard(vec![Arc::new(sitrep_geo::Geoparser::new(gazetteer))])
+        self.with_standard(vec![
+            Arc::new(sitrep_attrib::PersonFinder),
+            Arc::new(sitrep_geo::Geoparser::new(gazetteer)),
+        ])
     }
 
     /// Adds event coding and everything an event's context needs: actors and
@@ -251,6 +255,7 @@ impl Pipeline {
         let coder = Arc::new(coder);
         self.coder = Some(coder.clone());
         self.with_standard(vec![
+            Arc::new(sitrep_attrib::PersonFinder),
             coder,
             Arc::new(TimeResolver),
             Arc::new(sitrep_attrib::Attributor),
@@ -364,6 +369,7 @@ mod tests {
                 stage("coder", l, Layers::ACTORS | Layers::EVENTS),
                 Arc::new(TimeResolver),
                 stage("tagger", l, Layers::TAGS),
+                Arc::new(sitrep_attrib::PersonFinder),
             ])
             .unwrap();
         assert_eq!(p.stage_names(), CANONICAL_ORDER);

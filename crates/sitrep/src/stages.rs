@@ -1,7 +1,7 @@
 //! Every stage type, for [`PipelineBuilder::stage`](crate::PipelineBuilder::stage),
 //! and the one stage the facade itself provides: the link.
 
-pub use sitrep_attrib::Attributor;
+pub use sitrep_attrib::{Attributor, PersonFinder};
 pub use sitrep_coder::Coder;
 pub use sitrep_geo::Geoparser;
 pub use sitrep_syntax::{Parser, Tagger};

@@ -20,6 +20,7 @@ fn seed(source: Option<&str>) -> Doc {
         source: source.map(str::to_string),
         ..Article::default()
     });
+    doc.persons = sitrep_attrib::persons::find(&doc);
     sitrep_attrib::attribute(&mut doc);
     doc
 }

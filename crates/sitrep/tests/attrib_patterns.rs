@@ -115,6 +115,7 @@ fn narrator_voice_has_only_outer_sources() {
         url: Some("https://www.example.com/news/1".to_string()),
         ..Default::default()
     });
+    doc.persons = sitrep_attrib::persons::find(&doc);
     sitrep_attrib::attribute(&mut doc);
     let at = |needle: &str| {
         let i = doc.text.find(needle).unwrap_or(0);

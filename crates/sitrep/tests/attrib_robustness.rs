@@ -67,6 +67,7 @@ fn five_hundred_quotes() {
         ..Default::default()
     });
     let t = Instant::now();
+    doc.persons = sitrep_attrib::persons::find(&doc);
     sitrep_attrib::attribute(&mut doc);
     let took = t.elapsed();
     println!("500 quotes attributed in {took:?}");
@@ -98,6 +99,7 @@ fn unsegmented_and_garbage_inputs_do_not_panic() {
         // Bare document: no tokens or sentences at all.
         let mut bare = Doc::from_text(s);
         bare.paragraphs.push(Span::new(0, s.len()));
+        bare.persons = sitrep_attrib::persons::find(&bare);
         sitrep_attrib::attribute(&mut bare);
         // Fully analysed.
         let doc = common::attrib::analyze(s);
@@ -125,6 +127,7 @@ fn run_on_sentence_stays_fast() {
         ..Default::default()
     });
     let t = Instant::now();
+    doc.persons = sitrep_attrib::persons::find(&doc);
     sitrep_attrib::attribute(&mut doc);
     let took = t.elapsed();
     println!(

@@ -28,6 +28,7 @@ fn resolve(text: &str, name: &str) -> Option<u32> {
         published: Date::new(2020, 5, 4),
         ..Article::default()
     });
+    doc.persons = sitrep::attrib::persons::find(&doc);
     sitrep_geo::geoparse(&mut doc, gaz);
     doc.places
         .iter()

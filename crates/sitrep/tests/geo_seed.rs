@@ -35,6 +35,7 @@ fn seed() -> Option<&'static Doc> {
             published: Date::new(2016, 12, 12),
             ..Article::default()
         });
+        doc.persons = sitrep::attrib::persons::find(&doc);
         sitrep_geo::geoparse(&mut doc, &gaz);
         Some(doc)
     })

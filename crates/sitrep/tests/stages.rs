@@ -42,7 +42,7 @@ fn article(text: &str) -> Article {
 fn the_full_pipeline_runs_every_stage_in_canonical_order() {
     assert_eq!(
         full().stage_names().join(" → "),
-        "segmenter → tagger → parser → coder → geoparser → time resolver → attribution → link"
+        "segmenter → tagger → parser → person finder → coder → geoparser → time resolver → attribution → link"
     );
     assert!(full()
         .layers()

@@ -187,6 +187,9 @@ impl Scorer {
             text: a.text.clone(),
             ..Article::default()
         });
+        // The geoparser reads the persons layer (a person's name is no place),
+        // as in the full pipeline.
+        doc.persons = sitrep::attrib::persons::find(&doc);
         let started = Instant::now();
         sitrep_geo::geoparse_with(&mut doc, gaz, &self.weights);
         totals.geoparse_time += started.elapsed();

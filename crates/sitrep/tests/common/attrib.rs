@@ -21,6 +21,7 @@ pub fn analyze(text: &str) -> Doc {
         text: text.to_string(),
         ..Article::default()
     });
+    doc.persons = sitrep_attrib::persons::find(&doc);
     sitrep_attrib::attribute(&mut doc);
     doc
 }
