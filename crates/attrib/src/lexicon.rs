@@ -1,5 +1,6 @@
 //! Attribution's own word lists: speech nouns of light-verb cues, wire
-//! agencies, number words.
+//! agencies, number words, the causes of harm and the words of cumulative
+//! tolls.
 //!
 //! The vocabulary other stages share (speech verbs and their forms, roles,
 //! titles, collectives) is in `sitrep_lexicon`.
@@ -79,8 +80,71 @@ pub fn multiplier(word: &str) -> Option<u64> {
         "thousand" => 1_000,
         "million" => 1_000_000,
         "billion" => 1_000_000_000,
+        "trillion" => 1_000_000_000_000,
         _ => return None,
     })
+}
+
+/// What a word says about the cause of a harm, for [`crate::casualty`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Harm {
+    /// Weapons, attacks and fighting: `bomb`, `air strike`, `shelling`,
+    /// `gunmen`, `clashes`, `massacre`.
+    Violent,
+    /// Causes with no violence: crashes and wrecks, natural hazards, fires,
+    /// collapses, crowd crushes, disease, heat.
+    NonViolent,
+}
+
+/// The cause a word names, if any. Context the word alone cannot settle
+/// (`a fire` vs. `opened fire`, `gas explosion`) is the caller's.
+pub fn harm_word(word: &str) -> Option<Harm> {
+    use Harm::*;
+    Some(match word.to_ascii_lowercase().as_str() {
+        "bomb" | "bombs" | "bombing" | "bombings" | "bomber" | "bombers" | "bombed" | "blast"
+        | "blasts" | "explosion" | "explosions" | "explosive" | "explosives" | "ied" | "ieds"
+        | "strike" | "strikes" | "airstrike" | "airstrikes" | "air-strike" | "raid" | "raids"
+        | "attack" | "attacks" | "attacked" | "shelling" | "shelled" | "shell" | "shells"
+        | "mortar" | "mortars" | "rocket" | "rockets" | "missile" | "missiles" | "artillery"
+        | "bombardment" | "drone" | "drones" | "grenade" | "grenades" | "landmine"
+        | "landmines" | "gunmen" | "gunman" | "gunfire" | "gunfight" | "gunshot" | "gunshots"
+        | "shooting" | "shootings" | "sniper" | "snipers" | "bullets" | "ambush" | "ambushed"
+        | "clashes" | "clashed" | "clash" | "fighting" | "battle" | "battles" | "offensive"
+        | "assault" | "massacre" | "massacred" | "executed" | "execution" | "executions"
+        | "murder" | "murdered" | "stabbing" | "stabbed" | "beheaded" | "assassinated"
+        | "lynched" | "suicide" | "war" | "insurgency" | "genocide" | "violence" | "militia"
+        | "abducted" | "abduction" | "kidnapped" | "kidnapping" | "shot" | "slain" | "torture"
+        | "tortured" => Violent,
+        "crash" | "crashes" | "crashed" | "collision" | "collided" | "accident" | "accidents"
+        | "derailed" | "derailment" | "plunged" | "capsized" | "sank" | "shipwreck" | "drowned"
+        | "drowning" | "flood" | "floods" | "flooding" | "flooded" | "floodwaters" | "rains"
+        | "monsoon" | "storm" | "storms" | "cyclone" | "hurricane" | "typhoon" | "tornado"
+        | "earthquake" | "quake" | "tsunami" | "landslide" | "landslides" | "mudslide"
+        | "mudslides" | "avalanche" | "eruption" | "wildfire" | "wildfires" | "bushfire"
+        | "bushfires" | "blaze" | "stampede" | "crush" | "collapse" | "collapsed"
+        | "collapsing" | "heatwave" | "heatstroke" | "cholera" | "disease" | "virus"
+        | "epidemic" | "pandemic" | "covid" | "covid-19" | "ebola" | "measles" | "malaria"
+        | "famine" | "starvation" | "roads" | "road" | "traffic" | "overdose" | "overdoses" => {
+            NonViolent
+        }
+        _ => return None,
+    })
+}
+
+/// Nouns of a long-running conflict or crisis: a toll given for one (`the war
+/// has killed`, `killed in the genocide`) is cumulative, not an incident's.
+pub fn is_period_noun(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "war"
+            | "conflict"
+            | "insurgency"
+            | "uprising"
+            | "revolution"
+            | "genocide"
+            | "pandemic"
+            | "epidemic"
+    )
 }
 
 #[cfg(test)]

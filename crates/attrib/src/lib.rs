@@ -106,7 +106,7 @@ mod speech;
 mod stage;
 mod tok;
 
-pub use sitrep_doc::casualties::{Casualty, CasualtyKind, Category, Count};
+pub use sitrep_doc::casualties::{Casualty, CasualtyKind, Category, Cause, Count, Scope};
 pub use sitrep_doc::quotes::{Cue, Quote, QuoteKind, Source, SourceKind, Speaker};
 use sitrep_doc::{Doc, Span};
 pub use stage::Attributor;
@@ -114,20 +114,45 @@ pub use stage::Attributor;
 /// Fills `doc.quotes` (direct quotes and reported speech, in text order) and
 /// `doc.casualties`. Needs segmentation; uses tags and parses when present.
 /// Never panics; runs in time linear in the text for any input.
-pub fn attribute(doc: &mut Doc) {
+///
+/// Returns the numbers rejected as counts: phrases next to which a casualty
+/// count might stand but whose value is past
+/// [`MAX_COUNT`](sitrep_doc::casualties::MAX_COUNT) (`10^30`, `twelve hundred
+/// thousand million billion`) — a diagnostic for the caller to report; no
+/// record is made of them.
+pub fn attribute(doc: &mut Doc) -> Vec<RejectedCount> {
     // The publisher and wire-part scope do not depend on the quotes: computed
     // once for the quotes' chains and the casualties' (each computation scans
     // every paragraph and sentence).
     let outer = chain::Outer::of(doc);
     doc.quotes = quotes(doc, &outer);
-    let mut casualties = Vec::new();
+    let mut casualties: Vec<Casualty> = Vec::new();
+    let mut rejected = Vec::new();
     for s in 0..doc.sentences.len() {
-        for mut c in casualty::in_sentence(doc, s) {
+        // `part_of` comes indexed in the sentence's list: make it document-wide.
+        let base = u32::try_from(casualties.len()).unwrap_or(u32::MAX);
+        for mut c in casualty::in_sentence(doc, s, &mut rejected) {
             c.sources = chain::chain(&outer, &doc.quotes, c.count_span);
+            c.part_of = c.part_of.map(|p| p.saturating_add(base));
             casualties.push(c);
         }
     }
     doc.casualties = casualties;
+    rejected
+        .into_iter()
+        .map(|span| RejectedCount {
+            span,
+            reason: "number larger than any count (MAX_COUNT)",
+        })
+        .collect()
+}
+
+/// A number the casualty finder read and refused as a count, with why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RejectedCount {
+    /// The number phrase (`twelve hundred thousand million billion`).
+    pub span: Span,
+    pub reason: &'static str,
 }
 
 /// The source chain for any span: the publisher, the wire agency if the span
