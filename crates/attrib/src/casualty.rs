@@ -634,3 +634,268 @@ fn is_year(w: &str) -> bool {
         && w.bytes().all(|b| b.is_ascii_digit())
         && w.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
 }
+
+#[cfg(test)]
+mod tests {
+    //! The casualty parts of the real-news probes (p11–p16, p31 of
+    //! `real-news-probes.tsv`, CC0) on stated parses, and the count bound.
+
+    use super::*;
+
+    /// A one-sentence document from rows `form lemma UPOS XPOS head deprel`.
+    fn parsed(rows: &str) -> Doc {
+        let conllu: String = rows
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .enumerate()
+            .map(|(i, l)| {
+                let f: Vec<&str> = l.split(' ').collect();
+                assert_eq!(f.len(), 6, "{l}");
+                format!(
+                    "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t_\n",
+                    i + 1,
+                    f[0],
+                    f[1],
+                    f[2],
+                    f[3],
+                    f[4],
+                    f[5]
+                )
+            })
+            .collect();
+        Doc::from_conllu(&(conllu + "\n")).expect("a valid parse")
+    }
+
+    /// `kind:count[:category][/part_of=N][/cumulative][/non_violent]@cue`.
+    fn records(doc: &Doc) -> (Vec<String>, usize) {
+        let mut rejected = Vec::new();
+        let found = in_sentence(doc, 0, &mut rejected);
+        let shown = found
+            .iter()
+            .map(|c| {
+                let kind = format!("{:?}", c.kind).to_lowercase();
+                let count = match c.count.max {
+                    None => format!("{}+", c.count.min),
+                    Some(m) if m == c.count.min => m.to_string(),
+                    Some(m) => format!("{}-{m}", c.count.min),
+                };
+                let mut s = format!("{kind}:{}{count}", if c.count.approx { "~" } else { "" });
+                if let Some(cat) = c.category {
+                    s.push_str(&format!(":{cat:?}").to_lowercase());
+                }
+                if let Some(p) = c.part_of {
+                    s.push_str(&format!("/part_of={p}"));
+                }
+                if c.scope == Scope::Cumulative {
+                    s.push_str("/cumulative");
+                }
+                if c.cause == Cause::NonViolent {
+                    s.push_str("/non_violent");
+                }
+                let cue = c.verb.map_or("", |v| word(doc, v as usize));
+                format!("{s}@{cue}")
+            })
+            .collect();
+        (shown, rejected.len())
+    }
+
+    #[test]
+    fn p11_comma_less_list_keeps_both_counts() {
+        let doc = parsed(
+            "A a DET DT 3 det
+             suicide suicide NOUN NN 3 compound
+             bomber bomber NOUN NN 4 nsubj
+             killed kill VERB VBD 0 root
+             30 30 NUM CD 6 nummod
+             people people NOUN NNS 4 obj
+             injured injure VERB VBD 4 conj
+             90 90 NUM CD 7 obj
+             near near ADP IN 11 case
+             the the DET DT 11 det
+             mosque mosque NOUN NN 7 obl
+             . . PUNCT . 4 punct",
+        );
+        assert_eq!(records(&doc).0, ["killed:30@killed", "wounded:90@injured"]);
+        let mut rejected = Vec::new();
+        assert!(in_sentence(&doc, 0, &mut rejected)
+            .iter()
+            .all(|c| c.cause == Cause::Violent));
+    }
+
+    #[test]
+    fn p12_sub_count_keeps_the_head_count() {
+        let doc = parsed(
+            "At at ADP IN 3 advmod
+             least least ADJ JJS 1 fixed
+             12 12 NUM CD 4 nummod
+             civilians civilian NOUN NNS 9 nsubj:pass
+             including include VERB VBG 7 case
+             three three NUM CD 7 nummod
+             women woman NOUN NNS 4 nmod
+             were be AUX VBD 9 aux:pass
+             killed kill VERB VBN 0 root
+             in in ADP IN 12 case
+             the the DET DT 12 det
+             strike strike NOUN NN 9 obl
+             . . PUNCT . 9 punct",
+        );
+        assert_eq!(
+            records(&doc).0,
+            [
+                "killed:12+:civilians@killed",
+                "killed:3:women/part_of=0@killed"
+            ]
+        );
+    }
+
+    #[test]
+    fn p13_among_them_is_a_sub_count() {
+        let doc = parsed(
+            "Nine nine NUM CD 2 nummod
+             civilians civilian NOUN NNS 7 nsubj
+             among among ADP IN 4 case
+             them they PRON PRP 2 nmod
+             four four NUM CD 6 nummod
+             children child NOUN NNS 2 appos
+             died die VERB VBD 0 root
+             in in ADP IN 10 case
+             the the DET DT 10 det
+             raid raid NOUN NN 7 obl
+             . . PUNCT . 7 punct",
+        );
+        assert_eq!(
+            records(&doc).0,
+            [
+                "killed:9:civilians@died",
+                "killed:4:children/part_of=0@died"
+            ]
+        );
+    }
+
+    #[test]
+    fn p14_hundreds_of_thousands_is_a_cumulative_200000() {
+        let doc = parsed(
+            "Hundreds hundred NOUN NNS 8 nsubj:pass
+             of of ADP IN 3 case
+             thousands thousand NOUN NNS 1 nmod
+             of of ADP IN 5 case
+             people people NOUN NNS 1 nmod
+             have have AUX VBP 8 aux
+             been be AUX VBN 8 aux:pass
+             killed kill VERB VBN 0 root
+             since since SCONJ IN 12 mark
+             the the DET DT 11 det
+             war war NOUN NN 12 nsubj
+             began begin VERB VBD 8 advcl
+             in in ADP IN 14 case
+             2011 2011 NUM CD 12 obl
+             . . PUNCT . 8 punct",
+        );
+        assert_eq!(records(&doc).0, ["killed:~200000+/cumulative@killed"]);
+    }
+
+    #[test]
+    fn p15_death_toll_rose_to() {
+        let doc = parsed(
+            "The the DET DT 3 det
+             death death NOUN NN 3 compound
+             toll toll NOUN NN 7 nsubj
+             from from ADP IN 6 case
+             the the DET DT 6 det
+             blast blast NOUN NN 3 nmod
+             rose rise VERB VBD 0 root
+             to to ADP IN 9 case
+             37 37 NUM CD 7 obl
+             . . PUNCT . 7 punct",
+        );
+        assert_eq!(records(&doc).0, ["killed:37@toll"]);
+    }
+
+    #[test]
+    fn p16_the_killing_of_one_person() {
+        let doc = parsed(
+            "The the DET DT 2 det
+             attack attack NOUN NN 3 nsubj
+             led lead VERB VBD 0 root
+             to to ADP IN 6 case
+             the the DET DT 6 det
+             killing killing NOUN NN 3 obl
+             of of ADP IN 9 case
+             one one NUM CD 9 nummod
+             person person NOUN NN 6 nmod
+             . . PUNCT . 3 punct",
+        );
+        assert_eq!(records(&doc).0, ["killed:1@killing"]);
+    }
+
+    #[test]
+    fn p31_a_road_toll_is_non_violent() {
+        let doc = parsed(
+            "Five five NUM CD 2 nummod
+             people people NOUN NNS 4 nsubj
+             have have AUX VBP 4 aux
+             died die VERB VBN 0 root
+             on on ADP IN 7 case
+             Queensland Queensland PROPN NNP 7 compound
+             roads road NOUN NNS 4 obl
+             over over ADP IN 10 case
+             the the DET DT 10 det
+             holiday holiday NOUN NN 4 obl
+             . . PUNCT . 4 punct",
+        );
+        assert_eq!(records(&doc).0, ["killed:5/non_violent@died"]);
+    }
+
+    #[test]
+    fn numbers_past_any_toll_make_no_record_and_are_reported() {
+        let doc = parsed(
+            "twelve twelve NUM CD 7 nummod
+             hundred hundred NUM CD 1 compound
+             thousand thousand NUM CD 1 compound
+             million million NUM CD 1 compound
+             billion billion NUM CD 1 compound
+             trillion trillion NUM CD 1 compound
+             people people NOUN NNS 9 nsubj:pass
+             were be AUX VBD 9 aux:pass
+             killed kill VERB VBN 0 root
+             . . PUNCT . 9 punct",
+        );
+        assert_eq!(records(&doc), (vec![], 1));
+        let digits = format!("1{}", "0".repeat(30));
+        let doc = parsed(&format!(
+            "the the DET DT 2 det
+             blast blast NOUN NN 3 nsubj
+             killed kill VERB VBD 0 root
+             {digits} {digits} NUM CD 5 nummod
+             people people NOUN NNS 3 obj
+             . . PUNCT . 3 punct"
+        ));
+        assert_eq!(records(&doc), (vec![], 1));
+    }
+
+    #[test]
+    fn scope_belongs_to_the_record_whose_stretch_holds_the_cue() {
+        // `since October` is in the second record's stretch only.
+        let doc = parsed(
+            "Strikes strike NOUN NNS 2 nsubj
+             killed kill VERB VBD 0 root
+             40 40 NUM CD 4 nummod
+             people people NOUN NNS 2 obj
+             , , PUNCT , 6 punct
+             bringing bring VERB VBG 2 advcl
+             the the DET DT 9 det
+             death death NOUN NN 9 compound
+             toll toll NOUN NN 6 obj
+             since since ADP IN 11 case
+             October October PROPN NNP 9 nmod
+             to to ADP IN 13 case
+             30,000 30,000 NUM CD 6 obl
+             . . PUNCT . 2 punct",
+        );
+        assert_eq!(
+            records(&doc).0,
+            ["killed:40@killed", "killed:30000/cumulative@toll"]
+        );
+    }
+}
