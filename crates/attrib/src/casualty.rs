@@ -129,9 +129,14 @@ fn category_after(doc: &Doc, mut k: usize, end: usize) -> (Option<Category>, usi
     let mut steps = 0;
     while k < end && steps < 5 {
         let w = word(doc, k);
+        // After `of`, a determiner or `one` belongs to the phrase (`members
+        // of one family`, `members of the same family`), not a new count.
+        let after_of = steps > 0 && lower_is(doc, k - 1, "of");
+        let of_det = after_of
+            && (matches!(upos(doc, k).as_str(), "DET" | "PRON") || w.eq_ignore_ascii_case("one"));
         if let Some(c) = category_of(w) {
             cat = cat.or(c);
-        } else if !modifier(doc, k) || cue_kind(w).is_some() {
+        } else if !of_det && (!modifier(doc, k) || cue_kind(w).is_some()) {
             break;
         }
         k += 1;
@@ -392,7 +397,7 @@ fn cumulative_cue(doc: &Doc, a: usize, b: usize) -> bool {
             "past" | "last" if k > a && eq(w(k - 1), "the") => (k + 1..(k + 4).min(b)).any(|j| {
                 matches!(
                     w(j).to_ascii_lowercase().as_str(),
-                    "years" | "months" | "decade" | "decades" | "weeks"
+                    "years" | "months" | "decade" | "decades" | "weeks" | "year" | "month" | "week"
                 )
             }),
             "years" | "decades" => {

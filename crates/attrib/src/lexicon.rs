@@ -123,10 +123,9 @@ pub fn harm_word(word: &str) -> Option<Harm> {
         | "mudslides" | "avalanche" | "eruption" | "wildfire" | "wildfires" | "bushfire"
         | "bushfires" | "blaze" | "stampede" | "crush" | "collapse" | "collapsed"
         | "collapsing" | "heatwave" | "heatstroke" | "cholera" | "disease" | "virus"
-        | "epidemic" | "pandemic" | "covid" | "covid-19" | "ebola" | "measles" | "malaria"
-        | "famine" | "starvation" | "roads" | "road" | "traffic" | "overdose" | "overdoses" => {
-            NonViolent
-        }
+        | "outbreak" | "epidemic" | "pandemic" | "covid" | "covid-19" | "ebola" | "measles"
+        | "malaria" | "famine" | "starvation" | "roads" | "road" | "traffic" | "overdose"
+        | "overdoses" => NonViolent,
         _ => return None,
     })
 }

@@ -64,13 +64,26 @@
 //!
 //! # Casualties
 //!
-//! Count phrases (see [`Count`] for the
-//! conventions) attached to casualty words: `COUNT [category] [were] killed`,
-//! `killed COUNT [category]`, `toll rose to COUNT`, `no one was hurt` (→ 0), and
+//! Count phrases (see [`Count`] for the conventions: bounds, hedges, ranges,
+//! vague words that scale, `hundreds of thousands` ≈ 200,000) attached to
+//! casualty words: `COUNT [category] [were] killed`, `killed COUNT
+//! [category]` (which wins when the verb is right before the count, so the
+//! comma-less `killed 30 people injured 90` is two records), nominal cues
+//! (`the killing of one person`, `the abduction of 20 schoolgirls`), `toll
+//! rose to COUNT`, `the number of dead at COUNT`, `no one was hurt` (→ 0), and
 //! a count elided after a speech verb repeats the sentence's previous kind
-//! (`SOHR said 45 were killed, state media said 12` → two records, each with its
-//! own chain). Each record carries its sentence and the cue token's index
-//! (`verb`) for the event coder. Numbers with no casualty word are ignored.
+//! (`SOHR said 45 were killed, state media said 12` → two records, each with
+//! its own chain). Each record carries its sentence and the cue token's index
+//! (`verb`) for the event coder. Numbers with no casualty word are ignored;
+//! numbers past [`MAX_COUNT`](sitrep_doc::casualties::MAX_COUNT) are rejected
+//! and returned by [`attribute`].
+//!
+//! Sub-counts (`12 civilians including three women`) are records of their own
+//! whose `part_of` is the head count's index in `doc.casualties`. Each record
+//! has a [`Scope`] (cumulative for `since 2011`, `so far this year`, `the war
+//! has killed`, ...) and a [`Cause`] (non-violent for road tolls, floods,
+//! collapses, stampedes, disease, heat); the facade gives neither cumulative
+//! nor non-violent records to events.
 //!
 //! # Invariants
 //!
@@ -93,8 +106,15 @@
 //!   (`South Korea`, `United States`), not a gazetteer.
 //! - Nested speech (`X said Y told him that S`) yields two flat quotes; the
 //!   chain of `S` has both speakers only when both contents cover it.
-//! - Casualty categories come from the words next to the count; `including six
-//!   children` inside a larger toll is not a separate record.
+//! - Casualty categories come from the words next to the count.
+//! - The cause is the sentence's (violence wins over any other cause named),
+//!   so a sentence reporting a flood and a shooting marks both tolls violent.
+//! - A cumulative cue counts for the record whose stretch of the sentence
+//!   (from the previous record to the next) holds it; `earlier this year` is
+//!   an incident, but a period noun (`war`, `conflict`) anywhere in the
+//!   stretch makes the toll cumulative, even `the latest victims of the war`.
+//! - Coordinated victims with a possessive or partitive (`a mother and her
+//!   three children`, `four of his bodyguards`) give no record.
 
 mod casualty;
 mod chain;
