@@ -48,7 +48,7 @@ use sitrep_lexicon::speech_lemma;
 /// The casualty kind a cue word signals.
 fn cue_kind(w: &str) -> Option<CasualtyKind> {
     use CasualtyKind::*;
-    Some(match w.to_ascii_lowercase().as_str() {
+    Some(match Lower::new(w).as_str() {
         "killed" | "kill" | "kills" | "killing" | "dead" | "died" | "die" | "dies" | "slain"
         | "massacred" | "executed" | "perished" | "deaths" | "death" | "fatalities" | "bodies"
         | "lives" | "murdered" | "shot" | "drowned" => Killed,
@@ -64,7 +64,7 @@ fn cue_kind(w: &str) -> Option<CasualtyKind> {
 /// Verbs that take the victims as object: `killed 12`, `wounding dozens`.
 fn active_cue(w: &str) -> Option<CasualtyKind> {
     use CasualtyKind::*;
-    Some(match w.to_ascii_lowercase().as_str() {
+    Some(match Lower::new(w).as_str() {
         "killed" | "kill" | "kills" | "killing" | "massacred" | "executed" | "claimed" => Killed,
         "wounded" | "wounding" | "wounds" | "injured" | "injuring" | "injures" => Wounded,
         "abducted" | "kidnapped" | "captured" | "seized" | "detained" => Captured,
@@ -77,7 +77,7 @@ fn active_cue(w: &str) -> Option<CasualtyKind> {
 /// of one person`, `the abduction of 20 schoolgirls`.
 fn nominal_cue(w: &str) -> Option<CasualtyKind> {
     use CasualtyKind::*;
-    Some(match w.to_ascii_lowercase().as_str() {
+    Some(match Lower::new(w).as_str() {
         "killing" | "killings" | "death" | "deaths" | "murder" | "murders" | "massacre"
         | "execution" | "executions" | "slaughter" | "lives" | "bodies" => Killed,
         "wounding" | "injury" | "injuries" => Wounded,
@@ -90,7 +90,7 @@ fn nominal_cue(w: &str) -> Option<CasualtyKind> {
 
 fn category_of(w: &str) -> Option<Option<Category>> {
     use Category::*;
-    Some(match w.to_ascii_lowercase().as_str() {
+    Some(match Lower::new(w).as_str() {
         "civilians" | "civilian" | "residents" | "villagers" | "worshippers" | "passers-by"
         | "shoppers" | "pedestrians" => Some(Civilians),
         "children" | "child" | "kids" | "boys" | "girls" | "infants" | "babies" | "toddlers"
@@ -118,7 +118,7 @@ fn modifier(doc: &Doc, i: usize) -> bool {
     matches!(upos(doc, i).as_str(), "ADJ" | "PROPN" | "NOUN")
         || word(doc, i) == "-"
         || matches!(
-            word(doc, i).to_ascii_lowercase().as_str(),
+            Lower::new(word(doc, i)).as_str(),
             "suspected" | "alleged" | "armed" | "unarmed"
         )
 }
@@ -148,7 +148,7 @@ fn category_after(doc: &Doc, mut k: usize, end: usize) -> (Option<Category>, usi
 fn is_between(doc: &Doc, i: usize) -> bool {
     is_aux_or_adverb(doc, i)
         || matches!(
-            word(doc, i).to_ascii_lowercase().as_str(),
+            Lower::new(word(doc, i)).as_str(),
             "been"
                 | "being"
                 | "be"
@@ -328,7 +328,7 @@ fn verb_before(doc: &Doc, i: usize, start: usize, after: usize) -> Option<(Casua
 /// `toll rose to 45`, `put the toll at 12`, `the number of people killed rose
 /// to 28`, `the number of dead at 61`: the toll word's kind and token.
 fn toll_before(doc: &Doc, i: usize, start: usize) -> Option<(CasualtyKind, usize)> {
-    let prev = word(doc, i.checked_sub(1)?).to_ascii_lowercase();
+    let prev = Lower::new(word(doc, i.checked_sub(1)?));
     if !matches!(
         prev.as_str(),
         "to" | "at" | "of" | "reached" | "hit" | "passed" | "exceeded" | "topped"
@@ -374,7 +374,7 @@ fn owned_range(
 fn cumulative_cue(doc: &Doc, a: usize, b: usize) -> bool {
     let w = |k: usize| if k < b { word(doc, k) } else { "" };
     (a..b).any(|k| {
-        let here = w(k).to_ascii_lowercase();
+        let here = Lower::new(w(k));
         let next = w(k + 1);
         let eq = |s: &str, t: &str| s.eq_ignore_ascii_case(t);
         match here.as_str() {
@@ -396,14 +396,14 @@ fn cumulative_cue(doc: &Doc, a: usize, b: usize) -> bool {
             // `over the past decade`, `in the last five years`, `over the years`.
             "past" | "last" if k > a && eq(w(k - 1), "the") => (k + 1..(k + 4).min(b)).any(|j| {
                 matches!(
-                    w(j).to_ascii_lowercase().as_str(),
+                    Lower::new(w(j)).as_str(),
                     "years" | "months" | "decade" | "decades" | "weeks" | "year" | "month" | "week"
                 )
             }),
             "years" | "decades" => {
                 k > a && eq(w(k - 1), "the") && eq(w(k.saturating_sub(2)), "over")
             }
-            _ => is_period_noun(&here) && !matches!(next, "crime" | "crimes"),
+            _ => is_period_noun(here.as_str()) && !matches!(next, "crime" | "crimes"),
         }
     })
 }
@@ -426,11 +426,10 @@ fn sentence_cause(doc: &Doc, start: usize, end: usize) -> Cause {
                 Some(Harm::NonViolent)
             }
             // `a fire`, `the blaze`; `opened fire`, `sniper fire` say nothing.
-            None if w.eq_ignore_ascii_case("fire") || w.eq_ignore_ascii_case("fires") => matches!(
-                prev.to_ascii_lowercase().as_str(),
-                "a" | "the" | "house" | "forest"
-            )
-            .then_some(Harm::NonViolent),
+            None if w.eq_ignore_ascii_case("fire") || w.eq_ignore_ascii_case("fires") => {
+                matches!(Lower::new(prev).as_str(), "a" | "the" | "house" | "forest")
+                    .then_some(Harm::NonViolent)
+            }
             h => h,
         };
         match harm {
@@ -482,7 +481,7 @@ pub fn in_sentence(doc: &Doc, s: usize, rejected: &mut Vec<Span>) -> Vec<Casualt
             }
             Some(Parsed::Count(count, next)) => (count, next),
         };
-        let prev = word(doc, i.wrapping_sub(1)).to_ascii_lowercase();
+        let prev = Lower::new(word(doc, i.wrapping_sub(1)));
         // Dates and clock times are not counts (`on 12 March`, `in 2016`).
         let date_like = (matches!(prev.as_str(), "on" | "in" | "since" | "until" | "by")
             && i > start
@@ -511,12 +510,12 @@ pub fn in_sentence(doc: &Doc, s: usize, rejected: &mut Vec<Span>) -> Vec<Casualt
                 }
             }
         }
-        if found.is_none() && prev == "and" {
+        if found.is_none() && prev.as_str() == "and" {
             if let Some((_, kind, cue)) = last_object.filter(|o| o.0 + 1 == i) {
                 found = Some((kind, cue, k_aside, true));
             }
         }
-        if found.is_none() && prev == "of" && i > start + 1 {
+        if found.is_none() && prev.as_str() == "of" && i > start + 1 {
             if let Some(kind) = nominal_cue(word(doc, i - 2)) {
                 found = Some((kind, i - 2, k_aside, false));
             }
@@ -527,7 +526,7 @@ pub fn in_sentence(doc: &Doc, s: usize, rejected: &mut Vec<Span>) -> Vec<Casualt
             }
         }
         // Elided: `..., state media said 12.`
-        if found.is_none() && after_speech && speech_lemma(&prev).is_some() {
+        if found.is_none() && after_speech && speech_lemma(prev.as_str()).is_some() {
             if let Some(last) = out.last() {
                 let (kind, cue) = (last.kind, last.verb.map_or(i, |v| v as usize));
                 let cat = cat.or(last.category);
@@ -612,7 +611,7 @@ fn make(
 /// `no one was killed`, `nobody was hurt`, `no civilians were injured`,
 /// `there were no casualties`.
 fn negative(doc: &Doc, s: usize, i: usize, end: usize) -> Option<Casualty> {
-    let w = word(doc, i).to_ascii_lowercase();
+    let w = Lower::new(word(doc, i));
     let (k, count_end) = match w.as_str() {
         "nobody" | "none" => (i + 1, i),
         "no" if word(doc, i + 1).eq_ignore_ascii_case("one") => (i + 2, i + 1),

@@ -5,10 +5,12 @@
 //! The vocabulary other stages share (speech verbs and their forms, roles,
 //! titles, collectives) is in `sitrep_lexicon`.
 
+use crate::tok::Lower;
+
 /// Nouns that name a speech act, for light-verb cues (`made the announcement`,
 /// `issued a statement`) → the lemma reported as the cue's.
 pub fn speech_noun_lemma(word: &str) -> Option<&'static str> {
-    Some(match word.to_ascii_lowercase().as_str() {
+    Some(match Lower::new(word).as_str() {
         "announcement" => "announce",
         "statement" => "state",
         "claim" => "claim",
@@ -40,7 +42,7 @@ pub fn agency_name(word: &str) -> Option<&'static str> {
 
 /// Value of a number word up to the tens (`seven` → 7, `twenty` → 20).
 pub fn small_number(word: &str) -> Option<u64> {
-    Some(match word.to_ascii_lowercase().as_str() {
+    Some(match Lower::new(word).as_str() {
         "zero" => 0,
         "one" | "a" | "an" => 1,
         "two" => 2,
@@ -75,7 +77,7 @@ pub fn small_number(word: &str) -> Option<u64> {
 
 /// Multipliers written as words.
 pub fn multiplier(word: &str) -> Option<u64> {
-    Some(match word.to_ascii_lowercase().as_str() {
+    Some(match Lower::new(word).as_str() {
         "hundred" => 100,
         "thousand" => 1_000,
         "million" => 1_000_000,
@@ -100,7 +102,7 @@ pub enum Harm {
 /// (`a fire` vs. `opened fire`, `gas explosion`) is the caller's.
 pub fn harm_word(word: &str) -> Option<Harm> {
     use Harm::*;
-    Some(match word.to_ascii_lowercase().as_str() {
+    Some(match Lower::new(word).as_str() {
         "bomb" | "bombs" | "bombing" | "bombings" | "bomber" | "bombers" | "bombed" | "blast"
         | "blasts" | "explosion" | "explosions" | "explosive" | "explosives" | "ied" | "ieds"
         | "strike" | "strikes" | "airstrike" | "airstrikes" | "air-strike" | "raid" | "raids"
@@ -134,7 +136,7 @@ pub fn harm_word(word: &str) -> Option<Harm> {
 /// has killed`, `killed in the genocide`) is cumulative, not an incident's.
 pub fn is_period_noun(word: &str) -> bool {
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        Lower::new(word).as_str(),
         "war"
             | "conflict"
             | "insurgency"

@@ -18,7 +18,7 @@
 //! allocates nothing.
 
 use crate::lexicon::{multiplier, small_number};
-use crate::tok::word;
+use crate::tok::{word, Lower};
 use sitrep_doc::casualties::{Count, MAX_COUNT};
 use sitrep_doc::Doc;
 
@@ -183,7 +183,7 @@ pub fn count_at(doc: &Doc, i: usize, end: usize) -> Option<Parsed> {
 
 /// Vague quantity words and their conventional value.
 fn vague_value(w: &str) -> Option<u64> {
-    Some(match w.to_ascii_lowercase().as_str() {
+    Some(match Lower::new(w).as_str() {
         "tens" => 20,
         "dozens" => 24,
         "scores" => 40,
@@ -196,7 +196,7 @@ fn vague_value(w: &str) -> Option<u64> {
 
 /// Plural multipliers a vague word can scale (`hundreds of thousands`).
 fn plural_multiplier(w: &str) -> Option<u64> {
-    Some(match w.to_ascii_lowercase().as_str() {
+    Some(match Lower::new(w).as_str() {
         "thousands" => 1_000,
         "millions" => 1_000_000,
         "billions" => 1_000_000_000,
