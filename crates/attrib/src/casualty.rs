@@ -68,7 +68,7 @@ fn active_cue(w: &str) -> Option<CasualtyKind> {
         "killed" | "kill" | "kills" | "killing" | "massacred" | "executed" | "claimed" => Killed,
         "wounded" | "wounding" | "wounds" | "injured" | "injuring" | "injures" => Wounded,
         "abducted" | "kidnapped" | "captured" | "seized" | "detained" => Captured,
-        "displaced" | "displacing" | "uprooted" => Displaced,
+        "displaced" | "displacing" | "uprooted" | "evacuated" | "evacuating" => Displaced,
         _ => return None,
     })
 }
@@ -205,8 +205,9 @@ fn sub_list(doc: &Doc, mut q: usize, end: usize, subs: &mut Vec<Sub>) -> usize {
 /// An aside after a count or its record at `k`: a sub-count (`including three
 /// women`, `, among them seven children,`, `, six of them children`) or a
 /// comment to skip (`, most of them soldiers,`). Returns where reading
-/// resumes (`k` itself when there is no aside) and fills `subs`.
-fn aside(doc: &Doc, k: usize, end: usize, subs: &mut Vec<Sub>) -> usize {
+/// resumes (`k` itself when there is no aside) and fills `subs`; sets
+/// `inner` when the aside holds a count with a cue of its own.
+fn aside(doc: &Doc, k: usize, end: usize, subs: &mut Vec<Sub>, inner: &mut bool) -> usize {
     let comma = word(doc, k) == ",";
     let p = k + usize::from(comma);
     let closing = |q: usize| {
@@ -228,6 +229,18 @@ fn aside(doc: &Doc, k: usize, end: usize, subs: &mut Vec<Sub>) -> usize {
     if let Some(q) = intro {
         let before = subs.len();
         let after = sub_list(doc, q, end, subs);
+        // `2,000 people, including about 150 wounded, were evacuated`: a
+        // count with its own cue is a record of its own, not a sub-count;
+        // the head's cue is looked for after the aside, and the caller reads
+        // the inner count next (`inner`).
+        // Only between commas: in `nine civilians among them four children
+        // died` the cue is the head's.
+        if comma && after < end && cue_kind(word(doc, after)).is_some() {
+            subs.truncate(before);
+            *inner = true;
+            let close = (after..(after + 4).min(end)).find(|&j| word(doc, j) == ",");
+            return close.map_or(k, |c| c + 1);
+        }
         if subs.len() > before {
             return closing(after);
         }
@@ -490,7 +503,8 @@ pub fn in_sentence(doc: &Doc, s: usize, rejected: &mut Vec<Span>) -> Vec<Casualt
         let count_span = span_of(doc, i, next.saturating_sub(1));
         let (cat, k) = category_after(doc, next, end);
         subs.clear();
-        let k_aside = aside(doc, k, end, &mut subs);
+        let mut inner = false;
+        let k_aside = aside(doc, k, end, &mut subs, &mut inner);
         // (kind, cue token, where reading resumes, verb-first)
         let mut found: Option<(CasualtyKind, usize, usize, bool)> = None;
         let mut partner: Option<(Count, Span, Option<Category>)> = None;
@@ -546,8 +560,12 @@ pub fn in_sentence(doc: &Doc, s: usize, rejected: &mut Vec<Span>) -> Vec<Casualt
         }
         // A sub-count after the record: `... were wounded, including two
         // police officers`.
-        if subs.is_empty() && !verb_first {
-            resume = aside(doc, resume, end, &mut subs);
+        if subs.is_empty() && !verb_first && !inner {
+            resume = aside(doc, resume, end, &mut subs, &mut inner);
+        }
+        if inner {
+            // Read the aside's own record next.
+            resume = next;
         }
         for sub in &subs {
             let mut c = make(doc, s, kind, sub.count, sub.span, sub.category, cue);
