@@ -386,10 +386,23 @@ fn owned_range(
 /// Whether tokens `a..b` hold a cue of a running total.
 fn cumulative_cue(doc: &Doc, a: usize, b: usize) -> bool {
     let w = |k: usize| if k < b { word(doc, k) } else { "" };
+    // A comparison (`the deadliest attack since 2017`, `the worst violence
+    // since the war began`) dates a record, not a running total: its `since`
+    // phrase, up to the next comma, holds no cue.
+    let mut comparison_until = a;
     (a..b).any(|k| {
         let here = Lower::new(w(k));
         let next = w(k + 1);
         let eq = |s: &str, t: &str| s.eq_ignore_ascii_case(t);
+        if here.as_str() == "since" && (k.saturating_sub(6).max(a)..k).any(|j| superlative(doc, j))
+        {
+            comparison_until = (k + 1..(k + 8).min(b))
+                .find(|&j| word(doc, j) == ",")
+                .unwrap_or((k + 8).min(b));
+        }
+        if k < comparison_until {
+            return false;
+        }
         match here.as_str() {
             // `since 2011`, `since the war began`; not `since they ...`.
             "since" => pronoun_plural(next).is_none() && !matches!(next, "we" | "I" | "you"),
@@ -419,6 +432,26 @@ fn cumulative_cue(doc: &Doc, a: usize, b: usize) -> bool {
             _ => is_period_noun(here.as_str()) && !matches!(next, "crime" | "crimes"),
         }
     })
+}
+
+/// A superlative or `first`: `deadliest`, `worst`, `the most violent`,
+/// `first` (tagged `JJS`/`RBS`, or written so when untagged).
+fn superlative(doc: &Doc, j: usize) -> bool {
+    let tagged = doc
+        .tokens
+        .get(j)
+        .is_some_and(|t| matches!(t.xpos.as_str(), "JJS" | "RBS"));
+    let w = Lower::new(word(doc, j));
+    // `most of the 30 killed since January` is a quantity, not a comparison.
+    if w.as_str() == "most" && lower_is(doc, j + 1, "of") {
+        return false;
+    }
+    tagged
+        || matches!(
+            w.as_str(),
+            "worst" | "most" | "first" | "biggest" | "largest"
+        )
+        || (w.as_str().len() > 6 && w.as_str().ends_with("iest"))
 }
 
 /// The cause the sentence `start..end` names, violence first.
