@@ -27,7 +27,8 @@
 //! sentence (from the previous record to the next) holds a cue of a running
 //! total: `since …`, `so far`, `to date`, `this year`, `in total`, `overall`,
 //! `over the past N years`, `each year`, or a period noun (`war`, `conflict`,
-//! `insurgency`, `pandemic`).
+//! `insurgency`, `pandemic`) — but not inside a comparison (`the deadliest
+//! attack since 2017`, `the worst violence since the war began`).
 //!
 //! **Cause**: per sentence, [`Cause::Violent`] if any word names violence
 //! (weapons, attacks, fighting), else [`Cause::NonViolent`] if one names a
