@@ -64,13 +64,26 @@
 //!
 //! # Casualties
 //!
-//! Count phrases (see [`Count`] for the
-//! conventions) attached to casualty words: `COUNT [category] [were] killed`,
-//! `killed COUNT [category]`, `toll rose to COUNT`, `no one was hurt` (→ 0), and
+//! Count phrases (see [`Count`] for the conventions: bounds, hedges, ranges,
+//! vague words that scale, `hundreds of thousands` ≈ 200,000) attached to
+//! casualty words: `COUNT [category] [were] killed`, `killed COUNT
+//! [category]` (which wins when the verb is right before the count, so the
+//! comma-less `killed 30 people injured 90` is two records), nominal cues
+//! (`the killing of one person`, `the abduction of 20 schoolgirls`), `toll
+//! rose to COUNT`, `the number of dead at COUNT`, `no one was hurt` (→ 0), and
 //! a count elided after a speech verb repeats the sentence's previous kind
-//! (`SOHR said 45 were killed, state media said 12` → two records, each with its
-//! own chain). Each record carries its sentence and the cue token's index
-//! (`verb`) for the event coder. Numbers with no casualty word are ignored.
+//! (`SOHR said 45 were killed, state media said 12` → two records, each with
+//! its own chain). Each record carries its sentence and the cue token's index
+//! (`verb`) for the event coder. Numbers with no casualty word are ignored;
+//! numbers past [`MAX_COUNT`](sitrep_doc::casualties::MAX_COUNT) are rejected
+//! and returned by [`attribute`].
+//!
+//! Sub-counts (`12 civilians including three women`) are records of their own
+//! whose `part_of` is the head count's index in `doc.casualties`. Each record
+//! has a [`Scope`] (cumulative for `since 2011`, `so far this year`, `the war
+//! has killed`, ...) and a [`Cause`] (non-violent for road tolls, floods,
+//! collapses, stampedes, disease, heat); the facade gives neither cumulative
+//! nor non-violent records to events.
 //!
 //! # Invariants
 //!
@@ -93,8 +106,15 @@
 //!   (`South Korea`, `United States`), not a gazetteer.
 //! - Nested speech (`X said Y told him that S`) yields two flat quotes; the
 //!   chain of `S` has both speakers only when both contents cover it.
-//! - Casualty categories come from the words next to the count; `including six
-//!   children` inside a larger toll is not a separate record.
+//! - Casualty categories come from the words next to the count.
+//! - The cause is the sentence's (violence wins over any other cause named),
+//!   so a sentence reporting a flood and a shooting marks both tolls violent.
+//! - A cumulative cue counts for the record whose stretch of the sentence
+//!   (from the previous record to the next) holds it; `earlier this year` is
+//!   an incident, but a period noun (`war`, `conflict`) anywhere in the
+//!   stretch makes the toll cumulative, even `the latest victims of the war`.
+//! - Coordinated victims with a possessive or partitive (`a mother and her
+//!   three children`, `four of his bodyguards`) give no record.
 
 mod casualty;
 mod chain;
@@ -107,7 +127,7 @@ mod speech;
 mod stage;
 mod tok;
 
-pub use sitrep_doc::casualties::{Casualty, CasualtyKind, Category, Count};
+pub use sitrep_doc::casualties::{Casualty, CasualtyKind, Category, Cause, Count, Scope};
 pub use sitrep_doc::quotes::{Cue, Quote, QuoteKind, Source, SourceKind, Speaker};
 use sitrep_doc::{Doc, Span};
 pub use stage::{Attributor, PersonFinder};
@@ -119,20 +139,45 @@ pub use stage::{Attributor, PersonFinder};
 /// Speakers are resolved over the `persons` layer: run [`PersonFinder`] (or
 /// set `doc.persons = persons::find(doc)`) first, as the pipeline does; with
 /// the layer empty, only speakers the mention itself names are found.
-pub fn attribute(doc: &mut Doc) {
+///
+/// Returns the numbers rejected as counts: phrases next to which a casualty
+/// count might stand but whose value is past
+/// [`MAX_COUNT`](sitrep_doc::casualties::MAX_COUNT) (`10^30`, `twelve hundred
+/// thousand million billion`) — a diagnostic for the caller to report; no
+/// record is made of them.
+pub fn attribute(doc: &mut Doc) -> Vec<RejectedCount> {
     // The publisher and wire-part scope do not depend on the quotes: computed
     // once for the quotes' chains and the casualties' (each computation scans
     // every paragraph and sentence).
     let outer = chain::Outer::of(doc);
     doc.quotes = quotes(doc, &outer);
-    let mut casualties = Vec::new();
+    let mut casualties: Vec<Casualty> = Vec::new();
+    let mut rejected = Vec::new();
     for s in 0..doc.sentences.len() {
-        for mut c in casualty::in_sentence(doc, s) {
+        // `part_of` comes indexed in the sentence's list: make it document-wide.
+        let base = u32::try_from(casualties.len()).unwrap_or(u32::MAX);
+        for mut c in casualty::in_sentence(doc, s, &mut rejected) {
             c.sources = chain::chain(&outer, &doc.quotes, c.count_span);
+            c.part_of = c.part_of.map(|p| p.saturating_add(base));
             casualties.push(c);
         }
     }
     doc.casualties = casualties;
+    rejected
+        .into_iter()
+        .map(|span| RejectedCount {
+            span,
+            reason: "number larger than any count (MAX_COUNT)",
+        })
+        .collect()
+}
+
+/// A number the casualty finder read and refused as a count, with why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RejectedCount {
+    /// The number phrase (`twelve hundred thousand million billion`).
+    pub span: Span,
+    pub reason: &'static str,
 }
 
 /// The source chain for any span: the publisher, the wire agency if the span

@@ -89,7 +89,7 @@ pub fn is_np_word(doc: &Doc, i: usize) -> bool {
 /// Words between a speaker and its verb that are not part of either: auxiliaries
 /// and adverbs (`has today declared`, `is claiming`, `also said`).
 pub fn is_aux_or_adverb(doc: &Doc, i: usize) -> bool {
-    let w = word(doc, i).to_ascii_lowercase();
+    let w = Lower::new(word(doc, i));
     if matches!(
         w.as_str(),
         "is" | "was"
@@ -125,9 +125,49 @@ pub fn is_aux_or_adverb(doc: &Doc, i: usize) -> bool {
 /// Personal pronouns that can name a speaker: `Some(false)` for a person
 /// (`he`, `she`), `Some(true)` for a group or institution (`they`, `it`).
 pub fn pronoun_plural(w: &str) -> Option<bool> {
-    match w.to_ascii_lowercase().as_str() {
+    match Lower::new(w).as_str() {
         "he" | "she" | "him" | "her" => Some(false),
         "they" | "them" | "it" => Some(true),
         _ => None,
+    }
+}
+
+/// A word lower-cased (ASCII) in a stack buffer, so the word-list lookups of
+/// the per-token scans allocate nothing. Words longer than the buffer read as
+/// `""`: no word list here holds one.
+pub struct Lower {
+    buf: [u8; 32],
+    len: usize,
+}
+
+impl Lower {
+    pub fn new(w: &str) -> Lower {
+        let mut buf = [0u8; 32];
+        let len = if w.len() <= buf.len() {
+            for (b, c) in buf.iter_mut().zip(w.bytes()) {
+                *b = c.to_ascii_lowercase();
+            }
+            w.len()
+        } else {
+            0
+        };
+        Lower { buf, len }
+    }
+
+    /// The lower-cased word (ASCII lower-casing keeps UTF-8 valid).
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(self.buf.get(..self.len).unwrap_or_default()).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lower;
+
+    #[test]
+    fn lower_is_ascii_lowercase_or_empty() {
+        assert_eq!(Lower::new("Killed").as_str(), "killed");
+        assert_eq!(Lower::new("ÉTAT").as_str(), "État");
+        assert_eq!(Lower::new(&"x".repeat(40)).as_str(), "");
     }
 }

@@ -5,11 +5,60 @@
 //! its own crate. Every position is a [`Span`] into [`crate::Doc::text`].
 //!
 //! Invariants upheld by the stage: `count_span` and `span` lie inside the
-//! sentence `sentence`; `count_span` lies inside `span`.
+//! sentence `sentence`; `count_span` lies inside `span`; a sub-count's
+//! `part_of` names an earlier record of the same sentence that is not itself a
+//! sub-count; no count exceeds [`MAX_COUNT`].
 
 use crate::quotes::Source;
 use crate::Span;
 use serde::{Deserialize, Serialize};
+
+/// The largest count a record may hold: ten billion, above the world's
+/// population, so no real toll, displacement or detention figure is cut off,
+/// while a number past it (`10^30`, `twelve hundred thousand million billion`)
+/// is no count at all: the stage rejects it rather than store a saturated
+/// `u64::MAX` that would swamp every sum.
+pub const MAX_COUNT: u64 = 10_000_000_000;
+
+/// Whether a count is one incident's toll or a running/background total.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// The toll of the incident the sentence reports (`the blast killed 12`).
+    #[default]
+    Incident,
+    /// A cumulative or background figure over a period (`since 2011`, `so far
+    /// this year`, `over the past decade`, `in total`, `the war has killed`):
+    /// never an incident's fatalities.
+    Cumulative,
+}
+
+impl Scope {
+    pub fn is_incident(&self) -> bool {
+        *self == Scope::Incident
+    }
+}
+
+/// What caused the harm, as far as the sentence says.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cause {
+    /// The sentence names no cause, or none the stage knows.
+    #[default]
+    Unknown,
+    /// Attacks, weapons, fighting (`bomb`, `air strike`, `gunmen`, `shelling`).
+    Violent,
+    /// A cause with no violence in it and none named beside it (road crashes,
+    /// stampedes, collapses, floods, earthquakes, fires, disease, heat): never
+    /// a violent event's fatalities.
+    NonViolent,
+}
+
+impl Cause {
+    pub fn is_unknown(&self) -> bool {
+        *self == Cause::Unknown
+    }
+}
 
 /// What happened to the people counted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,8 +100,14 @@ pub enum Category {
 /// - vague plurals are approximate open lower bounds: `several` 3, `a few` 2,
 ///   `dozens` 24, `scores` 40, `hundreds` 200, `thousands` 2000, `tens of
 ///   thousands` 20000, `millions` 2000000; `a dozen` is 12 approx (closed);
+/// - `hundreds of thousands` 200000, `tens of millions` 20000000, `several
+///   thousand` 3000, `a few hundred` 200 (approximate lower bounds), `half a
+///   dozen` 6 approx;
+/// - ranges `between 20 and 30`, `15 to 20`, `40-50`, `two or three` →
+///   `min 20`, `max 30`;
 /// - `no one`, `nobody`, `no civilians` → exactly 0 (a reported absence of
-///   casualties is a fact worth keeping).
+///   casualties is a fact worth keeping);
+/// - never above [`MAX_COUNT`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Count {
@@ -97,4 +152,25 @@ pub struct Casualty {
     pub verb: Option<u32>,
     /// Who vouches for the count, outermost first.
     pub sources: Vec<Source>,
+    /// A sub-count: the document-wide index in [`crate::Doc::casualties`] of
+    /// the head count this one is part of (`12 civilians including three
+    /// women` → the `3 women` record's `part_of` is the `12 civilians`
+    /// record). A sub-count has its head's kind, cue, scope and cause; it is
+    /// never added to its head in a sum.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<u32>,
+    /// Incident toll (default, not written) or cumulative/background total.
+    #[serde(skip_serializing_if = "Scope::is_incident")]
+    pub scope: Scope,
+    /// The harm's cause; `unknown` (the default) is not written.
+    #[serde(skip_serializing_if = "Cause::is_unknown")]
+    pub cause: Cause,
+}
+
+impl Casualty {
+    /// Whether this record may be given to an event as that event's own
+    /// casualties: an incident toll (not cumulative) of no non-violent cause.
+    pub fn is_incident_harm(&self) -> bool {
+        self.scope == Scope::Incident && self.cause != Cause::NonViolent
+    }
 }

@@ -348,6 +348,40 @@ mod tests {
         assert_eq!(read_document(line(&d).trim_end()).unwrap(), d);
     }
 
+    /// The casualty fields that are written only when set (`part_of`,
+    /// `scope`, `cause`) read back, and a record without them reads back
+    /// without them: write, read, write is byte-identical.
+    #[test]
+    fn casualty_sub_counts_scope_and_cause_read_back() {
+        use sitrep_doc::casualties::{Cause, Count, Scope};
+        let mut d = one_sentence();
+        let plain = Casualty {
+            span: Span::new(0, 11),
+            count: Count::exact(12),
+            count_span: Span::new(0, 6),
+            cue_span: Span::new(7, 11),
+            ..Casualty::default()
+        };
+        let marked = Casualty {
+            part_of: Some(0),
+            scope: Scope::Cumulative,
+            cause: Cause::NonViolent,
+            ..plain.clone()
+        };
+        d.casualties = vec![plain, marked];
+        let first = line(&d);
+        assert_eq!(
+            first.matches("\"scope\":\"cumulative\"").count(),
+            1,
+            "{first}"
+        );
+        assert_eq!(first.matches("\"cause\":\"non_violent\"").count(), 1);
+        assert_eq!(first.matches("\"part_of\":0").count(), 1);
+        let back = read_document(first.trim_end()).unwrap();
+        assert_eq!(back, d);
+        assert_eq!(line(&back), first);
+    }
+
     #[test]
     fn bad_lines_are_errors_not_panics() {
         let good = line(&one_sentence());

@@ -264,11 +264,13 @@ fn time_precision(e: &Event) -> &'static str {
     }
 }
 
-/// Fatalities: the largest lower bound among killed counts attached to the event.
+/// Fatalities: the largest lower bound among killed counts attached to the
+/// event; cumulative and non-violent counts never count (the link does not
+/// attach them; a document read from elsewhere may).
 fn fatalities(doc: &Doc, e: &Event) -> String {
     attached_casualties(doc, e)
         .iter()
-        .filter(|c| c.kind == CasualtyKind::Killed)
+        .filter(|c| c.kind == CasualtyKind::Killed && c.is_incident_harm())
         .map(|c| c.count.min)
         .max()
         .map(|n| n.to_string())

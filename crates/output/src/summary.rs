@@ -1,6 +1,6 @@
 //! A readable digest of a run: what happened, who did it, where, and who says so.
 
-use sitrep_doc::casualties::CasualtyKind;
+use sitrep_doc::casualties::{CasualtyKind, Scope};
 use sitrep_doc::Doc;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -54,7 +54,13 @@ impl Summary {
                 bump(&mut self.speakers, who);
             }
         }
-        for c in &doc.casualties {
+        // Sub-counts are inside their head count, and cumulative totals are
+        // not this article's incidents: neither is summed.
+        for c in doc
+            .casualties
+            .iter()
+            .filter(|c| c.part_of.is_none() && c.scope == Scope::Incident)
+        {
             match c.kind {
                 CasualtyKind::Killed => self.killed += c.count.min,
                 CasualtyKind::Wounded => self.wounded += c.count.min,

@@ -1,12 +1,14 @@
-//! Casualty extraction on the hand-written fixture: at least 90% of sentences
-//! must match their expected records exactly (kind, count, category, in order).
+//! Casualty extraction on the hand-written fixture: at least 95% of sentences
+//! must match their expected records exactly (kind, count, category, sub-count
+//! link, scope and non-violent cause, in order).
 
 mod common;
 
-use sitrep::doc::casualties::{Casualty, Count};
+use sitrep::doc::casualties::{Casualty, Cause, Count, Scope};
 
 const FIXTURE: &str = include_str!("fixtures/attrib/casualties.tsv");
 const HELD_OUT: &str = include_str!("fixtures/attrib/casualties_heldout.tsv");
+const HELD_OUT_2: &str = include_str!("fixtures/attrib/casualties_heldout2.tsv");
 
 fn count_str(c: Count) -> String {
     let tilde = if c.approx { "~" } else { "" };
@@ -26,21 +28,37 @@ fn record(c: &Casualty) -> String {
         s.push(':');
         s.push_str(v.as_ref().and_then(|v| v.as_str()).unwrap_or("?"));
     }
+    if let Some(p) = c.part_of {
+        s.push_str(&format!("/part_of={p}"));
+    }
+    if c.scope == Scope::Cumulative {
+        s.push_str("/cumulative");
+    }
+    if c.cause == Cause::NonViolent {
+        s.push_str("/non_violent");
+    }
     s
 }
 
 #[test]
-fn fixture_exact_match_at_least_90_percent() {
+fn fixture_exact_match_at_least_95_percent() {
     let (exact, total) = score("tuned", FIXTURE);
     let rate = exact as f64 / total as f64;
-    assert!(total >= 30);
-    assert!(rate >= 0.9, "{exact}/{total}");
+    assert!(total >= 120, "{total} sentences");
+    assert!(rate >= 0.95, "{exact}/{total}");
 }
 
 #[test]
 fn held_out_exact_match() {
     let (exact, total) = score("held-out", HELD_OUT);
     // Reported, not tuned against: a floor that catches regressions only.
+    assert!(exact * 2 >= total, "{exact}/{total}");
+}
+
+#[test]
+fn second_held_out_exact_match() {
+    let (exact, total) = score("held-out 2", HELD_OUT_2);
+    // Written after the issue-14 mechanisms and reported, not tuned against.
     assert!(exact * 2 >= total, "{exact}/{total}");
 }
 

@@ -113,6 +113,11 @@ impl EventContext<'_> {
     /// no event verb claims) the event nearest to the count in the same
     /// sentence. Each record is attached to one event only: `claimed` marks
     /// the records given out so far (events are asked in order).
+    ///
+    /// Cumulative tolls (`since 2011`, `so far this year`) and deaths of no
+    /// violent cause (road tolls, floods, collapses) are never an event's:
+    /// they are background to the events of the sentence, not their harm, and
+    /// would otherwise become an attack's fatalities.
     fn casualties_for(&self, sentence: u32, verb_token: usize, claimed: &mut [bool]) -> Vec<u32> {
         let doc = self.doc;
         let same_sentence: Vec<usize> = self
@@ -126,7 +131,7 @@ impl EventContext<'_> {
             let Some(c) = doc.casualties.get(ci) else {
                 continue;
             };
-            if claimed.get(ci).copied().unwrap_or(true) {
+            if claimed.get(ci).copied().unwrap_or(true) || !c.is_incident_harm() {
                 continue;
             }
             let mine = match c.verb {

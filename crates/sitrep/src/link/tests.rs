@@ -230,3 +230,71 @@ fn span_list_answers_like_a_scan() {
         }
     }
 }
+
+/// A document of space-separated, untagged tokens, one sentence per `.`.
+fn plain_doc(text: &str) -> Doc {
+    let mut doc = Doc::from_text(text);
+    let mut at = 0usize;
+    let mut first = 0u32;
+    let mut sentence_start = 0u32;
+    for w in text.split(' ') {
+        let end = at + w.len();
+        doc.tokens.push(Token::new(Span::new(at, end)));
+        if w == "." {
+            let n = u32::try_from(doc.tokens.len()).unwrap_or(u32::MAX);
+            doc.sentences.push(Sentence {
+                span: Span::new(sentence_start as usize, end),
+                token_start: first,
+                token_end: n,
+            });
+            first = n;
+            sentence_start = u32::try_from(end + 1).unwrap_or(u32::MAX);
+        }
+        at = end + 1;
+    }
+    doc
+}
+
+/// An incident's toll is the event's; a cumulative toll and a non-violent
+/// one in the same document attach to no event, even when an event's verb
+/// is their cue.
+#[test]
+fn cumulative_and_non_violent_tolls_are_no_events_casualties() {
+    use sitrep_doc::casualties::{Cause, Scope};
+    use sitrep_doc::events::Event;
+    let mut doc = plain_doc(
+        "A bomb killed 12 people . Floods killed 30 people . \
+         The war has killed 400,000 people since 2011 .",
+    );
+    sitrep_attrib::attribute(&mut doc);
+    let summary: Vec<(u64, Scope, Cause)> = doc
+        .casualties
+        .iter()
+        .map(|c| (c.count.min, c.scope, c.cause))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (12, Scope::Incident, Cause::Violent),
+            (30, Scope::Incident, Cause::NonViolent),
+            (400_000, Scope::Cumulative, Cause::Violent),
+        ]
+    );
+    for (s, sentence) in doc.sentences.clone().iter().enumerate() {
+        let verb = (sentence.token_start as usize..sentence.token_end as usize)
+            .find(|&i| doc.token_text(i) == "killed")
+            .expect("a verb");
+        let span = doc.tokens[verb].span;
+        doc.events.push(Event {
+            span: sentence.span,
+            sentence: u32::try_from(s).unwrap_or(0),
+            sentence_span: sentence.span,
+            verb: span,
+            verb_text: "killed".into(),
+            ..Event::default()
+        });
+    }
+    super::event_context(&mut doc);
+    let attached: Vec<&[u32]> = doc.events.iter().map(|e| &e.casualties[..]).collect();
+    assert_eq!(attached, [&[0u32][..], &[], &[]]);
+}
