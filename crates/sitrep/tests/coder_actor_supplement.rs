@@ -90,3 +90,21 @@ fn dated_supplement_roles_follow_the_article_date() {
     assert_eq!(code_of(&before, "Rapid Support").as_deref(), Some("SDNMIL"));
     assert_eq!(code_of(&after, "Rapid Support").as_deref(), Some("SDNREB"));
 }
+
+#[test]
+fn a_group_name_is_no_antecedent_for_he() {
+    // `Islamic State` is a two-word coded name, which the coder's person
+    // rule used to read as a person, so `he` took it over the speaker.
+    let p = pipeline();
+    let all = mentions(
+        &p,
+        "Foreign Minister Sergey Lavrov spoke in Belgrade on Monday. \
+         Islamic State's offensive from Iraq was orchestrated, he said.",
+        Date::new(2016, 12, 12).expect("date"),
+    );
+    let he = all
+        .iter()
+        .find(|(t, _)| t == "he")
+        .unwrap_or_else(|| panic!("no mention for he in {all:?}"));
+    assert_eq!(he.1.as_deref(), Some("RUSGOV"), "{all:?}");
+}
