@@ -115,13 +115,15 @@ pub(crate) fn find(
         // undated default, and it is how a later dictionary (the post-2014
         // supplement, `data/dict/sitrep.actors.txt`) revises an entry that an
         // earlier one codes for all time (Taliban AFGREB → AFGGOV from
-        // 2021-08-15). Then one with any role on the date, then the first.
+        // 2021-08-15). A dated role with the null code `---` wins too: that
+        // is how the supplement withdraws a name an earlier file codes wrongly
+        // (`organization` as Tanzim, MEAREB); the match then has no code. (No
+        // Phoenix file has a dated null role.) Then one with any role on the
+        // date, then the first.
         let actor = |a: u32| actors.actors.get(a as usize);
         let dated_on = |a: u32| {
             date.is_some_and(|d| {
-                actor(a).is_some_and(|x| {
-                    x.roles.iter().any(|r| r.is_dated() && r.covers(d)) && x.code_on(date).is_some()
-                })
+                actor(a).is_some_and(|x| x.roles.iter().any(|r| r.is_dated() && r.covers(d)))
             })
         };
         let pick = ids

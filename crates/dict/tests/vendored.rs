@@ -223,3 +223,23 @@ fn a_dated_supplement_role_beats_an_undated_phoenix_default() {
         Some("LBNREB")
     );
 }
+
+#[test]
+fn withdrawn_phoenix_names_code_nothing_on_dated_text() {
+    // Phoenix lists these common words as names of armed groups or places.
+    let d = date("2016-01-01");
+    for word in [
+        "organization",
+        "youth",
+        "Tigers",
+        "falcon",
+        "meshed",
+        "saga",
+    ] {
+        assert_eq!(one(word, d), None, "{word}");
+    }
+    // The groups keep their own names.
+    assert_eq!(one("Tanzim", d).as_deref(), Some("MEAREB"));
+    // Undated text keeps Phoenix's default (the withdrawal is a dated role).
+    assert_eq!(one("organization", None).as_deref(), Some("MEAREB"));
+}
