@@ -177,11 +177,15 @@ fn dictionary_mentions(scope: Scope<'_>, covered: &mut [bool]) -> Vec<(ActorMent
                 })
         });
         // A person: a coded name of two or more words or a title with a
-        // country (`Russian Foreign Minister`).
+        // country (`Russian Foreign Minister`); not a name ending in an
+        // organisation's head noun (`Islamic State`, `Nusra Front`).
         let person = !plural
             && code.as_ref().is_some_and(|c| c.len() > 3)
             && if m.actor.is_some() {
-                agent.is_some() || (m.end - m.start >= 2 && sent.upos[last] == Upos::PROPN)
+                agent.is_some()
+                    || (m.end - m.start >= 2
+                        && sent.upos[last] == Upos::PROPN
+                        && !sitrep_lexicon::is_organisation_head(texts[last]))
             } else {
                 // Bare agents (`official`, `population`) are too vague for
                 // `he`/`she` to carry over.

@@ -110,15 +110,28 @@ pub(crate) fn find(
     let span = |start: usize, end: usize| (tok(start), end_token(&words, end, tokens.len()));
     let resolve_actor = |node: u32| -> (Option<usize>, Option<&str>) {
         let ids = index.actors.values(node);
-        // Several actors may share a phrase: prefer one with a role on the date.
+        // Several actors may share a phrase. Prefer one whose *dated* role
+        // covers the date: a dated role is a more specific statement than an
+        // undated default, and it is how a later dictionary (the post-2014
+        // supplement, `data/dict/sitrep.actors.txt`) revises an entry that an
+        // earlier one codes for all time (Taliban AFGREB → AFGGOV from
+        // 2021-08-15). A dated role with the null code `---` wins too: that
+        // is how the supplement withdraws a name an earlier file codes wrongly
+        // (`organization` as Tanzim, MEAREB); the match then has no code. (No
+        // Phoenix file has a dated null role.) Then one with any role on the
+        // date, then the first.
+        let actor = |a: u32| actors.actors.get(a as usize);
+        let dated_on = |a: u32| {
+            date.is_some_and(|d| {
+                actor(a).is_some_and(|x| x.roles.iter().any(|r| r.is_dated() && r.covers(d)))
+            })
+        };
         let pick = ids
             .iter()
-            .find(|&&a| {
-                actors
-                    .actors
-                    .get(a as usize)
-                    .and_then(|x| x.code_on(date))
-                    .is_some()
+            .find(|&&a| dated_on(a))
+            .or_else(|| {
+                ids.iter()
+                    .find(|&&a| actor(a).and_then(|x| x.code_on(date)).is_some())
             })
             .or(ids.first());
         match pick {

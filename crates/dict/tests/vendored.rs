@@ -178,3 +178,68 @@ fn a_split_off_hyphen_after_a_name_is_not_part_of_the_match() {
         "{found:?}"
     );
 }
+
+#[test]
+fn post_2014_supplement_codes_groups_phoenix_lacks() {
+    let d = date("2019-03-12");
+    assert_eq!(one("SDF", d).as_deref(), Some("SYRREB"));
+    assert_eq!(
+        one("Syrian Democratic Forces", d).as_deref(),
+        Some("SYRREB")
+    );
+    assert_eq!(one("YPG", d).as_deref(), Some("SYRREB"));
+    assert_eq!(one("Hayat Tahrir al-Sham", d).as_deref(), Some("SYRREBMUS"));
+    assert_eq!(one("Islamic State", d).as_deref(), Some("IMGMUSISI"));
+    assert_eq!(one("Houthis", d).as_deref(), Some("YEMREB"));
+    assert_eq!(one("US-led coalition", d).as_deref(), Some("USAMIL"));
+    assert_eq!(one("Wagner Group", d).as_deref(), Some("RUSUAF"));
+    assert_eq!(one("JNIM", d).as_deref(), Some("MLIREB"));
+    // Before the group existed its name codes nothing (Phoenix's own rule for
+    // ISIS, which it restricts to dates after 2013-04-08).
+    assert_eq!(one("Islamic State", date("2005-01-01")), None);
+}
+
+#[test]
+fn a_dated_supplement_role_beats_an_undated_phoenix_default() {
+    // Phoenix codes ANSAR_ALLAH LBNREB and TALIBAN_ AFGREB for all time; the
+    // supplement's dated roles win on the dates they cover.
+    assert_eq!(
+        one("Ansar Allah", date("2016-01-01")).as_deref(),
+        Some("YEMREB")
+    );
+    assert_eq!(
+        one("Taliban", date("2019-01-01")).as_deref(),
+        Some("AFGREB")
+    );
+    assert_eq!(
+        one("Taliban", date("2022-01-01")).as_deref(),
+        Some("AFGGOV")
+    );
+    // Without a date, the undated default stands.
+    assert_eq!(one("Taliban", None).as_deref(), Some("AFGREB"));
+    // An unchanged Phoenix entry is untouched.
+    assert_eq!(
+        one("Hezbollah", date("2016-01-01")).as_deref(),
+        Some("LBNREB")
+    );
+}
+
+#[test]
+fn withdrawn_phoenix_names_code_nothing_on_dated_text() {
+    // Phoenix lists these common words as names of armed groups or places.
+    let d = date("2016-01-01");
+    for word in [
+        "organization",
+        "youth",
+        "Tigers",
+        "falcon",
+        "meshed",
+        "saga",
+    ] {
+        assert_eq!(one(word, d), None, "{word}");
+    }
+    // The groups keep their own names.
+    assert_eq!(one("Tanzim", d).as_deref(), Some("MEAREB"));
+    // Undated text keeps Phoenix's default (the withdrawal is a dated role).
+    assert_eq!(one("organization", None).as_deref(), Some("MEAREB"));
+}

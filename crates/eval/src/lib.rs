@@ -7,6 +7,7 @@
 //! | [`segment`] | sentence-boundary and token P/R/F1 on CoNLL-U treebanks | `eval segment` |
 //! | [`syntax`] | UPOS/XPOS/lemma accuracy, UAS/LAS on gold tokenisation | `eval tagger`, `eval parser` |
 //! | [`coder`] | PETRARCH and TABARI record accuracy, PLOVER event typing | `eval petrarch`, `eval tabari`, `eval plover` |
+//! | [`devset`] | event P/R/F1 of the full pipeline on the real-news development set | `eval devset` |
 //! | [`geo`] | toponym recognition P/R/F1 and resolution accuracy (Gritta et al.) | `eval geo` |
 //! | [`time`] | temporal-expression normalisation against fixture files | `eval time` |
 //!
@@ -20,6 +21,7 @@
 //! where the format allows, counted), never a panic or an error.
 
 pub mod coder;
+pub mod devset;
 mod error;
 pub mod geo;
 pub mod metrics;

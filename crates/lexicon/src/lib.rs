@@ -30,8 +30,8 @@ mod speech;
 
 pub use complement::{complement_class, is_intent_adjective, ComplementClass};
 pub use persons::{
-    is_collective, is_courtesy_abbreviation, is_role, is_role_head, is_title, title_class,
-    TitleClass,
+    is_collective, is_courtesy_abbreviation, is_organisation_head, is_role, is_role_head, is_title,
+    title_class, TitleClass,
 };
 pub use speech::{speech_class, speech_lemma, SpeechClass};
 

@@ -276,6 +276,40 @@ pub fn is_collective(word: &str) -> bool {
     COLLECTIVES.contains(&word.to_ascii_lowercase().as_str())
 }
 
+/// Head nouns that end the names of organisations and armed groups
+/// (`Islamic State`, `Syrian Democratic Forces`, `Nusra Front`), beyond the
+/// collectives: a name ending in one is not a person, so `he`/`she` never
+/// takes it as antecedent. Only the last word counts (`Secretary of State
+/// John Kerry` ends in a surname).
+const ORGANISATION_HEADS: &[&str] = &[
+    "state",
+    "forces",
+    "front",
+    "movement",
+    "brigade",
+    "brigades",
+    "battalion",
+    "regiment",
+    "units",
+    "militia",
+    "network",
+    "alliance",
+    "league",
+    "church",
+    "navy",
+    "corps",
+    "emirate",
+    "caliphate",
+    "company",
+];
+
+/// True for a word that, ending a name, makes it an organisation's: a
+/// collective ([`is_collective`]) or an organisation head noun. Any case.
+pub fn is_organisation_head(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    COLLECTIVES.contains(&w.as_str()) || ORGANISATION_HEADS.contains(&w.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -287,6 +321,9 @@ mod tests {
         well_formed("role heads", ROLE_HEADS.iter().copied());
         well_formed("role modifiers", ROLE_MODIFIERS.iter().copied());
         well_formed("collectives", COLLECTIVES.iter().copied());
+        well_formed("organisation heads", ORGANISATION_HEADS.iter().copied());
+        assert!(is_organisation_head("State") && is_organisation_head("Forces"));
+        assert!(is_organisation_head("ministry") && !is_organisation_head("Kerry"));
         for w in ROLE_MODIFIERS {
             assert!(!ROLE_HEADS.contains(w), "{w} is a head and a modifier");
         }

@@ -22,6 +22,8 @@ enum What {
     Tabari(super::eval_code::TabariArgs),
     /// PLOVER gold-standard records: event-type accuracy of the main event and of the event at the gold trigger.
     Plover(super::eval_code::PloverArgs),
+    /// The real-news development set: event precision/recall of the full pipeline (docs/devset-guide.md).
+    Devset(super::eval_devset::Args),
     /// Geoparsing: toponym recognition P/R/F1 and resolution accuracy on Gritta's XML corpora.
     Geo(super::eval_geo::Args),
     /// Temporal-expression normalisation accuracy on fixture files.
@@ -36,6 +38,7 @@ pub fn run(args: Args) -> Result<()> {
         What::Petrarch(a) => super::eval_code::run_petrarch(a),
         What::Tabari(a) => super::eval_code::run_tabari(a),
         What::Plover(a) => super::eval_code::run_plover(a),
+        What::Devset(a) => super::eval_devset::run(a),
         What::Geo(a) => super::eval_geo::run(a),
         What::Time(a) => super::eval_time::run(a),
     }

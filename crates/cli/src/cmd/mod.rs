@@ -4,6 +4,7 @@ pub mod demo;
 pub mod dict;
 pub mod eval;
 pub mod eval_code;
+pub mod eval_devset;
 pub mod eval_geo;
 pub mod eval_segment;
 pub mod eval_syntax;
