@@ -9,9 +9,10 @@
 //!
 //! 1. A code that is not a run of three-letter chunks of `A–Z` and `-` keeps
 //!    only its full form; `---` stands for "no country".
-//! 2. The first chunk is a type or religion when it is one (`IGOUNO`, `MUSREB`),
-//!    else the country (any other chunk: CAMEO has country codes ISO lacks,
-//!    such as `KSV`, `USR`, `YUG`).
+//! 2. The first chunk is a type when it is one (`IGOUNO`), a religion or
+//!    ethnic code when it is one and no ISO country code (`MUSREB`; but `SHN`
+//!    is Saint Helena), else the country (any other chunk: CAMEO has country
+//!    codes ISO lacks, such as `KSV`, `USR`, `YUG`).
 //! 3. Every later chunk, in order, is the next type (up to three), else the
 //!    next religion (up to two), else the ethnic code (the first), else the
 //!    country when none is set yet and it is a country or region code

@@ -383,7 +383,8 @@ fn check_gdelt_events(tsv: &str) -> Vec<HashMap<&'static str, String>> {
         for a in ["Actor1", "Actor2"] {
             let code = &row[format!("{a}Code").as_str()];
             assert!(
-                code.len().is_multiple_of(3) && code.bytes().all(|b| b.is_ascii_uppercase() || b == b'-'),
+                code.len().is_multiple_of(3)
+                    && code.bytes().all(|b| b.is_ascii_uppercase() || b == b'-'),
                 "{code}"
             );
             let name = &row[format!("{a}Name").as_str()];
