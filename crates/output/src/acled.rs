@@ -186,7 +186,7 @@ pub struct Sides {
 /// | 145x (protest violently, riot) | Riots · Violent demonstration |
 /// | 173, 175 against protesters | Protests · Protest with intervention |
 /// | 18x–20x against protesters, or 173/175 that kill | Protests · Excessive force against protesters |
-/// | 171x (seize or destroy property) | Strategic developments · Looting/property destruction |
+/// | 171x (seize or destroy property) by an armed actor | Strategic developments · Looting/property destruction |
 /// | 173 (arrest, detain) by state forces | Strategic developments · Arrests |
 /// | 181x (abduct, take hostage) | Violence against civilians · Abduction/forced disappearance |
 /// | 1821 (sexual assault) | Violence against civilians · Sexual violence |
@@ -201,11 +201,25 @@ pub struct Sides {
 /// | other 18x/20x | Violence against civilians · Attack |
 ///
 /// 191 (blockade), 201 (mass expulsion) and 2042 (nuclear weapons) have no
-/// ACLED type; nor has anything outside roots 14 and 17–20.
+/// ACLED type; nor has anything outside roots 14 and 17–20, nor violence
+/// whose source is coded unarmed (civilians, sectors: inter 7).
 pub fn classify(code: &str, s: &Sides) -> Option<AcledType> {
     let p = |prefix: &str| code.starts_with(prefix);
     let root = code.get(..2).unwrap_or("");
     let violent = matches!(root, "18" | "19" | "20");
+    if root == "14" {
+        return if p("145") {
+            t(DEMO, "Riots", "Violent demonstration")
+        } else {
+            t(DEMO, "Protests", "Peaceful protest")
+        };
+    }
+    // Violence by someone coded unarmed (a civilian, a journalist, a
+    // business) is not organised political violence: ACLED records it only
+    // as mob violence, which no CAMEO code says.
+    if s.inter1 == inter::CIVILIANS {
+        return None;
+    }
     if (p("173") || p("175")) && s.protesters {
         return if s.fatal {
             t(
@@ -224,15 +238,14 @@ pub fn classify(code: &str, s: &Sides) -> Option<AcledType> {
             "Excessive force against protesters",
         );
     }
-    if root == "14" {
-        return if p("145") {
-            t(DEMO, "Riots", "Violent demonstration")
-        } else {
-            t(DEMO, "Protests", "Peaceful protest")
-        };
-    }
     if p("171") {
-        return t(SD, SD, "Looting/property destruction");
+        // ACLED's looting and destruction are armed actors' (or rioters');
+        // a company or a government office that "seizes" is not one.
+        return armed(s.inter1).then_some(AcledType {
+            disorder: SD,
+            event: SD,
+            sub_event: "Looting/property destruction",
+        });
     }
     if p("173") {
         return (s.inter1 == inter::STATE).then_some(AcledType {
@@ -498,10 +511,6 @@ pub(crate) fn write_events<W: Write>(doc: &Doc, mut w: W) -> io::Result<Omitted>
             omitted.unasserted += 1;
             continue;
         }
-        let Some(date) = event_date(doc, e) else {
-            omitted.undated += 1;
-            continue;
-        };
         let loc = e.location.as_ref();
         let country = loc.and_then(|p| tables::country(&p.country));
         let iso2 = country.map(|c| c.iso2);
@@ -520,6 +529,11 @@ pub(crate) fn write_events<W: Write>(doc: &Doc, mut w: W) -> io::Result<Omitted>
         };
         let Some(ty) = classify(&e.code, &sides) else {
             omitted.not_acled += 1;
+            continue;
+        };
+        // Checked last, so that the count is of ACLED events without a date.
+        let Some(date) = event_date(doc, e) else {
+            omitted.undated += 1;
             continue;
         };
         // ACLED's own actor kinds for the event's role: the people who
@@ -718,6 +732,16 @@ mod tests {
         );
         assert_eq!(sub("173", &sides(inter::REBEL, inter::CIVILIANS)), None);
         assert_eq!(sub("1712", &armed), Some("Looting/property destruction"));
+        assert_eq!(
+            sub("171", &sides(inter::CIVILIANS, 0)),
+            None,
+            "a company seizing"
+        );
+        assert_eq!(sub("190", &sides(inter::CIVILIANS, inter::CIVILIANS)), None);
+        assert_eq!(
+            sub("141", &sides(inter::CIVILIANS, 0)),
+            Some("Peaceful protest")
+        );
         for not_acled in [
             "010", "042", "057", "0871", "112", "138", "191", "201", "2042", "", "x",
         ] {

@@ -52,13 +52,15 @@ const RELIGIONS: &[&str] = &[
 /// ethnic list: a code outside it reads as a known group.
 const ETHNIC: &[&str] = &["ARB", "KUR", "UIG", "TAM", "PAS", "BAL", "BER"];
 
-/// CAMEO region codes (not countries) and CAMEO country codes that ISO 3166
-/// lacks or has changed; with the ISO alpha-3 codes of the country table they
-/// are what a later chunk may be read as a country from.
+/// CAMEO region codes (not countries), CAMEO country codes that ISO 3166
+/// lacks or has changed, and the territory codes the vendored dictionaries use
+/// after a country (`PSEGZA` Gaza, `GBRIMY` Isle of Man, `IMGKASMUS` Kashmir);
+/// with the ISO alpha-3 codes of the country table they are what a later chunk
+/// may be read as a country (or territory) from, never a known group.
 const REGIONS: &[&str] = &[
     "AFR", "ASA", "BLK", "CRB", "CAU", "CFR", "CAS", "CEU", "EIN", "EAF", "EEU", "EUR", "LAM",
     "MEA", "MDT", "NAF", "NMR", "PGS", "SCN", "SAM", "SAS", "SEA", "SAF", "WAF", "WST", "WEU",
-    "KSV", "TMP", "USR", "YUG", "DDR", "CSK", "ROM",
+    "KSV", "TMP", "USR", "YUG", "DDR", "CSK", "ROM", "GZA", "IMY", "KAS",
 ];
 
 /// The parts of one actor code (empty strings where the code has none).
@@ -192,6 +194,7 @@ mod tests {
         assert_eq!(parts("KSV").0, "KSV", "CAMEO country codes ISO lacks");
         assert_eq!(parts("GBRFLK").0, "GBR");
         assert_eq!(parts("GBRFLK").1, "", "a territory is not a group");
+        assert_eq!(parts("PSEGZA").1, "");
         assert_eq!(
             parts("SHNGOV").0,
             "SHN",
