@@ -21,7 +21,8 @@ use sitrep_doc::places::PlacePrecision;
 use sitrep_doc::quotes::SourceKind;
 use sitrep_doc::times::{DatePrecision, TimeKind, TimeSource};
 use sitrep_doc::Doc;
-use std::collections::HashSet;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 
 /// ACLED's columns, in ACLED's export order.
@@ -471,6 +472,9 @@ pub(crate) struct Omitted {
     pub not_acled: usize,
     /// No date at all.
     pub undated: usize,
+    /// Further mentions of an event already written (same code, actors, date
+    /// and place), merged into its row.
+    pub merged: usize,
 }
 
 impl std::ops::AddAssign for Omitted {
@@ -478,6 +482,7 @@ impl std::ops::AddAssign for Omitted {
         self.unasserted += o.unasserted;
         self.not_acled += o.not_acled;
         self.undated += o.undated;
+        self.merged += o.merged;
     }
 }
 
@@ -496,8 +501,18 @@ fn mention_key(
         .map(|m| m as *const _)
 }
 
+/// Column positions the merging of mentions updates.
+const TIME_PRECISION: usize = 3;
+const FATALITIES: usize = 28;
+
 pub(crate) fn write_events<W: Write>(doc: &Doc, mut w: W) -> io::Result<Omitted> {
     let mut omitted = Omitted::default();
+    // One row per event: a further mention of the same event in the article
+    // (same code, actors, date and place) adds its evidence to the first
+    // one's row (the best time precision, the largest toll) rather than
+    // counting the event twice.
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut seen: HashMap<crate::gdelt::SameEvent, usize> = HashMap::new();
     // The actors who demonstrate in this article: force used against them is
     // force against protesters.
     let protesters: HashSet<_> = doc
@@ -662,6 +677,27 @@ pub(crate) fn write_events<W: Write>(doc: &Doc, mut w: W) -> io::Result<Omitted>
             fields.len(),
             ACLED_COLUMNS.len() + SITREP_ACLED_COLUMNS.len()
         );
+        debug_assert_eq!(ACLED_COLUMNS[TIME_PRECISION], "time_precision");
+        debug_assert_eq!(ACLED_COLUMNS[FATALITIES], "fatalities");
+        match seen.entry(crate::gdelt::same_event(doc, e, date)) {
+            Entry::Occupied(o) => {
+                let row = &mut rows[*o.get()];
+                let best = row[TIME_PRECISION]
+                    .as_str()
+                    .min(fields[TIME_PRECISION].as_str());
+                row[TIME_PRECISION] = best.to_string();
+                let toll = |f: &str| f.parse::<u64>().unwrap_or(0);
+                let most = toll(&row[FATALITIES]).max(toll(&fields[FATALITIES]));
+                row[FATALITIES] = most.to_string();
+                omitted.merged += 1;
+            }
+            Entry::Vacant(v) => {
+                v.insert(rows.len());
+                rows.push(fields);
+            }
+        }
+    }
+    for fields in rows {
         let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         writeln!(w, "{}", row.join(","))?;
     }

@@ -12,9 +12,11 @@
 //! - `GLOBALEVENTID` the event's stable [`EventId`](sitrep_doc::events::EventId),
 //!   the same number in the mentions table and in every other format.
 //!
-//! Events with no date at all (no dateline, publish date or `--date`) have no
-//! `Day` and are left out of both tables; the sinks count them
-//! ([`crate::Sink::diagnostics`]). Column-by-column meanings and departures
+//! Several events of one article with the same code, actors, date and place
+//! are mentions of one GDELT event: one event row (`NumMentions` counts them),
+//! one mentions row each. Events with no date at all (no dateline, publish
+//! date or `--date`) have no `SQLDATE` and are left out of both tables; the
+//! sinks count them ([`crate::Sink::diagnostics`]). Column-by-column meanings and departures
 //! from GDELT: `docs/schema.md`.
 
 use crate::actor_code::{self, ActorParts};
@@ -23,6 +25,7 @@ use sitrep_doc::actors::MentionKind;
 use sitrep_doc::events::{Event, EventActor};
 use sitrep_doc::places::{PlacePrecision, PlaceRef};
 use sitrep_doc::{Date, Doc, Span};
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 /// The GDELT 2.0 event-table columns, in file order.
@@ -332,13 +335,64 @@ pub fn write_events_gdelt<W: Write>(doc: &Doc, w: W) -> io::Result<()> {
     write_events(doc, w).map(|_| ())
 }
 
-pub(crate) fn write_events<W: Write>(doc: &Doc, mut w: W) -> io::Result<Omitted> {
-    let mut omitted = Omitted::default();
+/// What makes two events of one article mentions of one event (see
+/// [`dated_mentions`]): code, source, target, date, place.
+pub(crate) type SameEvent = (String, String, String, Date, Option<u32>);
+
+pub(crate) fn same_event(doc: &Doc, e: &Event, date: Date) -> SameEvent {
+    let side = |a: Option<&EventActor>| match a {
+        Some(a) => match &a.code {
+            Some(c) => c.clone(),
+            None => actor_name(doc, a),
+        },
+        None => String::new(),
+    };
+    (
+        e.code.clone(),
+        side(e.source.as_ref()),
+        side(e.target.as_ref()),
+        date,
+        e.location.as_ref().map(|p| p.geonameid),
+    )
+}
+
+/// The dated events of `doc`, each with its date and the index (into the
+/// returned list) of the first mention of the same event.
+///
+/// Two events of one article are mentions of one GDELT event when they have
+/// the same CAMEO code, the same source and target (by actor code, else by
+/// name), the same date and the same place (GeoNames id) — the fields GDELT
+/// collapses on. The event is filed under its first mention: its id is the
+/// GLOBALEVENTID and its row the event row; the others are further mentions.
+fn dated_mentions<'a>(doc: &'a Doc, omitted: &mut Omitted) -> Vec<(&'a Event, Date, usize)> {
+    let mut first: HashMap<SameEvent, usize> = HashMap::new();
+    let mut out = Vec::with_capacity(doc.events.len());
     for e in &doc.events {
         let Some(d) = event_date(doc, e) else {
             omitted.undated += 1;
             continue;
         };
+        let key = same_event(doc, e, d);
+        let n = out.len();
+        let leader = *first.entry(key).or_insert(n);
+        out.push((e, d, leader));
+    }
+    out
+}
+
+pub(crate) fn write_events<W: Write>(doc: &Doc, mut w: W) -> io::Result<Omitted> {
+    let mut omitted = Omitted::default();
+    let dated = dated_mentions(doc, &mut omitted);
+    let mut mentions = vec![0usize; dated.len()];
+    let mut in_lead = vec![false; dated.len()];
+    for &(e, _, leader) in &dated {
+        mentions[leader] += 1;
+        in_lead[leader] |= e.sentence == 0;
+    }
+    for (i, &(e, d, leader)) in dated.iter().enumerate() {
+        if leader != i {
+            continue;
+        }
         let mut f: Vec<String> = Vec::with_capacity(61);
         f.push(e.id.to_string());
         let doy =
@@ -349,16 +403,18 @@ pub(crate) fn write_events<W: Write>(doc: &Doc, mut w: W) -> io::Result<Omitted>
         f.push(format!("{:.4}", f64::from(d.year()) + doy as f64 / 365.0));
         f.extend(actor_columns(doc, e.source.as_ref()));
         f.extend(actor_columns(doc, e.target.as_ref()));
-        f.push(u8::from(e.sentence == 0).to_string()); // IsRootEvent: lead sentence
+        // IsRootEvent: a mention in the lead sentence.
+        f.push(u8::from(in_lead[i]).to_string());
         f.push(clean(&e.code));
         f.push(clean(e.code.get(..3).unwrap_or(&e.code)));
         f.push(clean(&e.root_code));
         f.push(e.quad_class.to_string());
         f.push(format!("{:.1}", e.goldstein));
-        // NumMentions, NumSources, NumArticles: one evidence span in one
-        // article from one source; merging across articles is the corpus
-        // layer's job.
-        f.extend(["1", "1", "1"].map(String::from));
+        // NumMentions: the event's mentions in this article; NumSources,
+        // NumArticles: one article from one source. Counts across articles
+        // are the corpus layer's.
+        f.push(mentions[i].to_string());
+        f.extend(["1", "1"].map(String::from));
         f.push(String::new()); // AvgTone: not computed
         f.extend(Geo::columns(actor_geo(doc, e.source.as_ref())));
         f.extend(Geo::columns(actor_geo(doc, e.target.as_ref())));
@@ -399,7 +455,8 @@ fn url_host(url: &str) -> Option<&str> {
 }
 
 /// Rows in the GDELT 2.0 mentions-table layout ([`GDELT_MENTION_COLUMNS`]):
-/// one per event evidence span, joined to the event table by `GLOBALEVENTID`.
+/// one per event evidence span, joined to the event table by `GLOBALEVENTID`
+/// (the id of the event's first mention in the article).
 /// Offsets are in characters, as GDELT's; `-1` for an absent actor.
 pub fn write_mentions_gdelt<W: Write>(doc: &Doc, w: W) -> io::Result<()> {
     write_mentions(doc, w).map(|_| ())
@@ -407,17 +464,7 @@ pub fn write_mentions_gdelt<W: Write>(doc: &Doc, w: W) -> io::Result<()> {
 
 pub(crate) fn write_mentions<W: Write>(doc: &Doc, mut w: W) -> io::Result<Omitted> {
     let mut omitted = Omitted::default();
-    let dated: Vec<(&Event, Date)> = doc
-        .events
-        .iter()
-        .filter_map(|e| match event_date(doc, e) {
-            Some(d) => Some((e, d)),
-            None => {
-                omitted.undated += 1;
-                None
-            }
-        })
-        .collect();
+    let dated = dated_mentions(doc, &mut omitted);
     if dated.is_empty() {
         return Ok(omitted);
     }
@@ -429,7 +476,7 @@ pub(crate) fn write_mentions<W: Write>(doc: &Doc, mut w: W) -> io::Result<Omitte
             e.verb.start as usize,
         ]
     };
-    let mut bytes: Vec<usize> = dated.iter().flat_map(|(e, _)| starts(e)).collect();
+    let mut bytes: Vec<usize> = dated.iter().flat_map(|(e, _, _)| starts(e)).collect();
     bytes.push(doc.text.len());
     let chars = char_offsets(&doc.text, &bytes);
     let doc_len = chars[chars.len() - 1];
@@ -442,7 +489,7 @@ pub(crate) fn write_mentions<W: Write>(doc: &Doc, mut w: W) -> io::Result<Omitte
         .as_deref()
         .or_else(|| doc.url.as_deref().and_then(url_host))
         .unwrap_or("");
-    for (i, (e, d)) in dated.iter().enumerate() {
+    for (i, &(e, d, leader)) in dated.iter().enumerate() {
         let at = |j: usize, present: bool| {
             if present {
                 chars[3 * i + j].to_string()
@@ -450,11 +497,11 @@ pub(crate) fn write_mentions<W: Write>(doc: &Doc, mut w: W) -> io::Result<Omitte
                 "-1".to_string()
             }
         };
-        let added = date_added(doc, *d);
+        let added = date_added(doc, d);
         let raw =
             !via_coreference(doc, e.source.as_ref()) && !via_coreference(doc, e.target.as_ref());
         let f = [
-            e.id.to_string(),
+            dated[leader].0.id.to_string(),
             added.clone(),
             added,
             kind.to_string(),
@@ -469,7 +516,9 @@ pub(crate) fn write_mentions<W: Write>(doc: &Doc, mut w: W) -> io::Result<Omitte
             doc_len.to_string(),
             String::new(), // MentionDocTone: not computed
             String::new(), // MentionDocTranslationInfo: the text is read as written
-            String::new(), // Extras
+            // Extras: this mention's own sitrep event id (the id of its
+            // record in JSON Lines), in GDELT's XML-like style.
+            format!("<SITREP_EVENT_ID>{}</SITREP_EVENT_ID>", e.id),
         ];
         writeln!(w, "{}", f.join("\t"))?;
     }

@@ -244,6 +244,12 @@ impl<W: Write> Sink for Acled<W> {
             ));
         }
         out.extend(undated_note("ACLED", o.undated));
+        if o.merged > 0 {
+            out.push(format!(
+                "ACLED: {} further mentions of events already written merged into their rows",
+                o.merged
+            ));
+        }
         out
     }
 }

@@ -21,7 +21,8 @@ Al-Qaeda militants attacked Israeli troops in Gaza. \
 Israeli jets bombed Gaza City, killing 12 civilians. \
 Students protested in Sydney. \
 Police beat the students in Zürich. \
-He praised the police.";
+He praised the police. \
+Israeli jets bombed civilians in Gaza City again.";
 
 fn span_of(text: &str, needle: &str, nth: usize) -> Span {
     let start = text
@@ -129,6 +130,15 @@ fn doc() -> Doc {
         Coreference { antecedent: bibi },
     );
     let police2 = mention(&mut d, "police", 0, Some("CHECOP"), None, Agent);
+    let jets2 = mention(
+        &mut d,
+        "Israeli jets",
+        1,
+        Some("ISRMIL"),
+        Some("israel"),
+        Dictionary,
+    );
+    let civ2 = mention(&mut d, "civilians", 1, Some("---CVL"), None, Agent);
 
     let places = [
         (
@@ -180,6 +190,18 @@ fn doc() -> Doc {
             ),
         ),
         (
+            "Gaza City again",
+            place(
+                "Gaza",
+                "PS",
+                "",
+                31.50,
+                34.47,
+                281133,
+                span_of(TEXT, "Gaza City", 1),
+            ),
+        ),
+        (
             "Zürich",
             place(
                 "Zürich",
@@ -192,10 +214,10 @@ fn doc() -> Doc {
             ),
         ),
     ];
-    for (text, p) in &places {
+    for (_, p) in &places {
         d.places.push(PlaceMention {
             span: p.evidence,
-            text: text.to_string(),
+            text: TEXT[p.evidence.start as usize..p.evidence.end as usize].to_string(),
             place: Some(p.clone()),
             confidence: 0.9,
             ..PlaceMention::default()
@@ -272,6 +294,23 @@ fn doc() -> Doc {
         event(&d, students, None, "protested", "141", at("Sydney")),
         event(&d, police, Some(the_students), "beat", "175", at("Zürich")),
         event(&d, he, Some(police2), "praised", "051", None),
+        // A second mention of the air strike: same code, actors, day, place.
+        {
+            let mut again = event(
+                &d,
+                jets2,
+                Some(civ2),
+                "bombed",
+                "195",
+                at("Gaza City again"),
+            );
+            again.verb = span_of(TEXT, "bombed", 1);
+            again.span = again.verb;
+            again.sentence = sentence_of(again.verb);
+            again.sentence_span = sentence_span(again.sentence);
+            again.verb_text = "bombed".into();
+            again
+        },
     ];
     events[2].casualties = vec![0];
     events[2].time = Some(TimeRef {
@@ -529,7 +568,11 @@ fn gdelt_tables_load_with_the_gdelt_header_and_mean_what_gdelt_means() {
     let (sink, notes) = run(Gdelt::new(Vec::new()), &docs);
     let tsv = String::from_utf8(sink.into_inner()).unwrap();
     let rows = check_gdelt_events(&tsv);
-    assert_eq!(rows.len(), 6, "the undated event is left out");
+    assert_eq!(
+        rows.len(),
+        6,
+        "the undated event is left out, two mentions of one are one"
+    );
     assert_eq!(notes.len(), 1, "{notes:?}");
     assert!(notes[0].contains("1 undated event"), "{notes:?}");
 
@@ -574,7 +617,7 @@ fn gdelt_tables_load_with_the_gdelt_header_and_mean_what_gdelt_means() {
     let ids: HashSet<String> = rows.iter().map(|r| r["GLOBALEVENTID"].clone()).collect();
     let (sink, notes) = run(GdeltMentions::new(Vec::new()), &docs);
     let mentions = check_gdelt_mentions(&String::from_utf8(sink.into_inner()).unwrap(), &ids);
-    assert_eq!(mentions.len(), 6);
+    assert_eq!(mentions.len(), 7, "one row per evidence span");
     assert_eq!(notes.len(), 1);
     let m = |id: &str| mentions.iter().find(|m| m["GLOBALEVENTID"] == id).unwrap();
     let praise_m = m(&praise["GLOBALEVENTID"]);
@@ -588,6 +631,25 @@ fn gdelt_tables_load_with_the_gdelt_header_and_mean_what_gdelt_means() {
     assert_eq!(he_byte, he_char + 1);
     assert_eq!(praise_m["Actor1CharOffset"], he_char.to_string());
     assert_eq!(praise_m["MentionDocLen"], TEXT.chars().count().to_string());
+    // The air strike's two mentions: one event row counting both, two
+    // mention rows under its id, each naming its own sitrep event.
+    let strike = by_code("195");
+    assert_eq!(strike["NumMentions"], "2");
+    assert_eq!(by_code("190")["NumMentions"], "1");
+    let strike_mentions: Vec<_> = mentions
+        .iter()
+        .filter(|m| m["GLOBALEVENTID"] == strike["GLOBALEVENTID"])
+        .collect();
+    assert_eq!(strike_mentions.len(), 2);
+    assert_eq!(
+        strike_mentions[0]["Extras"],
+        format!(
+            "<SITREP_EVENT_ID>{}</SITREP_EVENT_ID>",
+            strike["GLOBALEVENTID"]
+        )
+    );
+    assert_ne!(strike_mentions[0]["Extras"], strike_mentions[1]["Extras"]);
+    assert_eq!(strike_mentions[1]["SentenceID"], "7");
     let protest = m(&by_code("141")["GLOBALEVENTID"]);
     assert_eq!(protest["Actor2CharOffset"], "-1", "no target");
 }
@@ -730,6 +792,10 @@ fn acled_csv_loads_by_header_and_sums_like_acled_data() {
         "{notes:?}"
     );
     assert!(notes.iter().any(|n| n.contains("1 undated")), "{notes:?}");
+    assert!(
+        notes.iter().any(|n| n.contains("1 further mentions")),
+        "the air strike's second mention: {notes:?}"
+    );
 
     let numeric: HashMap<&str, &str> = countries().iter().map(|r| (r[4], r[2])).collect();
     for r in &rows {
