@@ -186,10 +186,9 @@ fn demo_codes_the_bundled_examples_and_writes_results() {
         "61 GDELT columns"
     );
     let mentions = std::fs::read_to_string(dir.join("mentions.gdelt.tsv")).unwrap();
-    assert_eq!(
-        mentions.lines().count(),
-        gdelt.lines().count(),
-        "one mention per event"
+    assert!(
+        mentions.lines().count() >= gdelt.lines().count(),
+        "every event has a mention"
     );
     let acled = std::fs::read_to_string(dir.join("events.csv")).unwrap();
     assert!(acled.starts_with("event_id_cnty,event_date,"));
@@ -257,7 +256,7 @@ fn code_writes_gdelt_tables_in_gdelt_vocabularies() {
         assert_eq!(f[3], "2", "no URL: a citation-only mention");
         assert_eq!(f[5], "aleppo-2016-12-12");
     }
-    assert_eq!(mentions.lines().count(), rows.len());
+    assert!(mentions.lines().count() >= rows.len());
 }
 
 /// `code --format csv-acled` on the bundled news: ACLED's columns and
