@@ -16,6 +16,7 @@ ex=("$root/examples/aleppo-2016-12-12.txt" "$root/examples/news")
 "$bin" code "${date[@]}" "$corpus" > "$dir/corpus.events.jsonl" 2>"$dir/corpus.events.stderr"
 "$bin" code "${date[@]}" --format tsv "$corpus" > "$dir/corpus.gdelt.tsv" 2>/dev/null
 "$bin" code "${date[@]}" --format csv-acled "$corpus" > "$dir/corpus.acled.csv" 2>/dev/null
+"$bin" code "${date[@]}" --format gdelt-mentions "$corpus" > "$dir/corpus.gdelt-mentions.tsv" 2>/dev/null
 "$bin" code "${date[@]}" --no-places "$corpus" > "$dir/corpus.noplaces.jsonl" 2>/dev/null
 "$bin" code "${date[@]}" --actors "$corpus" > "$dir/corpus.actors.jsonl" 2>/dev/null
 "$bin" segment --format conllu "$corpus" > "$dir/corpus.conllu" 2>/dev/null

@@ -185,8 +185,115 @@ fn demo_codes_the_bundled_examples_and_writes_results() {
         gdelt.lines().all(|l| l.split('\t').count() == 61),
         "61 GDELT columns"
     );
+    let mentions = std::fs::read_to_string(dir.join("mentions.gdelt.tsv")).unwrap();
+    assert!(
+        mentions.lines().count() >= gdelt.lines().count(),
+        "every event has a mention"
+    );
     let acled = std::fs::read_to_string(dir.join("events.csv")).unwrap();
-    assert!(acled.starts_with("event_id,event_date,"));
-    assert_eq!(acled.lines().count(), events.lines().count() + 1);
+    assert!(acled.starts_with("event_id_cnty,event_date,"));
+    let acled_rows = acled.lines().count() - 1;
+    assert!(
+        acled_rows > 0 && acled_rows < events.lines().count(),
+        "ACLED events only"
+    );
+    assert!(
+        text(&out.stderr).contains("left out as no ACLED event type"),
+        "the rest is counted: {}",
+        text(&out.stderr)
+    );
     assert!(dir.join("documents.jsonl").is_file());
+}
+
+/// `code --format tsv` and `--format gdelt-mentions` on the bundled article:
+/// FIPS geography (Russia is FIPS `RS`, which as ISO would be Serbia), GDELT
+/// names, the two tables joined by GLOBALEVENTID.
+#[test]
+fn code_writes_gdelt_tables_in_gdelt_vocabularies() {
+    let run = |format: &str| {
+        let out = sitrep(&[
+            "code",
+            "examples/aleppo-2016-12-12.txt",
+            "--date",
+            "2016-12-12",
+            "--format",
+            format,
+        ]);
+        assert!(out.status.success(), "stderr: {}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    let events = run("tsv");
+    let rows: Vec<Vec<&str>> = events.lines().map(|l| l.split('\t').collect()).collect();
+    assert!(rows.len() >= 5);
+    let mut countries = std::collections::BTreeSet::new();
+    for r in &rows {
+        assert_eq!(r.len(), 61);
+        for geo in [37, 45, 53] {
+            countries.insert(r[geo]);
+        }
+        assert_eq!(r[60], "", "no URL: SOURCEURL is empty, not the article id");
+    }
+    assert!(
+        countries.contains("SY") && countries.contains("RS"),
+        "{countries:?}"
+    );
+    assert!(
+        !countries.contains("RU"),
+        "ISO codes are not FIPS: {countries:?}"
+    );
+    let lavrov = rows
+        .iter()
+        .find(|r| r[5] == "RUSGOV")
+        .expect("a RUSGOV actor");
+    assert_eq!(lavrov[6], "SERGEY LAVROV", "the dictionary's name");
+    assert_eq!(lavrov[12], "GOV", "Type1Code");
+    let mentions = run("gdelt-mentions");
+    let ids: std::collections::HashSet<&str> = rows.iter().map(|r| r[0]).collect();
+    for m in mentions.lines() {
+        let f: Vec<&str> = m.split('\t').collect();
+        assert_eq!(f.len(), 16);
+        assert!(ids.contains(f[0]), "joins the event table");
+        assert_eq!(f[3], "2", "no URL: a citation-only mention");
+        assert_eq!(f[5], "aleppo-2016-12-12");
+    }
+    assert!(mentions.lines().count() >= rows.len());
+}
+
+/// `code --format csv-acled` on the bundled news: ACLED's columns and
+/// vocabularies, and what is left out said on stderr.
+#[test]
+fn code_writes_acled_events_in_acled_vocabularies() {
+    let out = sitrep(&["code", "examples/news", "--format", "csv-acled"]);
+    assert!(out.status.success(), "stderr: {}", text(&out.stderr));
+    let csv = text(&out.stdout);
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().expect("a header").split(',').collect();
+    assert_eq!(
+        &header[..4],
+        ["event_id_cnty", "event_date", "year", "time_precision"]
+    );
+    let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let types = [
+        "Battles",
+        "Explosions/Remote violence",
+        "Violence against civilians",
+        "Protests",
+        "Riots",
+        "Strategic developments",
+    ];
+    let mut n = 0;
+    for line in lines {
+        // Fields before `notes` hold no commas or quotes in this corpus
+        // except quoted names; read the typed ones from the front.
+        let f: Vec<&str> = line.split(',').collect();
+        assert!(types.contains(&f[col("event_type")]), "{line}");
+        assert!(
+            ["1", "2", "3"].contains(&f[col("time_precision")]),
+            "{line}"
+        );
+        n += 1;
+    }
+    assert!(n > 0);
+    let err = text(&out.stderr);
+    assert!(err.contains("left out as no ACLED event type"), "{err}");
 }

@@ -6,8 +6,11 @@
 //! the caller. Sinks only read a `Doc`; they never analyse.
 //!
 //! Every format sitrep writes is a sink here: [`EventsJsonl`], [`Gdelt`],
-//! [`Acled`], [`DocumentsJsonl`], [`Conllu`], [`Text`], [`ActorsJsonl`] and the
-//! run [`Summary`]. Several sinks fed from one loop (what `sitrep demo` does) are
+//! [`GdeltMentions`], [`Acled`], [`DocumentsJsonl`], [`Conllu`], [`Text`],
+//! [`ActorsJsonl`] and the run [`Summary`]. A format that leaves some events
+//! out (GDELT: undated ones; ACLED: those that are no ACLED event) says how
+//! many and why in [`Sink::diagnostics`], which the driver prints: nothing is
+//! dropped silently. Several sinks fed from one loop (what `sitrep demo` does) are
 //! a `Vec<Box<dyn Sink>>`, itself a sink.
 
 use crate::Summary;
@@ -26,6 +29,12 @@ pub trait Sink {
     fn doc(&mut self, doc: &Doc) -> io::Result<()>;
     /// Called once after the last document: flushes what was buffered.
     fn finish(&mut self) -> io::Result<()>;
+    /// What the format left out of the documents it was given, one message per
+    /// reason (`"GDELT events: 2 undated events left out ..."`); empty when it
+    /// wrote everything.
+    fn diagnostics(&self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 impl<S: Sink + ?Sized> Sink for Box<S> {
@@ -37,6 +46,9 @@ impl<S: Sink + ?Sized> Sink for Box<S> {
     }
     fn finish(&mut self) -> io::Result<()> {
         (**self).finish()
+    }
+    fn diagnostics(&self) -> Vec<String> {
+        (**self).diagnostics()
     }
 }
 
@@ -50,6 +62,9 @@ impl<S: Sink> Sink for Vec<S> {
     }
     fn finish(&mut self) -> io::Result<()> {
         self.iter_mut().try_for_each(|s| s.finish())
+    }
+    fn diagnostics(&self) -> Vec<String> {
+        self.iter().flat_map(|s| s.diagnostics()).collect()
     }
 }
 
@@ -90,12 +105,6 @@ writer_sink!(
     crate::write_events_jsonl
 );
 writer_sink!(
-    /// GDELT 2.0 event-table rows: 61 tab-separated columns, no header, the
-    /// event's stable id as `GLOBALEVENTID`.
-    Gdelt,
-    crate::write_events_gdelt
-);
-writer_sink!(
     /// One JSON object per document: every layer (the document schema,
     /// [`crate::document_record`]).
     DocumentsJsonl,
@@ -112,15 +121,99 @@ writer_sink!(
     crate::write_text
 );
 
-/// ACLED-like CSV: the header ([`crate::ACLED_COLUMNS`]) in `begin`, then one
-/// row per event.
+/// What a GDELT table left out: undated events (no `SQLDATE` to file them under).
+fn undated_note(table: &str, undated: usize) -> Vec<String> {
+    if undated == 0 {
+        return Vec::new();
+    }
+    vec![format!(
+        "{table}: {undated} undated event{} left out (no date in the text, dateline, publish date or --date)",
+        if undated == 1 { "" } else { "s" }
+    )]
+}
+
+/// GDELT 2.0 event-table rows ([`crate::GDELT_EVENT_COLUMNS`]): 61
+/// tab-separated columns, no header, the event's stable id as
+/// `GLOBALEVENTID`. Undated events are counted, not written.
+pub struct Gdelt<W: Write> {
+    out: W,
+    undated: usize,
+}
+
+impl<W: Write> Gdelt<W> {
+    pub fn new(out: W) -> Gdelt<W> {
+        Gdelt { out, undated: 0 }
+    }
+
+    /// The writer, once the run is finished.
+    pub fn into_inner(self) -> W {
+        self.out
+    }
+}
+
+impl<W: Write> Sink for Gdelt<W> {
+    fn doc(&mut self, doc: &Doc) -> io::Result<()> {
+        self.undated += crate::gdelt::write_events(doc, &mut self.out)?.undated;
+        Ok(())
+    }
+    fn finish(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+    fn diagnostics(&self) -> Vec<String> {
+        undated_note("GDELT events", self.undated)
+    }
+}
+
+/// GDELT 2.0 mentions-table rows ([`crate::GDELT_MENTION_COLUMNS`]): one per
+/// dated event, no header.
+pub struct GdeltMentions<W: Write> {
+    out: W,
+    undated: usize,
+}
+
+impl<W: Write> GdeltMentions<W> {
+    pub fn new(out: W) -> GdeltMentions<W> {
+        GdeltMentions { out, undated: 0 }
+    }
+
+    /// The writer, once the run is finished.
+    pub fn into_inner(self) -> W {
+        self.out
+    }
+}
+
+impl<W: Write> Sink for GdeltMentions<W> {
+    fn doc(&mut self, doc: &Doc) -> io::Result<()> {
+        self.undated += crate::gdelt::write_mentions(doc, &mut self.out)?.undated;
+        Ok(())
+    }
+    fn finish(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+    fn diagnostics(&self) -> Vec<String> {
+        undated_note("GDELT mentions", self.undated)
+    }
+}
+
+/// ACLED CSV: the header ([`crate::ACLED_COLUMNS`], then
+/// [`crate::SITREP_ACLED_COLUMNS`]) in `begin`, then one row per ACLED event.
+/// The events it leaves out are counted by reason.
 pub struct Acled<W: Write> {
     out: W,
+    omitted: crate::acled::Omitted,
 }
 
 impl<W: Write> Acled<W> {
     pub fn new(out: W) -> Acled<W> {
-        Acled { out }
+        Acled {
+            out,
+            omitted: Default::default(),
+        }
+    }
+
+    /// The writer, once the run is finished.
+    pub fn into_inner(self) -> W {
+        self.out
     }
 }
 
@@ -129,10 +222,35 @@ impl<W: Write> Sink for Acled<W> {
         crate::write_acled_header(&mut self.out)
     }
     fn doc(&mut self, doc: &Doc) -> io::Result<()> {
-        crate::write_events_acled(doc, &mut self.out)
+        self.omitted += crate::acled::write_events(doc, &mut self.out)?;
+        Ok(())
     }
     fn finish(&mut self) -> io::Result<()> {
         self.out.flush()
+    }
+    fn diagnostics(&self) -> Vec<String> {
+        let o = self.omitted;
+        let mut out = Vec::new();
+        if o.not_acled > 0 {
+            out.push(format!(
+                "ACLED: {} events left out as no ACLED event type (not violence, a demonstration or a listed strategic development)",
+                o.not_acled
+            ));
+        }
+        if o.unasserted > 0 {
+            out.push(format!(
+                "ACLED: {} negated or unasserted (future, hypothetical, intended) events left out",
+                o.unasserted
+            ));
+        }
+        out.extend(undated_note("ACLED", o.undated));
+        if o.merged > 0 {
+            out.push(format!(
+                "ACLED: {} further mentions of events already written merged into their rows",
+                o.merged
+            ));
+        }
+        out
     }
 }
 
@@ -225,7 +343,7 @@ mod tests {
         sink.doc(&doc_with_actor("b")).unwrap();
         sink.finish().unwrap();
         let text = String::from_utf8(out).unwrap();
-        assert_eq!(text.matches("event_id,").count(), 1);
+        assert_eq!(text.matches("event_id_cnty,").count(), 1);
         assert_eq!(text.lines().count(), 1, "no events, header only");
     }
 }

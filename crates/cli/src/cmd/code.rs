@@ -6,7 +6,7 @@ use anyhow::{Context, Result};
 use clap::ValueEnum;
 use sitrep::{Depth, Pipeline, PipelineOptions};
 use sitrep_coder::CoderOptions;
-use sitrep_output::{Acled, ActorsJsonl, EventsJsonl, Gdelt, Sink};
+use sitrep_output::{Acled, ActorsJsonl, EventsJsonl, Gdelt, GdeltMentions, Sink};
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -15,9 +15,15 @@ use std::path::PathBuf;
 pub enum Format {
     /// One JSON object per event (docs/schema.md).
     Jsonl,
-    /// GDELT 2.0 event-table layout: 61 tab-separated columns, no header.
+    /// GDELT 2.0 event-table layout: 61 tab-separated columns, no header
+    /// (undated events are left out and counted on stderr).
     Tsv,
-    /// ACLED-like CSV columns with a header row.
+    /// GDELT 2.0 mentions-table layout: 16 tab-separated columns, no header,
+    /// one row per event's evidence, joined to `tsv` rows by GLOBALEVENTID.
+    GdeltMentions,
+    /// ACLED CSV with a header row: ACLED's columns, then sitrep's; only ACLED
+    /// events (violence, demonstrations, some strategic developments), the rest
+    /// counted on stderr.
     CsvAcled,
 }
 
@@ -79,6 +85,7 @@ pub fn run(args: Args) -> Result<()> {
         (true, _) => Box::new(ActorsJsonl::new(out)),
         (false, Format::Jsonl) => Box::new(EventsJsonl::new(out)),
         (false, Format::Tsv) => Box::new(Gdelt::new(out)),
+        (false, Format::GdeltMentions) => Box::new(GdeltMentions::new(out)),
         (false, Format::CsvAcled) => Box::new(Acled::new(out)),
     };
     sink.begin()?;
@@ -91,5 +98,8 @@ pub fn run(args: Args) -> Result<()> {
     })?;
     sink.finish()?;
     eprintln!("sitrep: {events} events");
+    for note in sink.diagnostics() {
+        eprintln!("sitrep: {note}");
+    }
     Ok(())
 }

@@ -6,7 +6,7 @@
 use super::input::InputArgs;
 use anyhow::{Context, Result};
 use sitrep::{Pipeline, PipelineOptions};
-use sitrep_output::{Acled, DocumentsJsonl, EventsJsonl, Gdelt, Sink, Summary};
+use sitrep_output::{Acled, DocumentsJsonl, EventsJsonl, Gdelt, GdeltMentions, Sink, Summary};
 use std::fs::{self, File};
 use std::io::{BufWriter, IsTerminal};
 use std::path::{Path, PathBuf};
@@ -47,6 +47,7 @@ fn file_sinks(dir: &Path) -> Result<Vec<Box<dyn Sink>>> {
         Box::new(EventsJsonl::new(open("events.jsonl")?)),
         Box::new(Acled::new(open("events.csv")?)),
         Box::new(Gdelt::new(open("events.gdelt.tsv")?)),
+        Box::new(GdeltMentions::new(open("mentions.gdelt.tsv")?)),
         Box::new(DocumentsJsonl::new(open("documents.jsonl")?)),
     ])
 }
@@ -96,6 +97,9 @@ pub fn run(args: Args) -> Result<()> {
     }
     files.finish()?;
     summary.finish()?;
+    for note in files.diagnostics() {
+        eprintln!("sitrep: {note}");
+    }
     let total = started.elapsed();
     println!("{summary}");
     println!(
@@ -108,8 +112,9 @@ pub fn run(args: Args) -> Result<()> {
     println!("results in {}:", args.out.display());
     for (name, what) in [
         ("events.jsonl", "one JSON object per event (docs/schema.md)"),
-        ("events.csv", "ACLED-like columns"),
+        ("events.csv", "ACLED events (violence, demonstrations) in ACLED's columns"),
         ("events.gdelt.tsv", "GDELT 2.0 event-table columns"),
+        ("mentions.gdelt.tsv", "GDELT 2.0 mentions-table columns"),
         ("documents.jsonl", "every layer of every article: sentences, tokens, actors, places, times, quotes, casualties"),
     ] {
         println!("  {:<18} {what}", name);
