@@ -314,6 +314,12 @@ impl Dictionaries {
         )
     }
 
+    /// Whether `phrase` is exactly an actor's name or synonym (`Hamas`,
+    /// `Sergey Lavrov`), in any case; agents do not count.
+    pub fn is_actor_name(&self, phrase: &str) -> bool {
+        !self.exact(&self.index.actors, phrase).is_empty()
+    }
+
     /// Actors whose multi-word names end in `word` (`Lavrov` → Sergey Lavrov).
     /// Many surnames are ambiguous; the caller decides (e.g. only for PERSON
     /// mentions, or only if one candidate has a role on the date).

@@ -8,6 +8,7 @@
 //! | [`syntax`] | UPOS/XPOS/lemma accuracy, UAS/LAS on gold tokenisation | `eval tagger`, `eval parser` |
 //! | [`coder`] | PETRARCH and TABARI record accuracy, PLOVER event typing | `eval petrarch`, `eval tabari`, `eval plover` |
 //! | [`geo`] | toponym recognition P/R/F1 and resolution accuracy (Gritta et al.) | `eval geo` |
+//! | [`ner`] | named-entity P/R/F1 per type on the held-out GUM documents | `eval ner` |
 //! | [`time`] | temporal-expression normalisation against fixture files | `eval time` |
 //!
 //! Shared measures live in [`metrics`]: [`Counts`] is the one precision/
@@ -23,6 +24,7 @@ pub mod coder;
 mod error;
 pub mod geo;
 pub mod metrics;
+pub mod ner;
 pub mod segment;
 pub mod syntax;
 pub mod time;

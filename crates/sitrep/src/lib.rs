@@ -32,6 +32,7 @@
 //! ```
 
 mod link;
+pub mod names;
 pub mod stages;
 
 pub use sitrep_attrib as attrib;
@@ -39,6 +40,7 @@ pub use sitrep_coder as coder;
 pub use sitrep_doc as doc;
 pub use sitrep_geo as geo;
 pub use sitrep_ingest as ingest;
+pub use sitrep_ner as ner;
 pub use sitrep_time as time;
 
 pub use sitrep_doc::{Layers, PlanError, Stage};

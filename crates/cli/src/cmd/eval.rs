@@ -24,6 +24,8 @@ enum What {
     Plover(super::eval_code::PloverArgs),
     /// Geoparsing: toponym recognition P/R/F1 and resolution accuracy on Gritta's XML corpora.
     Geo(super::eval_geo::Args),
+    /// Named entities: exact span+type P/R/F1 per type on the held-out GUM documents, and speed.
+    Ner(super::eval_ner::Args),
     /// Temporal-expression normalisation accuracy on fixture files.
     Time(super::eval_time::Args),
 }
@@ -37,6 +39,7 @@ pub fn run(args: Args) -> Result<()> {
         What::Tabari(a) => super::eval_code::run_tabari(a),
         What::Plover(a) => super::eval_code::run_plover(a),
         What::Geo(a) => super::eval_geo::run(a),
+        What::Ner(a) => super::eval_ner::run(a),
         What::Time(a) => super::eval_time::run(a),
     }
 }

@@ -5,6 +5,7 @@ pub mod dict;
 pub mod eval;
 pub mod eval_code;
 pub mod eval_geo;
+pub mod eval_ner;
 pub mod eval_segment;
 pub mod eval_syntax;
 pub mod eval_time;

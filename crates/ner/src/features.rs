@@ -1,0 +1,433 @@
+//! Feature templates: what the model sees of each token.
+//!
+//! Every feature is a 64-bit hash of a template number and its arguments
+//! ([`Hasher`]); features are never stored as strings. Static features (those
+//! that do not depend on earlier predictions) are computed once per sentence
+//! ([`Featurizer::sentence`]); the decoder adds the previous labels'
+//! features ([`dynamic`]) as it goes.
+//!
+//! Invariant: the templates, their numbers and the hash are part of the model
+//! format. Changing any of them requires retraining and bumping
+//! [`crate::model::FORMAT_VERSION`].
+
+use crate::label::Label;
+use crate::lexicon::NameLexicon;
+use sitrep_doc::{Upos, Xpos};
+
+/// One token as the recognizer reads it: its normalised text and tags.
+#[derive(Clone, Copy, Debug)]
+pub struct TokenIn<'a> {
+    pub form: &'a str,
+    pub upos: Upos,
+    pub xpos: Xpos,
+}
+
+/// FNV-1a over template number and arguments, finished with a SplitMix64 mix
+/// (FNV alone clusters the low bits of short keys).
+#[derive(Clone, Copy)]
+pub struct Hasher(u64);
+
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+impl Hasher {
+    pub fn new(template: u32) -> Hasher {
+        Hasher(0xcbf2_9ce4_8422_2325).u(template as u64)
+    }
+    pub fn u(mut self, x: u64) -> Hasher {
+        for b in x.to_le_bytes() {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(FNV_PRIME);
+        }
+        self
+    }
+    pub fn s(mut self, s: &str) -> Hasher {
+        for b in s.bytes() {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(FNV_PRIME);
+        }
+        // A terminator, so ("ab","c") and ("a","bc") differ.
+        self.0 = (self.0 ^ 0xff).wrapping_mul(FNV_PRIME);
+        self
+    }
+    pub fn finish(self) -> u64 {
+        let mut z = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+}
+
+/// Capitalisation class: 0 lowercase or no letter, 1 Title case, 2 ALL CAPS
+/// (two or more letters), 3 mixed (`McCain`, `iPhone`).
+fn cap_class(w: &str) -> u64 {
+    let mut letters = 0;
+    let mut upper = 0;
+    for c in w.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if c.is_uppercase() {
+            upper += 1;
+        }
+    }
+    let first_upper = w.chars().next().is_some_and(char::is_uppercase);
+    match (letters, upper) {
+        (0, _) | (_, 0) => 0,
+        (l, u) if l == u && l >= 2 => 2,
+        (_, 1) if first_upper => 1,
+        _ => 3,
+    }
+}
+
+/// A collapsed word shape: `Lavrov` → `Xx`, `U.S.` → `X.X.`, `2016` → `d`,
+/// `al-Bab` → `x-Xx`; at most 8 symbols.
+fn shape(w: &str, out: &mut String) {
+    out.clear();
+    let mut last = '\0';
+    for c in w.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if s != last {
+            out.push(s);
+            last = s;
+            if out.len() >= 8 {
+                break;
+            }
+        }
+    }
+}
+
+fn lower(w: &str, out: &mut String) {
+    out.clear();
+    if w.is_ascii() {
+        out.push_str(w);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// The first `n` characters of `s` (all of it when shorter).
+fn prefix(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+/// The last `n` characters of `s` (all of it when shorter).
+fn suffix(s: &str, n: usize) -> &str {
+    let mut it = s.char_indices().rev();
+    match it.nth(n.saturating_sub(1)) {
+        Some((i, _)) if n > 0 => &s[i..],
+        _ => s,
+    }
+}
+
+/// Tokens that may sit inside a multi-word name between capitalised words
+/// (`Bank of England`, `Abu Bakr al-Baghdadi`), for lexicon look-ups.
+fn is_connector(lower: &str) -> bool {
+    matches!(
+        lower,
+        "of" | "the"
+            | "de"
+            | "del"
+            | "da"
+            | "di"
+            | "du"
+            | "la"
+            | "le"
+            | "van"
+            | "von"
+            | "der"
+            | "y"
+            | "al"
+            | "el"
+            | "ez"
+            | "az"
+            | "ad"
+            | "as"
+            | "ash"
+            | "bin"
+            | "ibn"
+            | "&"
+            | "-"
+    )
+}
+
+/// The longest match a lexicon gives starting at a capitalised token is
+/// marked on its tokens as begin/inside/last/unit (1..=4; 0 none).
+const MAX_LEXICON_WORDS: usize = 4;
+
+/// Per-sentence work buffers, reused across sentences.
+#[derive(Default)]
+pub struct Featurizer {
+    lower: Vec<String>,
+    shapes: Vec<String>,
+    caps: Vec<u64>,
+    place: Vec<u8>,
+    actor: Vec<u8>,
+}
+
+const START: &str = "<s>";
+const END: &str = "</s>";
+
+impl Featurizer {
+    /// Appends the static features of every token of `toks` to `feats`;
+    /// token `i`'s are `feats[starts[i]..starts[i + 1]]` (`starts` gets
+    /// `toks.len() + 1` entries).
+    pub fn sentence(
+        &mut self,
+        toks: &[TokenIn],
+        lex: &dyn NameLexicon,
+        feats: &mut Vec<u64>,
+        starts: &mut Vec<u32>,
+    ) {
+        let n = toks.len();
+        feats.clear();
+        starts.clear();
+        self.lower.resize_with(n.max(self.lower.len()), String::new);
+        self.shapes
+            .resize_with(n.max(self.shapes.len()), String::new);
+        self.caps.clear();
+        for (i, t) in toks.iter().enumerate() {
+            lower(t.form, &mut self.lower[i]);
+            shape(t.form, &mut self.shapes[i]);
+            self.caps.push(cap_class(t.form));
+        }
+        self.membership(toks, lex);
+        let lw = |i: isize| -> &str {
+            if i < 0 {
+                START
+            } else if i as usize >= n {
+                END
+            } else {
+                &self.lower[i as usize]
+            }
+        };
+        let sh = |i: isize| -> &str {
+            if i < 0 {
+                START
+            } else if i as usize >= n {
+                END
+            } else {
+                &self.shapes[i as usize]
+            }
+        };
+        let up = |i: isize| -> u64 {
+            if i < 0 || i as usize >= n {
+                99
+            } else {
+                toks[i as usize].upos.index() as u64
+            }
+        };
+        let xp = |i: isize| -> u64 {
+            if i < 0 || i as usize >= n {
+                999
+            } else {
+                toks[i as usize].xpos.index() as u64
+            }
+        };
+        // Sentence-initial: nothing but punctuation (quotes, dashes) before.
+        let mut initial = true;
+        for (i, t) in toks.iter().enumerate() {
+            starts.push(feats.len() as u32);
+            let j = i as isize;
+            let w = lw(j);
+            let mut f = |h: Hasher| feats.push(h.finish());
+            f(Hasher::new(0));
+            f(Hasher::new(1).s(w));
+            f(Hasher::new(2).s(t.form));
+            f(Hasher::new(3).s(lw(j - 1)));
+            f(Hasher::new(4).s(lw(j + 1)));
+            f(Hasher::new(5).s(lw(j - 2)));
+            f(Hasher::new(6).s(lw(j + 2)));
+            f(Hasher::new(7).s(sh(j)));
+            f(Hasher::new(8).s(sh(j - 1)));
+            f(Hasher::new(9).s(sh(j + 1)));
+            for k in 1..=3 {
+                f(Hasher::new(10).u(k as u64).s(prefix(w, k)));
+            }
+            for k in 1..=4 {
+                f(Hasher::new(11).u(k as u64).s(suffix(w, k)));
+            }
+            f(Hasher::new(12).u(up(j)));
+            f(Hasher::new(13).u(up(j - 1)));
+            f(Hasher::new(14).u(up(j + 1)));
+            f(Hasher::new(15).u(xp(j)));
+            f(Hasher::new(16).u(up(j - 1)).u(up(j)));
+            f(Hasher::new(17).u(up(j)).u(up(j + 1)));
+            f(Hasher::new(18).u(xp(j - 1)).u(xp(j)));
+            f(Hasher::new(19).u(xp(j)).u(xp(j + 1)));
+            let cap = self.caps[i];
+            f(Hasher::new(20).u(cap).u(initial as u64));
+            f(Hasher::new(21).u(cap).u(initial as u64).u(up(j)));
+            f(Hasher::new(22).s(lw(j - 1)).s(w));
+            f(Hasher::new(23).s(w).s(lw(j + 1)));
+            f(Hasher::new(24).s(sh(j - 1)).s(sh(j)).s(sh(j + 1)));
+            // Words the shared lexicon knows before a person's name.
+            let prev = if i > 0 { toks[i - 1].form } else { "" };
+            let next = toks.get(i + 1).map_or("", |t| t.form);
+            let title = sitrep_lexicon::title_class(prev).map_or(0, |c| c as u64 + 1);
+            f(Hasher::new(25).u(title).u(cap));
+            f(Hasher::new(26)
+                .u(sitrep_lexicon::is_title(t.form) as u64)
+                .u(sitrep_lexicon::is_role(t.form) as u64)
+                .u(cap));
+            f(Hasher::new(27)
+                .u(sitrep_lexicon::is_role(prev) as u64)
+                .u(sitrep_lexicon::is_role(next) as u64)
+                .u(cap));
+            f(Hasher::new(28).s(w).u(up(j)));
+            if self.place[i] != 0 {
+                f(Hasher::new(30).u(self.place[i] as u64));
+                f(Hasher::new(31).u(self.place[i] as u64).u(initial as u64));
+            }
+            if self.actor[i] != 0 {
+                f(Hasher::new(32).u(self.actor[i] as u64));
+                f(Hasher::new(33).u(self.actor[i] as u64).u(initial as u64));
+            }
+            if self.place[i] != 0 && self.actor[i] != 0 {
+                f(Hasher::new(34)
+                    .u(self.place[i] as u64)
+                    .u(self.actor[i] as u64));
+            }
+            if !t.form.chars().all(|c| c.is_ascii_punctuation()) {
+                initial = false;
+            }
+        }
+        starts.push(feats.len() as u32);
+    }
+
+    /// Marks the longest place and actor names the lexicon knows, each
+    /// starting at a capitalised token.
+    fn membership(&mut self, toks: &[TokenIn], lex: &dyn NameLexicon) {
+        let n = toks.len();
+        self.place.clear();
+        self.place.resize(n, 0);
+        self.actor.clear();
+        self.actor.resize(n, 0);
+        if !lex.enabled() {
+            return;
+        }
+        let mut words: Vec<&str> = Vec::with_capacity(MAX_LEXICON_WORDS);
+        for i in 0..n {
+            if self.caps[i] == 0 {
+                continue;
+            }
+            // Candidate end points: runs of capitalised tokens and connectors
+            // that end on a capitalised token.
+            let mut ends = Vec::with_capacity(MAX_LEXICON_WORDS);
+            for (k, j) in (i..n.min(i + MAX_LEXICON_WORDS)).enumerate() {
+                if self.caps[j] != 0 {
+                    ends.push(j + 1);
+                } else if k == 0 || !is_connector(&self.lower[j]) {
+                    break;
+                }
+            }
+            for (is_place, marks) in [(true, &mut self.place), (false, &mut self.actor)] {
+                if marks[i] != 0 {
+                    continue; // inside an earlier, longer match
+                }
+                for &end in ends.iter().rev() {
+                    words.clear();
+                    words.extend(toks[i..end].iter().map(|t| t.form));
+                    let hit = if is_place {
+                        lex.is_place(&words)
+                    } else {
+                        lex.is_actor(&words)
+                    };
+                    if hit {
+                        if end - i == 1 {
+                            marks[i] = 4;
+                        } else {
+                            marks[i] = 1;
+                            for m in &mut marks[i + 1..end - 1] {
+                                *m = 2;
+                            }
+                            marks[end - 1] = 3;
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The shape of token `i` of the last sentence (for [`dynamic`]).
+    pub fn shape_of(&self, i: usize) -> &str {
+        self.shapes.get(i).map_or("", String::as_str)
+    }
+}
+
+/// The features of the two previous predicted labels with the token's shape.
+pub fn dynamic(prev: Option<Label>, prev2: Option<Label>, shape: &str) -> [u64; 3] {
+    let p = prev.map_or(99, |l| l.index() as u64);
+    let p2 = prev2.map_or(99, |l| l.index() as u64);
+    [
+        Hasher::new(40).u(p).finish(),
+        Hasher::new(41).u(p).u(p2).finish(),
+        Hasher::new(42).u(p).s(shape).finish(),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_and_caps() {
+        let mut s = String::new();
+        for (w, want) in [
+            ("Lavrov", "Xx"),
+            ("U.S.", "X.X."),
+            ("2016", "d"),
+            ("al-Bab", "x-Xx"),
+        ] {
+            shape(w, &mut s);
+            assert_eq!(s, want, "{w}");
+        }
+        assert_eq!(cap_class("Hamas"), 1);
+        assert_eq!(cap_class("SDF"), 2);
+        assert_eq!(cap_class("McCain"), 3);
+        assert_eq!(cap_class("said"), 0);
+        assert_eq!(cap_class("2016"), 0);
+        assert_eq!(prefix("Ål", 1), "Å");
+        assert_eq!(suffix("Homs", 2), "ms");
+        assert_eq!(suffix("a", 3), "a");
+    }
+
+    struct Places;
+    impl NameLexicon for Places {
+        fn is_place(&self, words: &[&str]) -> bool {
+            words == ["Deir", "ez", "Zor"] || words == ["Cairo"]
+        }
+        fn is_actor(&self, words: &[&str]) -> bool {
+            words == ["Hamas"]
+        }
+    }
+
+    #[test]
+    fn membership_marks_the_longest_match() {
+        let forms = ["Hamas", "left", "Deir", "ez", "Zor", "for", "Cairo"];
+        let toks: Vec<TokenIn> = forms
+            .iter()
+            .map(|f| TokenIn {
+                form: f,
+                upos: Upos::default(),
+                xpos: Xpos::default(),
+            })
+            .collect();
+        let mut fz = Featurizer::default();
+        let (mut feats, mut starts) = (Vec::new(), Vec::new());
+        fz.sentence(&toks, &Places, &mut feats, &mut starts);
+        assert_eq!(fz.place, [0, 0, 1, 2, 3, 0, 4]);
+        assert_eq!(fz.actor, [4, 0, 0, 0, 0, 0, 0]);
+        assert_eq!(starts.len(), forms.len() + 1);
+    }
+}
