@@ -314,10 +314,11 @@ impl Dictionaries {
         )
     }
 
-    /// Whether `phrase` is exactly an actor's name or synonym (`Hamas`,
-    /// `Sergey Lavrov`), in any case; agents do not count.
-    pub fn is_actor_name(&self, phrase: &str) -> bool {
-        !self.exact(&self.index.actors, phrase).is_empty()
+    /// The actors (indexes into [`Dictionaries::actors`]) that have
+    /// `phrase` exactly as a name or synonym (`Hamas`, `Sergey Lavrov`), in
+    /// any case; agents do not count.
+    pub fn actors_named(&self, phrase: &str) -> Vec<u32> {
+        self.exact(&self.index.actors, phrase)
     }
 
     /// Actors whose multi-word names end in `word` (`Lavrov` → Sergey Lavrov).

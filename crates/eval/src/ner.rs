@@ -12,10 +12,10 @@ use crate::metrics::Counts;
 use crate::Error;
 use sitrep_doc::entities::EntityKind;
 use sitrep_ner::gum::{self, GumDoc};
-use sitrep_ner::label::{spans, KINDS};
+use sitrep_ner::label::KINDS;
 use sitrep_ner::model::DecodeState;
 use sitrep_ner::train::TrainSent;
-use sitrep_ner::{NameLexicon, Recognizer};
+use sitrep_ner::Recognizer;
 use sitrep_syntax::Tagger;
 use std::path::Path;
 use std::time::Instant;
@@ -89,21 +89,20 @@ impl NerReport {
     }
 }
 
-/// Scores `rec` on `sents` (exact span and kind).
-pub fn score(rec: &Recognizer, lex: &dyn NameLexicon, sents: &[TrainSent]) -> NerReport {
+/// Scores `rec` (with its name lists) on `sents` (exact span and kind).
+pub fn score(rec: &Recognizer, sents: &[TrainSent]) -> NerReport {
     let mut r = NerReport {
         sentences: sents.len(),
         ..NerReport::default()
     };
     let mut st = DecodeState::default();
-    let (mut labels, mut conf) = (Vec::new(), Vec::new());
+    let mut found = Vec::new();
     let mut predicted = Vec::with_capacity(sents.len());
     let start = Instant::now();
     for s in sents {
         let toks = s.tokens();
-        rec.model()
-            .predict_into(&toks, lex, &mut st, &mut labels, &mut conf);
-        predicted.push(spans(&labels));
+        rec.sentence(&toks, &mut st, &mut found);
+        predicted.push(found.iter().map(|(sp, _)| *sp).collect::<Vec<_>>());
         r.tokens += toks.len();
     }
     r.seconds = start.elapsed().as_secs_f64();
@@ -125,7 +124,7 @@ pub fn score(rec: &Recognizer, lex: &dyn NameLexicon, sents: &[TrainSent]) -> Ne
 pub fn evaluate(rec: &Recognizer, gum_dir: &Path, tags: Tags) -> Result<NerReport, Error> {
     let (_, held) = gum_split(gum_dir)?;
     let sents = sentences(&held, tags);
-    let mut r = score(rec, rec.lexicon(), &sents);
+    let mut r = score(rec, &sents);
     r.documents = held.len();
     Ok(r)
 }

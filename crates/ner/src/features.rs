@@ -11,7 +11,7 @@
 //! [`crate::model::FORMAT_VERSION`].
 
 use crate::label::Label;
-use crate::lexicon::NameLexicon;
+use crate::lexicon::{ActorKind, NameLexicon};
 use sitrep_doc::{Upos, Xpos};
 
 /// One token as the recognizer reads it: its normalised text and tags.
@@ -161,7 +161,8 @@ fn is_connector(lower: &str) -> bool {
 }
 
 /// The longest match a lexicon gives starting at a capitalised token is
-/// marked on its tokens as begin/inside/last/unit (1..=4; 0 none).
+/// marked on its tokens as begin/inside/last/unit (1..=4; 0 none; actor
+/// marks add 4 for a group).
 const MAX_LEXICON_WORDS: usize = 4;
 
 /// Per-sentence work buffers, reused across sentences.
@@ -337,20 +338,25 @@ impl Featurizer {
                 for &end in ends.iter().rev() {
                     words.clear();
                     words.extend(toks[i..end].iter().map(|t| t.form));
+                    // Actor marks carry the actor's kind: 1..=4 person,
+                    // 5..=8 group.
                     let hit = if is_place {
-                        lex.is_place(&words)
+                        lex.is_place(&words).then_some(0)
                     } else {
-                        lex.is_actor(&words)
+                        lex.actor(&words).map(|k| match k {
+                            ActorKind::Person => 0,
+                            ActorKind::Group => 4,
+                        })
                     };
-                    if hit {
+                    if let Some(base) = hit {
                         if end - i == 1 {
-                            marks[i] = 4;
+                            marks[i] = base + 4;
                         } else {
-                            marks[i] = 1;
+                            marks[i] = base + 1;
                             for m in &mut marks[i + 1..end - 1] {
-                                *m = 2;
+                                *m = base + 2;
                             }
-                            marks[end - 1] = 3;
+                            marks[end - 1] = base + 3;
                         }
                         break;
                     }
@@ -407,8 +413,8 @@ mod tests {
         fn is_place(&self, words: &[&str]) -> bool {
             words == ["Deir", "ez", "Zor"] || words == ["Cairo"]
         }
-        fn is_actor(&self, words: &[&str]) -> bool {
-            words == ["Hamas"]
+        fn actor(&self, words: &[&str]) -> Option<ActorKind> {
+            (words == ["Hamas"]).then_some(ActorKind::Group)
         }
     }
 
@@ -427,7 +433,7 @@ mod tests {
         let (mut feats, mut starts) = (Vec::new(), Vec::new());
         fz.sentence(&toks, &Places, &mut feats, &mut starts);
         assert_eq!(fz.place, [0, 0, 1, 2, 3, 0, 4]);
-        assert_eq!(fz.actor, [4, 0, 0, 0, 0, 0, 0]);
+        assert_eq!(fz.actor, [8, 0, 0, 0, 0, 0, 0]);
         assert_eq!(starts.len(), forms.len() + 1);
     }
 }

@@ -21,9 +21,17 @@ pub trait NameLexicon: Send + Sync {
     }
     /// A known place name (a gazetteer entry, in any of its spellings).
     fn is_place(&self, words: &[&str]) -> bool;
-    /// A known actor name (an organisation, group or person in an actor
-    /// dictionary).
-    fn is_actor(&self, words: &[&str]) -> bool;
+    /// A known actor name (a person, organisation or group in an actor
+    /// dictionary), and which of the two it is.
+    fn actor(&self, words: &[&str]) -> Option<ActorKind>;
+}
+
+/// What an actor-dictionary entry names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActorKind {
+    Person,
+    /// An organisation, armed group, party, government body...
+    Group,
 }
 
 /// No lists: every membership feature is off.
@@ -37,7 +45,7 @@ impl NameLexicon for NoLexicon {
     fn is_place(&self, _: &[&str]) -> bool {
         false
     }
-    fn is_actor(&self, _: &[&str]) -> bool {
-        false
+    fn actor(&self, _: &[&str]) -> Option<ActorKind> {
+        None
     }
 }

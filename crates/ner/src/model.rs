@@ -64,6 +64,8 @@ pub struct DecodeState {
     starts: Vec<u32>,
     scores: Vec<Row>,
     margins: Vec<f32>,
+    pub(crate) labels: Vec<Label>,
+    pub(crate) confidence: Vec<f32>,
 }
 
 impl DecodeState {

@@ -1,7 +1,6 @@
 //! The entity recognizer as a pipeline [`Stage`].
 
 use crate::features::TokenIn;
-use crate::label::spans;
 use crate::model::DecodeState;
 use crate::Recognizer;
 use sitrep_doc::entities::EntityMention;
@@ -28,7 +27,7 @@ impl Stage for Recognizer {
 pub(crate) fn recognize(doc: &mut Doc, rec: &Recognizer) {
     let mut out = Vec::new();
     let mut st = DecodeState::default();
-    let (mut labels, mut conf) = (Vec::new(), Vec::new());
+    let mut found = Vec::new();
     let mut toks: Vec<TokenIn> = Vec::new();
     for s in &doc.sentences {
         let range = s.tokens();
@@ -41,9 +40,8 @@ pub(crate) fn recognize(doc: &mut Doc, rec: &Recognizer) {
             upos: t.upos,
             xpos: t.xpos,
         }));
-        rec.model
-            .predict_into(&toks, rec.lexicon.as_ref(), &mut st, &mut labels, &mut conf);
-        for sp in spans(&labels) {
+        rec.sentence(&toks, &mut st, &mut found);
+        for (sp, confidence) in &found {
             let (first, last) = (&tokens[sp.start], &tokens[sp.end - 1]);
             out.push(EntityMention {
                 span: Span {
@@ -53,7 +51,7 @@ pub(crate) fn recognize(doc: &mut Doc, rec: &Recognizer) {
                 token_start: (range.start + sp.start) as u32,
                 token_end: (range.start + sp.end) as u32,
                 kind: sp.kind,
-                confidence: conf[sp.start..sp.end].iter().copied().fold(1.0, f32::min),
+                confidence: *confidence,
             });
         }
     }
