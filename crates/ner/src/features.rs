@@ -22,30 +22,36 @@ pub struct TokenIn<'a> {
     pub xpos: Xpos,
 }
 
-/// FNV-1a over template number and arguments, finished with a SplitMix64 mix
-/// (FNV alone clusters the low bits of short keys).
+/// A feature hash: the template number and arguments combined one word at
+/// a time (rotate, xor, multiply, as FxHash does), finished with a
+/// SplitMix64 mix. Strings enter as their [`str_hash`], computed once per
+/// token and reused by every template that reads the word.
 #[derive(Clone, Copy)]
 pub struct Hasher(u64);
 
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+const COMBINE: u64 = 0x517c_c1b7_2722_0a95;
+
+/// FNV-1a of a string's bytes, with a terminator so that ("ab", "c") and
+/// ("a", "bc") differ when combined.
+pub fn str_hash(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h = (h ^ b as u64).wrapping_mul(FNV_PRIME);
+    }
+    (h ^ 0xff).wrapping_mul(FNV_PRIME)
+}
 
 impl Hasher {
     pub fn new(template: u32) -> Hasher {
         Hasher(0xcbf2_9ce4_8422_2325).u(template as u64)
     }
     pub fn u(mut self, x: u64) -> Hasher {
-        for b in x.to_le_bytes() {
-            self.0 = (self.0 ^ b as u64).wrapping_mul(FNV_PRIME);
-        }
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(COMBINE);
         self
     }
-    pub fn s(mut self, s: &str) -> Hasher {
-        for b in s.bytes() {
-            self.0 = (self.0 ^ b as u64).wrapping_mul(FNV_PRIME);
-        }
-        // A terminator, so ("ab","c") and ("a","bc") differ.
-        self.0 = (self.0 ^ 0xff).wrapping_mul(FNV_PRIME);
-        self
+    pub fn s(self, s: &str) -> Hasher {
+        self.u(str_hash(s))
     }
     pub fn finish(self) -> u64 {
         let mut z = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
@@ -170,10 +176,31 @@ const MAX_LEXICON_WORDS: usize = 4;
 pub struct Featurizer {
     lower: Vec<String>,
     shapes: Vec<String>,
+    /// Hashes of the lowercase forms, forms and shapes, with two sentinel
+    /// positions on each side (index `i + 2` is token `i`).
+    h_lower: Vec<u64>,
+    h_form: Vec<u64>,
+    h_shape: Vec<u64>,
     caps: Vec<u64>,
     place: Vec<u8>,
     actor: Vec<u8>,
+    /// Lexicon answers already asked for (by a hash of the question): names
+    /// and sentence-initial words recur, and a look-up costs far more than a
+    /// feature. Answers are pure functions of the words and the lexicon, so
+    /// the memo never changes a result as long as it is cleared
+    /// ([`Featurizer::clear_memo`]) when the lexicon changes, which
+    /// `Recognizer::sentence` does.
+    memo: std::collections::HashMap<u64, Option<u8>>,
+    /// Per token: the shared lexicon's title class (0 none, else class + 1)
+    /// and whether it is a role word; memoised by form hash (the lexicon's
+    /// tables are scanned linearly).
+    title: Vec<u64>,
+    role: Vec<u64>,
+    word_memo: std::collections::HashMap<u64, (u64, u64)>,
 }
+
+/// The memo is dropped when it grows past this many answers.
+const MEMO_LIMIT: usize = 1 << 16;
 
 const START: &str = "<s>";
 const END: &str = "</s>";
@@ -202,24 +229,43 @@ impl Featurizer {
             self.caps.push(cap_class(t.form));
         }
         self.membership(toks, lex);
-        let lw = |i: isize| -> &str {
-            if i < 0 {
-                START
-            } else if i as usize >= n {
-                END
-            } else {
-                &self.lower[i as usize]
-            }
-        };
-        let sh = |i: isize| -> &str {
-            if i < 0 {
-                START
-            } else if i as usize >= n {
-                END
-            } else {
-                &self.shapes[i as usize]
-            }
-        };
+        let (start, end) = (str_hash(START), str_hash(END));
+        for v in [&mut self.h_lower, &mut self.h_form, &mut self.h_shape] {
+            v.clear();
+            v.extend([start, start]);
+        }
+        for (i, t) in toks.iter().enumerate() {
+            self.h_lower.push(str_hash(&self.lower[i]));
+            self.h_form.push(str_hash(t.form));
+            self.h_shape.push(str_hash(&self.shapes[i]));
+        }
+        for v in [&mut self.h_lower, &mut self.h_form, &mut self.h_shape] {
+            v.extend([end, end]);
+        }
+        self.title.clear();
+        self.role.clear();
+        for (i, t) in toks.iter().enumerate() {
+            let key = self.h_form[i + 2];
+            let (title, role) = match self.word_memo.get(&key) {
+                Some(v) => *v,
+                None => {
+                    let v = (
+                        sitrep_lexicon::title_class(t.form).map_or(0, |c| c as u64 + 1),
+                        sitrep_lexicon::is_role(t.form) as u64,
+                    );
+                    if self.word_memo.len() >= MEMO_LIMIT {
+                        self.word_memo.clear();
+                    }
+                    self.word_memo.insert(key, v);
+                    v
+                }
+            };
+            self.title.push(title);
+            self.role.push(role);
+        }
+        let (hl, hs) = (&self.h_lower, &self.h_shape);
+        let lw = |i: isize| hl[(i + 2) as usize];
+        let sh = |i: isize| hs[(i + 2) as usize];
         let up = |i: isize| -> u64 {
             if i < 0 || i as usize >= n {
                 99
@@ -240,22 +286,23 @@ impl Featurizer {
             starts.push(feats.len() as u32);
             let j = i as isize;
             let w = lw(j);
+            let word = self.lower[i].as_str();
             let mut f = |h: Hasher| feats.push(h.finish());
             f(Hasher::new(0));
-            f(Hasher::new(1).s(w));
-            f(Hasher::new(2).s(t.form));
-            f(Hasher::new(3).s(lw(j - 1)));
-            f(Hasher::new(4).s(lw(j + 1)));
-            f(Hasher::new(5).s(lw(j - 2)));
-            f(Hasher::new(6).s(lw(j + 2)));
-            f(Hasher::new(7).s(sh(j)));
-            f(Hasher::new(8).s(sh(j - 1)));
-            f(Hasher::new(9).s(sh(j + 1)));
+            f(Hasher::new(1).u(w));
+            f(Hasher::new(2).u(self.h_form[i + 2]));
+            f(Hasher::new(3).u(lw(j - 1)));
+            f(Hasher::new(4).u(lw(j + 1)));
+            f(Hasher::new(5).u(lw(j - 2)));
+            f(Hasher::new(6).u(lw(j + 2)));
+            f(Hasher::new(7).u(sh(j)));
+            f(Hasher::new(8).u(sh(j - 1)));
+            f(Hasher::new(9).u(sh(j + 1)));
             for k in 1..=3 {
-                f(Hasher::new(10).u(k as u64).s(prefix(w, k)));
+                f(Hasher::new(10).u(k as u64).s(prefix(word, k)));
             }
             for k in 1..=4 {
-                f(Hasher::new(11).u(k as u64).s(suffix(w, k)));
+                f(Hasher::new(11).u(k as u64).s(suffix(word, k)));
             }
             f(Hasher::new(12).u(up(j)));
             f(Hasher::new(13).u(up(j - 1)));
@@ -268,23 +315,20 @@ impl Featurizer {
             let cap = self.caps[i];
             f(Hasher::new(20).u(cap).u(initial as u64));
             f(Hasher::new(21).u(cap).u(initial as u64).u(up(j)));
-            f(Hasher::new(22).s(lw(j - 1)).s(w));
-            f(Hasher::new(23).s(w).s(lw(j + 1)));
-            f(Hasher::new(24).s(sh(j - 1)).s(sh(j)).s(sh(j + 1)));
+            f(Hasher::new(22).u(lw(j - 1)).u(w));
+            f(Hasher::new(23).u(w).u(lw(j + 1)));
+            f(Hasher::new(24).u(sh(j - 1)).u(sh(j)).u(sh(j + 1)));
             // Words the shared lexicon knows before a person's name.
-            let prev = if i > 0 { toks[i - 1].form } else { "" };
-            let next = toks.get(i + 1).map_or("", |t| t.form);
-            let title = sitrep_lexicon::title_class(prev).map_or(0, |c| c as u64 + 1);
-            f(Hasher::new(25).u(title).u(cap));
+            let prev_title = if i > 0 { self.title[i - 1] } else { 0 };
+            let prev_role = if i > 0 { self.role[i - 1] } else { 0 };
+            let next_role = self.role.get(i + 1).copied().unwrap_or(0);
+            f(Hasher::new(25).u(prev_title).u(cap));
             f(Hasher::new(26)
-                .u(sitrep_lexicon::is_title(t.form) as u64)
-                .u(sitrep_lexicon::is_role(t.form) as u64)
+                .u((self.title[i] != 0) as u64)
+                .u(self.role[i])
                 .u(cap));
-            f(Hasher::new(27)
-                .u(sitrep_lexicon::is_role(prev) as u64)
-                .u(sitrep_lexicon::is_role(next) as u64)
-                .u(cap));
-            f(Hasher::new(28).s(w).u(up(j)));
+            f(Hasher::new(27).u(prev_role).u(next_role).u(cap));
+            f(Hasher::new(28).u(w).u(up(j)));
             if self.place[i] != 0 {
                 f(Hasher::new(30).u(self.place[i] as u64));
                 f(Hasher::new(31).u(self.place[i] as u64).u(initial as u64));
@@ -323,31 +367,25 @@ impl Featurizer {
             }
             // Candidate end points: runs of capitalised tokens and connectors
             // that end on a capitalised token.
-            let mut ends = Vec::with_capacity(MAX_LEXICON_WORDS);
+            let mut ends = [0usize; MAX_LEXICON_WORDS];
+            let mut n_ends = 0;
             for (k, j) in (i..n.min(i + MAX_LEXICON_WORDS)).enumerate() {
                 if self.caps[j] != 0 {
-                    ends.push(j + 1);
+                    ends[n_ends] = j + 1;
+                    n_ends += 1;
                 } else if k == 0 || !is_connector(&self.lower[j]) {
                     break;
                 }
             }
+            let ends = &ends[..n_ends];
             for (is_place, marks) in [(true, &mut self.place), (false, &mut self.actor)] {
                 if marks[i] != 0 {
                     continue; // inside an earlier, longer match
                 }
                 for &end in ends.iter().rev() {
-                    words.clear();
-                    words.extend(toks[i..end].iter().map(|t| t.form));
                     // Actor marks carry the actor's kind: 1..=4 person,
                     // 5..=8 group.
-                    let hit = if is_place {
-                        lex.is_place(&words).then_some(0)
-                    } else {
-                        lex.actor(&words).map(|k| match k {
-                            ActorKind::Person => 0,
-                            ActorKind::Group => 4,
-                        })
-                    };
+                    let hit = lookup(&mut self.memo, lex, &toks[i..end], is_place, &mut words);
                     if let Some(base) = hit {
                         if end - i == 1 {
                             marks[i] = base + 4;
@@ -365,20 +403,82 @@ impl Featurizer {
         }
     }
 
-    /// The shape of token `i` of the last sentence (for [`dynamic`]).
-    pub fn shape_of(&self, i: usize) -> &str {
-        self.shapes.get(i).map_or("", String::as_str)
+    /// The [`str_hash`] of token `i`'s shape in the last sentence (for
+    /// [`dynamic`]).
+    pub fn shape_hash(&self, i: usize) -> u64 {
+        self.h_shape.get(i + 2).copied().unwrap_or(0)
     }
 }
 
-/// The features of the two previous predicted labels with the token's shape.
-pub fn dynamic(prev: Option<Label>, prev2: Option<Label>, shape: &str) -> [u64; 3] {
+/// A memoised lexicon question about `toks` as a name: for a place, `Some(0)`
+/// if it is one; for an actor, `Some(0)` for a person and `Some(4)` for a
+/// group.
+fn lookup<'a>(
+    memo: &mut std::collections::HashMap<u64, Option<u8>>,
+    lex: &dyn NameLexicon,
+    toks: &[TokenIn<'a>],
+    is_place: bool,
+    words: &mut Vec<&'a str>,
+) -> Option<u8> {
+    let mut key = Hasher::new(50).u(is_place as u64);
+    for t in toks {
+        key = key.s(t.form);
+    }
+    let key = key.finish();
+    if let Some(h) = memo.get(&key) {
+        return *h;
+    }
+    words.clear();
+    words.extend(toks.iter().map(|t| t.form));
+    let h = if is_place {
+        lex.is_place(words).then_some(0)
+    } else {
+        lex.actor(words).map(|k| match k {
+            ActorKind::Person => 0,
+            ActorKind::Group => 4,
+        })
+    };
+    if memo.len() >= MEMO_LIMIT {
+        memo.clear();
+    }
+    memo.insert(key, h);
+    h
+}
+
+impl Featurizer {
+    /// Forgets the lexicon answers (before using another lexicon).
+    pub fn clear_memo(&mut self) {
+        self.memo.clear();
+    }
+
+    /// Whether `toks` is a known place (memoised).
+    pub fn is_place(&mut self, lex: &dyn NameLexicon, toks: &[TokenIn]) -> bool {
+        let mut words = Vec::new();
+        lookup(&mut self.memo, lex, toks, true, &mut words).is_some()
+    }
+
+    /// The actor kind of `toks` (memoised).
+    pub fn actor(&mut self, lex: &dyn NameLexicon, toks: &[TokenIn]) -> Option<ActorKind> {
+        let mut words = Vec::new();
+        lookup(&mut self.memo, lex, toks, false, &mut words).map(|b| {
+            if b == 0 {
+                ActorKind::Person
+            } else {
+                ActorKind::Group
+            }
+        })
+    }
+}
+
+/// The features of the two previous predicted labels with the token's shape
+/// (its [`Featurizer::shape_hash`]).
+pub fn dynamic(prev: Option<Label>, prev2: Option<Label>, shape: u64) -> [u64; 3] {
     let p = prev.map_or(99, |l| l.index() as u64);
     let p2 = prev2.map_or(99, |l| l.index() as u64);
     [
         Hasher::new(40).u(p).finish(),
         Hasher::new(41).u(p).u(p2).finish(),
-        Hasher::new(42).u(p).s(shape).finish(),
+        Hasher::new(42).u(p).u(shape).finish(),
     ]
 }
 

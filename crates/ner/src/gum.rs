@@ -315,7 +315,7 @@ pub fn read_doc(path: &Path) -> Result<GumDoc> {
 
 /// Whether a document is held out from training: every fifth file of the
 /// corpus sorted by name (positions 4, 9, 14, ... counting from 0). With the
-/// 109 shared GUM files that is 21 documents, 5 of them news.
+/// 108 shared GUM files that is 21 documents, 5 of them news.
 pub fn is_held_out(position_in_sorted_corpus: usize) -> bool {
     position_in_sorted_corpus % 5 == 4
 }

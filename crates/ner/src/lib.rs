@@ -60,6 +60,14 @@ static VENDORED_MODEL: &[u8] = include_bytes!("../../../data/models/ner.bin");
 pub struct Recognizer {
     model: Arc<Model>,
     lexicon: Arc<dyn NameLexicon>,
+    /// Unique per model-and-lexicon pairing: a [`model::DecodeState`]'s memo
+    /// of lexicon answers is valid only for the lexicon that gave them.
+    id: u64,
+}
+
+fn fresh_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl Recognizer {
@@ -68,6 +76,7 @@ impl Recognizer {
         Recognizer {
             model: Arc::new(model),
             lexicon: Arc::new(NoLexicon),
+            id: fresh_id(),
         }
     }
 
@@ -84,6 +93,7 @@ impl Recognizer {
     /// The same model consulting `lexicon` for membership features.
     pub fn with_lexicon(mut self, lexicon: Arc<dyn NameLexicon>) -> Recognizer {
         self.lexicon = lexicon;
+        self.id = fresh_id();
         self
     }
 
@@ -110,20 +120,23 @@ impl Recognizer {
         out: &mut Vec<(TokenSpan, f32)>,
     ) {
         out.clear();
+        if st.owner != self.id {
+            st.featurizer.clear_memo();
+            st.owner = self.id;
+        }
         // Taken out of the state for the call, put back after: the
         // buffers are reused across sentences.
         let mut labels = std::mem::take(&mut st.labels);
         let mut conf = std::mem::take(&mut st.confidence);
         self.model
             .predict_into(toks, self.lexicon.as_ref(), st, &mut labels, &mut conf);
-        let mut words: Vec<&str> = Vec::new();
+        let lex = self.lexicon.as_ref();
         for mut sp in label::spans(&labels) {
             let c = conf[sp.start..sp.end].iter().copied().fold(1.0, f32::min);
-            if self.lexicon.enabled() {
-                words.clear();
-                words.extend(toks[sp.start..sp.end].iter().map(|t| t.form));
-                if let Some(k) = self.lexicon.actor(&words) {
-                    if !self.lexicon.is_place(&words) {
+            if lex.enabled() {
+                let name = &toks[sp.start..sp.end];
+                if let Some(k) = st.featurizer.actor(lex, name) {
+                    if !st.featurizer.is_place(lex, name) {
                         sp.kind = match k {
                             ActorKind::Person => sitrep_doc::entities::EntityKind::Person,
                             ActorKind::Group => sitrep_doc::entities::EntityKind::Organization,

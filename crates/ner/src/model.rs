@@ -66,6 +66,8 @@ pub struct DecodeState {
     margins: Vec<f32>,
     pub(crate) labels: Vec<Label>,
     pub(crate) confidence: Vec<f32>,
+    /// The recognizer whose lexicon answers the featurizer's memo holds.
+    pub(crate) owner: u64,
 }
 
 impl DecodeState {
@@ -150,7 +152,7 @@ impl Model {
         let (mut prev, mut prev2) = (None, None);
         for i in 0..toks.len() {
             let mut acc = st.scores[i];
-            for f in dynamic(prev, prev2, st.featurizer.shape_of(i)) {
+            for f in dynamic(prev, prev2, st.featurizer.shape_hash(i)) {
                 self.add(f, &mut acc);
             }
             let (best, conf, margin) = choose(&acc, prev, self.temperature);

@@ -26,7 +26,20 @@ impl Stage for Recognizer {
 /// probabilities.
 pub(crate) fn recognize(doc: &mut Doc, rec: &Recognizer) {
     let mut out = Vec::new();
-    let mut st = DecodeState::default();
+    // One decoding state per thread, kept across documents: its buffers and
+    // its memo of lexicon answers (pure functions of the words, so results
+    // never depend on what was decoded before).
+    thread_local! {
+        static STATE: std::cell::RefCell<DecodeState> = std::cell::RefCell::new(DecodeState::default());
+    }
+    STATE.with(|st| match st.try_borrow_mut() {
+        Ok(mut st) => recognize_with(doc, rec, &mut st, &mut out),
+        Err(_) => recognize_with(doc, rec, &mut DecodeState::default(), &mut out),
+    });
+    doc.entities = out;
+}
+
+fn recognize_with(doc: &Doc, rec: &Recognizer, st: &mut DecodeState, out: &mut Vec<EntityMention>) {
     let mut found = Vec::new();
     let mut toks: Vec<TokenIn> = Vec::new();
     for s in &doc.sentences {
@@ -40,7 +53,7 @@ pub(crate) fn recognize(doc: &mut Doc, rec: &Recognizer) {
             upos: t.upos,
             xpos: t.xpos,
         }));
-        rec.sentence(&toks, &mut st, &mut found);
+        rec.sentence(&toks, st, &mut found);
         for (sp, confidence) in &found {
             let (first, last) = (&tokens[sp.start], &tokens[sp.end - 1]);
             out.push(EntityMention {
@@ -55,5 +68,4 @@ pub(crate) fn recognize(doc: &mut Doc, rec: &Recognizer) {
             });
         }
     }
-    doc.entities = out;
 }

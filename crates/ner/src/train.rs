@@ -61,9 +61,9 @@ impl Default for TrainConfig {
     }
 }
 
-/// A sentence's static features, their offsets per token, token shapes and
+/// A sentence's static features, their offsets per token, token shape hashes and
 /// gold labels.
-type Cached = (Vec<u64>, Vec<u32>, Vec<String>, Vec<Label>);
+type Cached = (Vec<u64>, Vec<u32>, Vec<u64>, Vec<Label>);
 
 #[derive(Clone)]
 struct Weights {
@@ -81,9 +81,7 @@ pub fn train(sents: &[TrainSent], lex: &dyn NameLexicon, cfg: &TrainConfig) -> M
         let toks = s.tokens();
         let (mut feats, mut starts) = (Vec::new(), Vec::new());
         fz.sentence(&toks, lex, &mut feats, &mut starts);
-        let shapes = (0..toks.len())
-            .map(|i| fz.shape_of(i).to_string())
-            .collect();
+        let shapes = (0..toks.len()).map(|i| fz.shape_hash(i)).collect();
         cache.push((feats, starts, shapes, labels(toks.len(), &s.names)));
     }
     let mut table: FeatMap<Weights> = FeatMap::default();
@@ -99,7 +97,7 @@ pub fn train(sents: &[TrainSent], lex: &dyn NameLexicon, cfg: &TrainConfig) -> M
             for i in 0..gold.len() {
                 fs.clear();
                 fs.extend_from_slice(&feats[starts[i] as usize..starts[i + 1] as usize]);
-                fs.extend(dynamic(prev, prev2, &shapes[i]));
+                fs.extend(dynamic(prev, prev2, shapes[i]));
                 let mut acc = [0.0; N_CLASSES];
                 for f in &fs {
                     if let Some(r) = table.get(f) {
