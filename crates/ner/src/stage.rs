@@ -69,3 +69,68 @@ fn recognize_with(doc: &Doc, rec: &Recognizer, st: &mut DecodeState, out: &mut V
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sitrep_doc::entities::EntityKind;
+
+    /// Name lists standing in for the gazetteer and the actor dictionary
+    /// (the model was trained with them; without any it types worse).
+    struct Lists;
+    impl crate::NameLexicon for Lists {
+        fn is_place(&self, words: &[&str]) -> bool {
+            words == ["Cairo"]
+        }
+        fn actor(&self, words: &[&str]) -> Option<crate::ActorKind> {
+            (words == ["Sergey", "Lavrov"]).then_some(crate::ActorKind::Person)
+        }
+    }
+
+    /// Gold tags stated in CoNLL-U, the vendored model, small name lists.
+    const SENT: &str = "\
+1\tSergey\tSergey\tPROPN\tNNP\t_\t3\tnsubj\t_\t_
+2\tLavrov\tLavrov\tPROPN\tNNP\t_\t1\tflat\t_\t_
+3\tvisited\tvisit\tVERB\tVBD\t_\t0\troot\t_\t_
+4\tCairo\tCairo\tPROPN\tNNP\t_\t3\tobj\t_\t_
+5\ton\ton\tADP\tIN\t_\t6\tcase\t_\t_
+6\tMonday\tMonday\tPROPN\tNNP\t_\t3\tobl\t_\tSpaceAfter=No
+7\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+
+1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_
+2\tminister\tminister\tNOUN\tNN\t_\t3\tnsubj\t_\t_
+3\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No
+4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+";
+
+    #[test]
+    fn the_stage_fills_entities_over_whole_tokens() {
+        let mut doc = Doc::from_conllu(SENT).unwrap();
+        let rec = Recognizer::vendored()
+            .unwrap()
+            .with_lexicon(std::sync::Arc::new(Lists));
+        assert_eq!(rec.requires(), Layers::SEGMENTS | Layers::TAGS);
+        assert_eq!(rec.provides(), Layers::ENTITIES);
+        rec.run(&mut doc);
+        let found: Vec<(&str, EntityKind)> = doc
+            .entities
+            .iter()
+            .map(|e| (doc.slice(e.span), e.kind))
+            .collect();
+        assert!(
+            found.contains(&("Sergey Lavrov", EntityKind::Person)),
+            "{found:?}"
+        );
+        assert!(found.contains(&("Cairo", EntityKind::Place)), "{found:?}");
+        // Nothing in the second sentence is a name.
+        let second = doc.sentences[1].tokens();
+        assert!(doc
+            .entities
+            .iter()
+            .all(|e| (e.token_end as usize) <= second.start));
+        // Running again replaces the layer rather than adding to it.
+        let before = doc.entities.clone();
+        rec.run(&mut doc);
+        assert_eq!(doc.entities, before);
+    }
+}
