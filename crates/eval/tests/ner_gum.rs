@@ -33,13 +33,13 @@ fn held_out_gum_entity_f1() {
         r.overall.f1()
     );
     assert_eq!(r.documents, 21, "the fixed split holds out 21 documents");
-    // Floors a little under the recorded figures (0.574 overall, person
-    // 0.698, organization 0.492, place 0.552).
-    assert!(r.overall.f1() >= 0.55, "overall F1 {:.3}", r.overall.f1());
+    // Floors a little under the recorded figures (0.584 overall, person
+    // 0.703, organization 0.508, place 0.567).
+    assert!(r.overall.f1() >= 0.56, "overall F1 {:.3}", r.overall.f1());
     let floors = [
-        (EntityKind::Person, 0.67),
-        (EntityKind::Organization, 0.46),
-        (EntityKind::Place, 0.52),
+        (EntityKind::Person, 0.68),
+        (EntityKind::Organization, 0.47),
+        (EntityKind::Place, 0.53),
     ];
     for (kind, floor) in floors {
         let f1 = r.kind(kind).f1();

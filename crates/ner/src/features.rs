@@ -196,6 +196,10 @@ pub struct Featurizer {
     /// tables are scanned linearly).
     title: Vec<u64>,
     role: Vec<u64>,
+    /// Per token in a capitalised run: the run's first and last token
+    /// (`usize::MAX` outside runs).
+    run_first: Vec<usize>,
+    run_last: Vec<usize>,
     word_memo: std::collections::HashMap<u64, (u64, u64)>,
 }
 
@@ -263,6 +267,35 @@ impl Featurizer {
             self.title.push(title);
             self.role.push(role);
         }
+        // Capitalised runs (with connectors inside): each token of a run
+        // sees the run's first and last word, where a name's type often
+        // shows ("... Party", "... River", "University of ...").
+        self.run_first.clear();
+        self.run_last.clear();
+        self.run_first.resize(n, usize::MAX);
+        self.run_last.resize(n, usize::MAX);
+        let mut i = 0;
+        while i < n {
+            if self.caps[i] == 0 {
+                i += 1;
+                continue;
+            }
+            let mut e = i + 1;
+            loop {
+                if e < n && self.caps[e] != 0 {
+                    e += 1;
+                } else if e + 1 < n && is_connector(&self.lower[e]) && self.caps[e + 1] != 0 {
+                    e += 2;
+                } else {
+                    break;
+                }
+            }
+            for k in i..e {
+                self.run_first[k] = i;
+                self.run_last[k] = e - 1;
+            }
+            i = e;
+        }
         let (hl, hs) = (&self.h_lower, &self.h_shape);
         let lw = |i: isize| hl[(i + 2) as usize];
         let sh = |i: isize| hs[(i + 2) as usize];
@@ -329,6 +362,16 @@ impl Featurizer {
                 .u(cap));
             f(Hasher::new(27).u(prev_role).u(next_role).u(cap));
             f(Hasher::new(28).u(w).u(up(j)));
+            if self.run_first[i] != usize::MAX {
+                let (a, b) = (self.run_first[i], self.run_last[i]);
+                let pos = (i == a) as u64 * 2 + (i == b) as u64;
+                f(Hasher::new(35).u(hl[b + 2]).u(pos));
+                f(Hasher::new(36).u(hl[a + 2]).u(pos));
+                f(Hasher::new(37)
+                    .u((b - a + 1).min(5) as u64)
+                    .u(pos)
+                    .u(initial as u64));
+            }
             if self.place[i] != 0 {
                 f(Hasher::new(30).u(self.place[i] as u64));
                 f(Hasher::new(31).u(self.place[i] as u64).u(initial as u64));

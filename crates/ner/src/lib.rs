@@ -12,7 +12,8 @@
 //! - [`features`]: word, lowercase, shape, prefixes and suffixes, a
 //!   two-word context window, UPOS/XPOS tags, capitalisation together with
 //!   sentence-initial position, the shared lexicon's titles and roles
-//!   (`sitrep-lexicon`), and membership in place and actor name lists.
+//!   (`sitrep-lexicon`), the first and last word of the capitalised run a
+//!   token is in, and membership in place and actor name lists.
 //! - [`lexicon`]: [`NameLexicon`], the name lists supplied at run time. This
 //!   crate knows no gazetteer and no actor dictionary; the facade implements
 //!   the trait over them.
