@@ -314,6 +314,13 @@ impl Dictionaries {
         )
     }
 
+    /// The actors (indexes into [`Dictionaries::actors`]) that have
+    /// `phrase` exactly as a name or synonym (`Hamas`, `Sergey Lavrov`), in
+    /// any case; agents do not count.
+    pub fn actors_named(&self, phrase: &str) -> Vec<u32> {
+        self.exact(&self.index.actors, phrase)
+    }
+
     /// Actors whose multi-word names end in `word` (`Lavrov` → Sergey Lavrov).
     /// Many surnames are ambiguous; the caller decides (e.g. only for PERSON
     /// mentions, or only if one candidate has a role on the date).

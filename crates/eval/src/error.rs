@@ -22,6 +22,12 @@ pub enum Error {
     PloverJson(serde_json::Error),
     #[error("PLOVER records: not a JSON array")]
     PloverNotAnArray,
+    /// The entity recognizer's model or training data failed to load.
+    #[error("entity recognizer: {0}")]
+    Ner(#[from] sitrep_ner::Error),
+    /// The tagger model failed to load.
+    #[error("tagger: {0}")]
+    Syntax(#[from] sitrep_syntax::Error),
     /// The facade's models failed to load.
     #[error(transparent)]
     Pipeline(#[from] sitrep::Error),

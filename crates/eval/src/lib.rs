@@ -9,6 +9,7 @@
 //! | [`coder`] | PETRARCH and TABARI record accuracy, PLOVER event typing | `eval petrarch`, `eval tabari`, `eval plover` |
 //! | [`devset`] | event P/R/F1 of the full pipeline on the real-news development set | `eval devset` |
 //! | [`geo`] | toponym recognition P/R/F1 and resolution accuracy (Gritta et al.) | `eval geo` |
+//! | [`ner`] | named-entity P/R/F1 per type on the held-out GUM documents | `eval ner` |
 //! | [`time`] | temporal-expression normalisation against fixture files | `eval time` |
 //!
 //! Shared measures live in [`metrics`]: [`Counts`] is the one precision/
@@ -25,6 +26,7 @@ pub mod devset;
 mod error;
 pub mod geo;
 pub mod metrics;
+pub mod ner;
 pub mod segment;
 pub mod syntax;
 pub mod time;

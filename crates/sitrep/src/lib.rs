@@ -32,6 +32,7 @@
 //! ```
 
 mod link;
+pub mod names;
 pub mod stages;
 
 pub use sitrep_attrib as attrib;
@@ -39,6 +40,7 @@ pub use sitrep_coder as coder;
 pub use sitrep_doc as doc;
 pub use sitrep_geo as geo;
 pub use sitrep_ingest as ingest;
+pub use sitrep_ner as ner;
 pub use sitrep_time as time;
 
 pub use sitrep_doc::{Layers, PlanError, Stage};
@@ -90,6 +92,9 @@ pub enum Error {
     /// The gazetteer failed to load.
     #[error("loading the gazetteer: {0}")]
     Gazetteer(#[from] sitrep_geo::Error),
+    /// The entity recognizer's model failed to load.
+    #[error("loading the entity recognizer: {0}")]
+    Ner(#[from] sitrep_ner::Error),
     /// The stages, in the order given, cannot run.
     #[error("invalid pipeline: {0}")]
     Plan(#[from] PlanError),
@@ -104,6 +109,11 @@ pub struct Pipeline {
     fallback_date: Option<Date>,
     /// The coding stage, also kept typed for [`Pipeline::coder`].
     coder: Option<Arc<sitrep_coder::Coder>>,
+    /// The geoparsing stage, kept typed so the recognizer can share its
+    /// gazetteer.
+    geoparser: Option<Arc<sitrep_geo::Geoparser>>,
+    /// The standard entity recognizer, before its name lists are attached.
+    recognizer: Option<sitrep_ner::Recognizer>,
 }
 
 /// Builds a [`Pipeline`] from stages in the order given.
@@ -144,6 +154,8 @@ impl PipelineBuilder {
             layers,
             fallback_date: self.fallback_date,
             coder: self.coder,
+            geoparser: None,
+            recognizer: None,
         })
     }
 }
@@ -174,10 +186,11 @@ fn load<T>(
 
 /// The canonical position of each standard stage: [`Pipeline::with_coder`] and
 /// [`Pipeline::with_gazetteer`] insert theirs where it belongs.
-const CANONICAL_ORDER: [&str; 9] = [
+const CANONICAL_ORDER: [&str; 10] = [
     "segmenter",
     "tagger",
     "parser",
+    "entity recognizer",
     "person finder",
     "coder",
     "geoparser",
@@ -240,27 +253,50 @@ impl Pipeline {
 
     /// Adds the geoparsing stage: toponyms resolved against `gazetteer`, and
     /// through them each event's place. Fails if the pipeline has no segmenter.
-    pub fn with_gazetteer(self, gazetteer: sitrep_geo::Gazetteer) -> Result<Pipeline, Error> {
-        self.with_standard(vec![
-            Arc::new(sitrep_attrib::PersonFinder),
-            Arc::new(sitrep_geo::Geoparser::new(gazetteer)),
-        ])
+    pub fn with_gazetteer(mut self, gazetteer: sitrep_geo::Gazetteer) -> Result<Pipeline, Error> {
+        let geoparser = Arc::new(sitrep_geo::Geoparser::new(gazetteer));
+        self.geoparser = Some(geoparser.clone());
+        let mut added: Vec<Arc<dyn Stage>> = vec![Arc::new(sitrep_attrib::PersonFinder), geoparser];
+        added.extend(self.recognizer_stage());
+        self.with_standard(added)
     }
 
     /// Adds event coding and everything an event's context needs: actors and
     /// events, temporal expressions, attribution (quotes, sources, casualties)
     /// and the link that joins them to each event. Coding reads the parse: use
     /// it with [`Depth::Parse`]. Fails if the pipeline has no segmenter.
+    ///
+    /// When the pipeline tags, the vendored entity recognizer comes too (the
+    /// layer later stages read to tell people and organisations from
+    /// places), consulting the coder's actor dictionary and, once added, the
+    /// gazetteer ([`names::NameLists`]).
     pub fn with_coder(mut self, coder: sitrep_coder::Coder) -> Result<Pipeline, Error> {
         let coder = Arc::new(coder);
         self.coder = Some(coder.clone());
-        self.with_standard(vec![
+        let has_own = self.stage_names().contains(&"entity recognizer");
+        if self.recognizer.is_none() && !has_own && self.layers.contains(Layers::TAGS) {
+            self.recognizer = Some(sitrep_ner::Recognizer::vendored()?);
+        }
+        let mut added: Vec<Arc<dyn Stage>> = vec![
             Arc::new(sitrep_attrib::PersonFinder),
             coder,
             Arc::new(TimeResolver),
             Arc::new(sitrep_attrib::Attributor),
             Arc::new(Link),
-        ])
+        ];
+        added.extend(self.recognizer_stage());
+        self.with_standard(added)
+    }
+
+    /// The standard recognizer with the name lists of this pipeline's coder
+    /// and geoparser, if the pipeline has one.
+    fn recognizer_stage(&self) -> Option<Arc<dyn Stage>> {
+        let lists = names::NameLists {
+            coder: self.coder.clone(),
+            geoparser: self.geoparser.clone(),
+        };
+        let rec = self.recognizer.clone()?.with_lexicon(Arc::new(lists));
+        Some(Arc::new(rec))
     }
 
     /// Inserts (or replaces) standard stages at their canonical positions, then
@@ -369,6 +405,7 @@ mod tests {
                 stage("coder", l, Layers::ACTORS | Layers::EVENTS),
                 Arc::new(TimeResolver),
                 stage("tagger", l, Layers::TAGS),
+                stage("entity recognizer", l | Layers::TAGS, Layers::ENTITIES),
                 Arc::new(sitrep_attrib::PersonFinder),
             ])
             .unwrap();

@@ -42,11 +42,11 @@ fn article(text: &str) -> Article {
 fn the_full_pipeline_runs_every_stage_in_canonical_order() {
     assert_eq!(
         full().stage_names().join(" → "),
-        "segmenter → tagger → parser → person finder → coder → geoparser → time resolver → attribution → link"
+        "segmenter → tagger → parser → entity recognizer → person finder → coder → geoparser → time resolver → attribution → link"
     );
     assert!(full()
         .layers()
-        .contains(Layers::PLACES | Layers::TIMES | Layers::LINKS));
+        .contains(Layers::ENTITIES | Layers::PLACES | Layers::TIMES | Layers::LINKS));
 }
 
 /// `sitrep segment --depth parse` ran attribution and the link too, because the

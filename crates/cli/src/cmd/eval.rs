@@ -26,6 +26,8 @@ enum What {
     Devset(super::eval_devset::Args),
     /// Geoparsing: toponym recognition P/R/F1 and resolution accuracy on Gritta's XML corpora.
     Geo(super::eval_geo::Args),
+    /// Named entities: exact span+type P/R/F1 per type on the held-out GUM documents, and speed.
+    Ner(super::eval_ner::Args),
     /// Temporal-expression normalisation accuracy on fixture files.
     Time(super::eval_time::Args),
 }
@@ -40,6 +42,7 @@ pub fn run(args: Args) -> Result<()> {
         What::Plover(a) => super::eval_code::run_plover(a),
         What::Devset(a) => super::eval_devset::run(a),
         What::Geo(a) => super::eval_geo::run(a),
+        What::Ner(a) => super::eval_ner::run(a),
         What::Time(a) => super::eval_time::run(a),
     }
 }

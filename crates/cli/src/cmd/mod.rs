@@ -6,6 +6,7 @@ pub mod eval;
 pub mod eval_code;
 pub mod eval_devset;
 pub mod eval_geo;
+pub mod eval_ner;
 pub mod eval_segment;
 pub mod eval_syntax;
 pub mod eval_time;

@@ -19,6 +19,34 @@ enum What {
     Tagger(TaggerArgs),
     /// Arc-eager dependency parser (averaged perceptron, dynamic oracle).
     Parser(ParserArgs),
+    /// Named-entity recognizer on GUM's `Entity=` annotations (the training
+    /// documents of the fixed split; tags from the vendored tagger).
+    Ner(NerArgs),
+}
+
+#[derive(clap::Args)]
+struct NerArgs {
+    /// The GUM CoNLL-U directory.
+    #[arg(long, default_value = "../shared/data/treebanks/gum")]
+    gum: PathBuf,
+    /// Where to write the model.
+    #[arg(long)]
+    out: PathBuf,
+    /// Random seed (sentence order): same seed, same model.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Training epochs.
+    #[arg(long, default_value_t = 12)]
+    iterations: usize,
+    /// Drop averaged weights below this magnitude.
+    #[arg(long, default_value_t = 0.5)]
+    prune: f32,
+    /// Train on the treebank's gold tags instead of the vendored tagger's.
+    #[arg(long)]
+    gold_tags: bool,
+    /// Without the gazetteer and actor-dictionary membership features.
+    #[arg(long)]
+    no_lexicon: bool,
 }
 
 #[derive(clap::Args)]
@@ -78,6 +106,37 @@ fn tagger_config(c: &Common) -> TaggerConfig {
 pub fn run(args: Args) -> Result<()> {
     let start = Instant::now();
     match args.what {
+        What::Ner(a) => {
+            let (train_docs, _) = sitrep_eval::ner::gum_split(&a.gum)?;
+            let tagger;
+            let tags = if a.gold_tags {
+                sitrep_eval::ner::Tags::Gold
+            } else {
+                tagger = Tagger::vendored()?;
+                sitrep_eval::ner::Tags::Tagger(&tagger)
+            };
+            let sents = sitrep_eval::ner::sentences(&train_docs, tags);
+            let cfg = sitrep_ner::train::TrainConfig {
+                epochs: a.iterations,
+                seed: a.seed,
+                prune: a.prune,
+            };
+            let lists = if a.no_lexicon {
+                sitrep::names::NameLists::default()
+            } else {
+                sitrep::names::NameLists::vendored()?
+            };
+            let model = sitrep_ner::train::train(&sents, &lists, &cfg);
+            model.save(&a.out)?;
+            eprintln!(
+                "trained entity recognizer on {} sentences of {} documents ({} features) in {:.1}s -> {}",
+                sents.len(),
+                train_docs.len(),
+                model.len(),
+                start.elapsed().as_secs_f64(),
+                a.out.display()
+            );
+        }
         What::Tagger(a) => {
             let c = &a.common;
             let sents = corpus::load(&c.treebank)?;
