@@ -2,11 +2,42 @@
 
 use std::io::{self, BufRead, Read};
 
-/// Reads up to `n` bytes (fewer only at end of input).
-pub(crate) fn read_prefix(r: &mut dyn Read, n: usize) -> io::Result<Vec<u8>> {
-    let mut buf = Vec::with_capacity(n.min(1 << 16));
-    r.take(n as u64).read_to_end(&mut buf)?;
-    Ok(buf)
+/// Reads up to `n` bytes (fewer only at end of input or on an error).
+///
+/// An error met after some bytes comes back *with* them: a small compressed file
+/// cut before its trailer decodes in full and only then fails, and its complete
+/// records must not be lost with the error (the caller replays the error after
+/// the bytes, see [`Replay`]).
+pub(crate) fn read_prefix(r: &mut dyn Read, n: usize) -> (Vec<u8>, Option<io::Error>) {
+    let mut buf = vec![0u8; n];
+    let mut len = 0;
+    while len < n {
+        match r.read(&mut buf[len..]) {
+            Ok(0) => break,
+            Ok(k) => len += k,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                buf.truncate(len);
+                return (buf, Some(e));
+            }
+        }
+    }
+    buf.truncate(len);
+    (buf, None)
+}
+
+/// A reader that fails once with a stored error, then reports end of input: the
+/// rest of a stream whose decoder already failed. Readers stop at the first error,
+/// so the error is seen exactly where the decodable data ends.
+pub(crate) struct Replay(pub Option<io::Error>);
+
+impl Read for Replay {
+    fn read(&mut self, _buf: &mut [u8]) -> io::Result<usize> {
+        match self.0.take() {
+            Some(e) => Err(e),
+            None => Ok(0),
+        }
+    }
 }
 
 /// Outcome of [`read_all_bounded`].
@@ -101,9 +132,23 @@ pub(crate) fn decode_lossy(bytes: Vec<u8>) -> (String, Option<usize>) {
     }
 }
 
-/// Offset of the first NUL byte, the mark of a binary file.
+/// Offset of the first NUL byte, the mark of binary data.
 pub(crate) fn find_nul(prefix: &[u8]) -> Option<usize> {
     prefix.iter().position(|&b| b == 0)
+}
+
+/// Offset of the first NUL byte when `prefix` looks like a binary file rather
+/// than text with a stray NUL: most of its lines hold a NUL (an image, an
+/// executable, BOM-less UTF-16 all do). Record formats (JSONL, CSV) use this,
+/// so one corrupted line skips that line, not the file's good records.
+pub(crate) fn looks_binary(prefix: &[u8]) -> Option<usize> {
+    let first = find_nul(prefix)?;
+    let (mut lines, mut with_nul) = (0usize, 0usize);
+    for line in prefix.split(|&b| b == b'\n') {
+        lines += 1;
+        with_nul += usize::from(line.contains(&0));
+    }
+    (with_nul * 2 > lines).then_some(first)
 }
 
 #[cfg(test)]

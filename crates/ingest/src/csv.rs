@@ -4,7 +4,7 @@
 //! bounded by `max_article_bytes` even when a quote is never closed, and so that
 //! every record knows the line it starts on.
 
-use crate::bytes::decode_lossy;
+use crate::bytes::{decode_lossy, find_nul};
 use crate::codec::skip_reason;
 use crate::ctx::Ctx;
 use crate::event::{Event, SkipReason, WarningKind};
@@ -208,6 +208,17 @@ impl CsvReader {
                 self.done = true;
             }
             return Some(self.ctx.skip(line, SkipReason::TooLarge { limit }));
+        }
+        let nul = rec
+            .fields
+            .iter()
+            .zip(&rec.starts)
+            .find_map(|(f, &start)| find_nul(f).map(|at| start + at as u64));
+        if let Some(offset) = nul {
+            if self.header.is_none() {
+                self.done = true;
+            }
+            return Some(self.ctx.skip(line, SkipReason::NulByte { offset }));
         }
         let n_fields = rec.fields.len();
         let mut values = self.decode(rec);

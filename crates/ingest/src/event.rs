@@ -76,6 +76,10 @@ pub enum SkipReason {
     Empty,
     #[error("binary file (NUL byte at offset {offset})")]
     Binary { offset: u64 },
+    /// A NUL byte inside one line or record of a text file: only that unit is
+    /// skipped, the rest of the file is read.
+    #[error("NUL byte at offset {offset} (binary data in a text record)")]
+    NulByte { offset: u64 },
     #[error("unknown extension {ext:?} (known: txt, jsonl, ndjson, csv, tsv, html, htm, warc, optionally .gz/.zst)")]
     UnknownExtension { ext: String },
     #[error("hidden file or directory (name starts with '.')")]
@@ -130,6 +134,7 @@ impl SkipReason {
         match self {
             Empty => "empty",
             Binary { .. } => "binary file",
+            NulByte { .. } => "NUL byte",
             UnknownExtension { .. } => "unknown extension",
             Hidden => "hidden",
             NotAFile => "not a file",

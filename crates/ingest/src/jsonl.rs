@@ -1,6 +1,6 @@
 //! JSON Lines: one article object per line, read lazily.
 
-use crate::bytes::{decode_lossy, read_line_bounded, Line};
+use crate::bytes::{decode_lossy, find_nul, read_line_bounded, Line};
 use crate::codec::skip_reason;
 use crate::ctx::Ctx;
 use crate::event::{Event, SkipReason, WarningKind};
@@ -65,6 +65,10 @@ impl Iterator for JsonlReader {
                 Ok(Line::Ok { consumed }) => consumed,
             };
             self.offset += consumed;
+            if let Some(at) = find_nul(&self.buf) {
+                let offset = start + at as u64;
+                return Some(self.ctx.skip(n, SkipReason::NulByte { offset }));
+            }
             let bytes = std::mem::take(&mut self.buf);
             let (text, bad) = decode_lossy(bytes);
             let line = text.strip_prefix('\u{FEFF}').unwrap_or(&text).trim();

@@ -35,7 +35,12 @@
 //!   reader moves on: to the next line (JSONL), record (CSV, WARC) or file. Only
 //!   when the rest of an input cannot be read (truncated or corrupt compression, a
 //!   read error, an unterminated CSV quote, a cut WARC record) does that input end,
-//!   with a skip saying where.
+//!   with a skip saying where, after every complete unit decoded before it (a
+//!   small `.gz` missing its trailer yields all its records, then the truncation).
+//! - **A bad line is one skip.** A NUL byte in a JSONL line or CSV record skips
+//!   that unit ([`SkipReason::NulByte`]); a whole file is skipped as binary only
+//!   when most lines of its first 8 KiB hold a NUL, or when it is a single-article
+//!   format (txt, HTML).
 //! - **Nothing is dropped silently.** Every file, line or record yields an article
 //!   or a skip; blank lines of JSONL/CSV are not records. Invalid UTF-8 is decoded
 //!   lossily with a [`WarningKind::InvalidUtf8`] giving the first bad byte's offset.

@@ -1,6 +1,6 @@
 //! The batch driver: walks inputs lazily and dispatches to the format readers.
 
-use crate::bytes::{find_nul, read_all_bounded, read_prefix, Bounded};
+use crate::bytes::{find_nul, looks_binary, read_all_bounded, read_prefix, Bounded, Replay};
 use crate::codec::{self, skip_reason};
 use crate::csv::CsvReader;
 use crate::ctx::Ctx;
@@ -21,6 +21,21 @@ use std::sync::Arc;
 
 /// How many leading bytes are checked for NUL (binary) and sniffed for a format.
 const SNIFF_BYTES: usize = 8 << 10;
+
+/// Reads the sniffing prefix of `stream`. When decoding fails after some bytes,
+/// `stream` becomes a [`Replay`] of the failure, so the prefix is read as usual
+/// and the failure (a truncation, most often) is reported where the data ends.
+/// Fails only when not a single byte could be read.
+fn sniff_prefix(stream: &mut Box<dyn Read + Send>) -> io::Result<Vec<u8>> {
+    match read_prefix(stream, SNIFF_BYTES) {
+        (p, None) => Ok(p),
+        (p, Some(e)) if p.is_empty() => Err(e),
+        (p, Some(e)) => {
+            *stream = Box::new(Replay(Some(e)));
+            Ok(p)
+        }
+    }
+}
 
 /// One input waiting to be read.
 enum Input {
@@ -259,8 +274,8 @@ impl Events {
         ctx: Ctx,
     ) -> Option<Event> {
         let magic = match read_prefix(&mut raw, 4) {
-            Ok(m) => m,
-            Err(e) => return Some(ctx.skip(None, skip_reason(&e))),
+            (_, Some(e)) => return Some(ctx.skip(None, skip_reason(&e))),
+            (m, None) => m,
         };
         if magic.is_empty() {
             return Some(ctx.skip(None, SkipReason::Empty));
@@ -270,14 +285,14 @@ impl Events {
         if let Some(c) = codec {
             stream = codec::decoder(c, stream);
         }
-        let mut prefix = match read_prefix(&mut stream, SNIFF_BYTES) {
+        let mut prefix = match sniff_prefix(&mut stream) {
             Ok(p) => p,
             Err(e) => return Some(ctx.skip(None, skip_reason(&e))),
         };
         if let Some(endian) = utf16::sniff_bom(&prefix) {
             let rest = io::Cursor::new(prefix.split_off(2)).chain(stream);
             stream = Box::new(utf16::Utf16Reader::new(rest, endian));
-            prefix = match read_prefix(&mut stream, SNIFF_BYTES) {
+            prefix = match sniff_prefix(&mut stream) {
                 Ok(p) => p,
                 Err(e) => return Some(ctx.skip(None, skip_reason(&e))),
             };
@@ -286,11 +301,16 @@ impl Events {
             return Some(ctx.skip(None, SkipReason::Empty));
         }
         let format = format.unwrap_or_else(|| Format::sniff(&prefix));
-        // WARC records may carry images and other binary payloads legitimately.
-        if format != Format::Warc {
-            if let Some(at) = find_nul(&prefix) {
-                return Some(ctx.skip(None, SkipReason::Binary { offset: at as u64 }));
-            }
+        // WARC records may carry images and other binary payloads legitimately;
+        // a record format skips only the lines holding a NUL unless the whole
+        // prefix looks binary; a single-article format is one unit anyway.
+        let binary = match format {
+            Format::Warc => None,
+            Format::Jsonl | Format::Csv | Format::Tsv => looks_binary(&prefix),
+            Format::Txt | Format::Html => find_nul(&prefix),
+        };
+        if let Some(at) = binary {
+            return Some(ctx.skip(None, SkipReason::Binary { offset: at as u64 }));
         }
         let stream = io::Cursor::new(prefix).chain(stream);
         let buffered = Box::new(BufReader::with_capacity(64 << 10, stream));

@@ -368,3 +368,99 @@ fn garbage_never_panics_and_single_article_formats_always_report() {
         }
     }
 }
+
+#[test]
+fn small_gzip_missing_its_trailer_keeps_every_complete_record() {
+    let dir = TempDir::new("gzip-trailer");
+    let full = gzip(&jsonl_lines(3));
+    // The 8-byte trailer is CRC32 and size: without it every record decodes
+    // (as `zcat` shows), and only the missing check is to report.
+    let p = dir.write("cut.jsonl.gz", &full[..full.len() - 8]);
+    let run = read(&[p], &ReadOptions::default());
+    assert_eq!(run.articles.len(), 3, "{:?}", run.log);
+    assert_eq!(run.skips.len(), 1, "{:?}", run.skips);
+    assert_eq!(
+        run.skips[0].reason,
+        SkipReason::Truncated { codec: Codec::Gzip }
+    );
+    assert_eq!(run.skips[0].origin.record, Some(4));
+    assert_eq!(
+        run.tally.to_string(),
+        "read 3, skipped 1 (1 truncated gzip)"
+    );
+}
+
+#[test]
+fn small_gzip_cut_inside_a_line_keeps_the_lines_before() {
+    let dir = TempDir::new("gzip-midline");
+    let data = jsonl_lines(3);
+    let full = gzip(&data);
+    // Cut the trailer and a few bytes of the deflate stream: the last line is
+    // incomplete, so it is the truncation, never a half record.
+    let p = dir.write("cut.jsonl.gz", &full[..full.len() - 12]);
+    let run = read(&[p], &ReadOptions::default());
+    assert!(run.articles.len() <= 3, "{:?}", run.log);
+    for a in &run.articles {
+        assert!(a.text.ends_with("compress."), "{}", a.text);
+    }
+    assert_eq!(run.skips.len(), 1, "{:?}", run.skips);
+    assert_eq!(
+        run.skips[0].reason,
+        SkipReason::Truncated { codec: Codec::Gzip }
+    );
+}
+
+#[test]
+fn small_zstd_missing_its_end_keeps_every_complete_record() {
+    let dir = TempDir::new("zstd-trailer");
+    // One frame as the `zstd` tool writes it, with a content checksum: header
+    // (single segment, checksum flag, 1-byte content size), one raw last block,
+    // then the 4-byte checksum, which is what is cut off.
+    let data = jsonl_lines(3);
+    let len = u8::try_from(data.len()).unwrap();
+    let mut frame = vec![0x28, 0xb5, 0x2f, 0xfd, 0x24, len];
+    let block = (u32::from(len) << 3) | 1;
+    frame.extend(&block.to_le_bytes()[..3]);
+    frame.extend(&data);
+    let p = dir.write("cut.jsonl.zst", &frame);
+    let run = read(&[p], &ReadOptions::default());
+    assert_eq!(run.articles.len(), 3, "{:?}", run.log);
+    assert_eq!(run.skips.len(), 1, "{:?}", run.skips);
+    assert_eq!(
+        run.skips[0].reason,
+        SkipReason::Truncated { codec: Codec::Zstd }
+    );
+    assert_eq!(run.skips[0].origin.record, Some(4));
+}
+
+#[test]
+fn a_nul_byte_skips_only_its_line_or_record() {
+    let dir = TempDir::new("nul-lines");
+    let mut jsonl = jsonl_lines(2);
+    jsonl.extend(b"{\"id\": \"bad\", \"text\": \"broken \x00 line\"}\n");
+    jsonl.extend(jsonl_lines(3).split(|&b| b == b'\n').nth(2).unwrap());
+    jsonl.push(b'\n');
+    let j = dir.write("a.jsonl", &jsonl);
+    let csv = b"id,text\nc1,first\nc2,\"bro\x00ken\"\nc3,third\n";
+    let c = dir.write("b.csv", csv);
+    let run = read(&[j, c], &ReadOptions::default());
+    assert_eq!(run.articles.len(), 5, "{:?}", run.log);
+    assert_eq!(run.skips.len(), 2, "{:?}", run.skips);
+    let offset = jsonl.iter().position(|&b| b == 0).unwrap() as u64;
+    assert_eq!(run.skips[0].reason, SkipReason::NulByte { offset });
+    assert_eq!(run.skips[0].origin.record, Some(3));
+    let offset = csv.iter().position(|&b| b == 0).unwrap() as u64;
+    assert_eq!(run.skips[1].reason, SkipReason::NulByte { offset });
+    assert_eq!(run.skips[1].origin.record, Some(3));
+    assert_eq!(run.tally.to_string(), "read 5, skipped 2 (2 NUL byte)");
+}
+
+#[test]
+fn a_binary_file_named_jsonl_is_still_one_skip() {
+    let dir = TempDir::new("nul-binary");
+    let bytes: Vec<u8> = (0..4096u32).map(|i| (i % 7) as u8).collect();
+    let p = dir.write("x.jsonl", &bytes);
+    let run = read(&[p], &ReadOptions::default());
+    assert_eq!(run.skips.len(), 1, "{:?}", run.skips);
+    assert_eq!(run.skips[0].reason, SkipReason::Binary { offset: 0 });
+}
