@@ -80,7 +80,7 @@ pub enum SkipReason {
     /// skipped, the rest of the file is read.
     #[error("NUL byte at offset {offset} (binary data in a text record)")]
     NulByte { offset: u64 },
-    #[error("unknown extension {ext:?} (known: txt, jsonl, ndjson, csv, tsv, html, htm, warc, optionally .gz/.zst)")]
+    #[error("unknown extension {ext:?} (known: txt, jsonl, ndjson, json, csv, tsv, html, htm, warc, optionally .gz/.zst)")]
     UnknownExtension { ext: String },
     #[error("hidden file or directory (name starts with '.')")]
     Hidden,

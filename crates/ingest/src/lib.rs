@@ -6,6 +6,7 @@
 //! |---|---|---|
 //! | `.txt`, `.text` | first line the title, then the body (a blank line between is customary) | file |
 //! | `.jsonl`, `.ndjson` | one JSON object per line: `id, title, text, url, source, published` (or `date`); other keys go to `Article::extra` | line |
+//! | `.json` | an array of such objects, or such objects one after another (pretty-printed or not); read lazily, element by element | array element or value |
 //! | `.csv`, `.tsv` | header row, RFC 4180 quoting (quoted fields may hold newlines and `""`) | record |
 //! | `.html`, `.htm`, `.xhtml` | main content (boilerplate dropped, paragraphs as blank-line-separated blocks) plus `<title>`/`og:title`, publish date (`article:published_time`, `date`, `pubdate`, JSON-LD `datePublished`...), `og:site_name`, canonical URL | file |
 //! | `.warc` | `WARC-Type: response` records with HTTP 200 and `text/html`, through the HTML extractor; `WARC-Target-URI` is the URL, `WARC-Date` the fallback date | record |
@@ -15,7 +16,7 @@
 //! bytes, so a mislabelled file still reads. Column and field names are set by
 //! [`ReadOptions`] and apply to CSV headers and JSONL keys alike. `-` reads
 //! standard input; its format is [`ReadOptions::format`] or sniffed
-//! ([`Format::sniff`]: a JSON object on the first line means JSONL).
+//! ([`Format::sniff`]: a JSON object on the first line means JSONL, an array JSON).
 //!
 //! Text is UTF-8; a UTF-16 input with a byte-order mark (spreadsheet "Unicode
 //! text" exports) is transcoded. A single-article file (`.txt`, `.html`) without a
@@ -77,6 +78,7 @@ mod ctx;
 mod date;
 mod event;
 pub mod html;
+mod json;
 mod jsonl;
 mod options;
 mod page;

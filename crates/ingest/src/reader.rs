@@ -5,6 +5,7 @@ use crate::codec::{self, skip_reason};
 use crate::csv::CsvReader;
 use crate::ctx::Ctx;
 use crate::event::{Codec, Event, Skip, SkipReason};
+use crate::json::JsonReader;
 use crate::jsonl::JsonlReader;
 use crate::options::{Format, ReadOptions};
 use crate::page::{page_events, PageInfo};
@@ -80,7 +81,7 @@ impl fmt::Debug for Events {
 /// Reads files, directories (recursively, entries sorted by name) and `-`
 /// (standard input), in the order given.
 ///
-/// Formats come from extensions (`.txt`, `.jsonl`, `.csv`, `.html`, `.warc`,
+/// Formats come from extensions (`.txt`, `.jsonl`, `.json`, `.csv`, `.html`, `.warc`,
 /// each optionally followed by `.gz` or `.zst`). Inside directories, files with
 /// other extensions and hidden entries are skipped; files named explicitly, and
 /// standard input, have their format sniffed when the extension does not say.
@@ -306,7 +307,7 @@ impl Events {
         // prefix looks binary; a single-article format is one unit anyway.
         let binary = match format {
             Format::Warc => None,
-            Format::Jsonl | Format::Csv | Format::Tsv => looks_binary(&prefix),
+            Format::Jsonl | Format::Json | Format::Csv | Format::Tsv => looks_binary(&prefix),
             Format::Txt | Format::Html => find_nul(&prefix),
         };
         if let Some(at) = binary {
@@ -316,6 +317,7 @@ impl Events {
         let buffered = Box::new(BufReader::with_capacity(64 << 10, stream));
         let reader: Box<dyn Iterator<Item = Event> + Send> = match format {
             Format::Jsonl => Box::new(JsonlReader::new(buffered, ctx)),
+            Format::Json => Box::new(JsonReader::new(buffered, ctx)),
             Format::Csv => Box::new(CsvReader::new(buffered, ctx, b',')),
             Format::Tsv => Box::new(CsvReader::new(buffered, ctx, b'\t')),
             Format::Warc => Box::new(WarcReader::new(buffered, ctx)),

@@ -90,8 +90,8 @@ fn directories_are_walked_sorted_and_unknown_files_skipped() {
         run.log,
         [
             format!("S {root}/.git: hidden file or directory (name starts with '.')"),
-            format!("S {root}/a/README: unknown extension \"\" (known: txt, jsonl, ndjson, csv, tsv, html, htm, warc, optionally .gz/.zst)"),
-            format!("S {root}/a/notes.pdf: unknown extension \"pdf\" (known: txt, jsonl, ndjson, csv, tsv, html, htm, warc, optionally .gz/.zst)"),
+            format!("S {root}/a/README: unknown extension \"\" (known: txt, jsonl, ndjson, json, csv, tsv, html, htm, warc, optionally .gz/.zst)"),
+            format!("S {root}/a/notes.pdf: unknown extension \"pdf\" (known: txt, jsonl, ndjson, json, csv, tsv, html, htm, warc, optionally .gz/.zst)"),
             "A a/z".to_string(),
             "A b".to_string(),
             "A c/b".to_string(),
@@ -352,6 +352,7 @@ fn garbage_never_panics_and_single_article_formats_always_report() {
         for format in [
             Format::Txt,
             Format::Jsonl,
+            Format::Json,
             Format::Csv,
             Format::Html,
             Format::Warc,
@@ -463,4 +464,30 @@ fn a_binary_file_named_jsonl_is_still_one_skip() {
     let run = read(&[p], &ReadOptions::default());
     assert_eq!(run.skips.len(), 1, "{:?}", run.skips);
     assert_eq!(run.skips[0].reason, SkipReason::Binary { offset: 0 });
+}
+
+#[test]
+fn json_arrays_read_like_jsonl() {
+    let dir = TempDir::new("json-array");
+    let array = br#"[
+  {"id": "j1", "title": "One", "text": "First article.", "published": "2024-05-01"},
+  {"text": "Second article."},
+  {"title": "no text here"}
+]"#;
+    let a = dir.write("a.json", array);
+    let b = dir.write(
+        "b.json.gz",
+        &gzip(
+            br#"{"text": "pretty",
+  "id": "p1"}"#,
+        ),
+    );
+    let run = read(&[a, b], &ReadOptions::default());
+    assert_eq!(run.log.len(), 4, "{:?}", run.log);
+    assert_eq!(run.log[0], "A j1");
+    assert_eq!(run.log[1], "A a:2");
+    assert!(run.log[2].contains("a.json:3: no text"), "{:?}", run.log);
+    assert_eq!(run.log[3], "A p1");
+    assert_eq!(run.articles[0].published, Date::new(2024, 5, 1));
+    assert_eq!(run.articles[0].title.as_deref(), Some("One"));
 }
