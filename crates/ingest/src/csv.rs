@@ -170,12 +170,9 @@ impl CsvReader {
         let mut warned = false;
         for (bytes, start) in rec.fields.into_iter().zip(rec.starts) {
             let (s, bad) = decode_lossy(bytes);
-            if let (Some(at), false) = (bad, warned) {
+            if let (Some(bad), false) = (bad, warned) {
                 warned = true;
-                let offset = start + at as u64;
-                let w = self
-                    .ctx
-                    .warn(Some(rec.line), WarningKind::InvalidUtf8 { offset });
+                let w = self.ctx.warn(Some(rec.line), bad.warning(start));
                 self.pending.push_back(w);
             }
             out.push(s);

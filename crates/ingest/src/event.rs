@@ -173,6 +173,11 @@ pub enum WarningKind {
     /// HTTP payload).
     #[error("invalid UTF-8 at byte offset {offset}, decoded lossily")]
     InvalidUtf8 { offset: u64 },
+    /// Text that is not UTF-8 but reads as Windows-1252 (Latin-1) was decoded as
+    /// Windows-1252. For a whole file (the origin names no record) byte offsets
+    /// reported later count in the transcoded UTF-8.
+    #[error("not UTF-8: decoded as Windows-1252 (Latin-1)")]
+    Windows1252,
     /// A CSV record whose field count differs from the header's.
     #[error("record has {found} fields, header has {expected}")]
     FieldCount { expected: usize, found: usize },
@@ -183,6 +188,7 @@ impl WarningKind {
     pub fn kind(&self) -> &'static str {
         match self {
             WarningKind::InvalidUtf8 { .. } => "invalid UTF-8",
+            WarningKind::Windows1252 => "decoded as Windows-1252",
             WarningKind::FieldCount { .. } => "field count",
         }
     }

@@ -10,7 +10,7 @@
 use crate::bytes::{decode_lossy, find_nul};
 use crate::codec::skip_reason;
 use crate::ctx::Ctx;
-use crate::event::{Event, SkipReason, WarningKind};
+use crate::event::{Event, SkipReason};
 use crate::record::build_article;
 use serde_json::Value;
 use std::io::{self, BufRead};
@@ -222,10 +222,9 @@ impl JsonReader {
             Ok(_) => self.ctx.skip(n, SkipReason::NotAnObject),
         };
         match bad {
-            Some(at) => {
+            Some(bad) => {
                 self.pending = Some(event);
-                let offset = v.start + at as u64;
-                self.ctx.warn(n, WarningKind::InvalidUtf8 { offset })
+                self.ctx.warn(n, bad.warning(v.start))
             }
             None => event,
         }

@@ -3,7 +3,7 @@
 use crate::bytes::{decode_lossy, find_nul, read_line_bounded, Line};
 use crate::codec::skip_reason;
 use crate::ctx::Ctx;
-use crate::event::{Event, SkipReason, WarningKind};
+use crate::event::{Event, SkipReason};
 use crate::record::build_article;
 use serde_json::Value;
 use std::io::BufRead;
@@ -93,10 +93,9 @@ impl Iterator for JsonlReader {
                 Ok(_) => self.ctx.skip(n, SkipReason::NotAnObject),
             };
             return Some(match bad {
-                Some(at) => {
+                Some(bad) => {
                     self.pending = Some(event);
-                    let offset = start + at as u64;
-                    self.ctx.warn(n, WarningKind::InvalidUtf8 { offset })
+                    self.ctx.warn(n, bad.warning(start))
                 }
                 None => event,
             });

@@ -19,7 +19,12 @@
 //! ([`Format::sniff`]: a JSON object on the first line means JSONL, an array JSON).
 //!
 //! Text is UTF-8; a UTF-16 input with a byte-order mark (spreadsheet "Unicode
-//! text" exports) is transcoded. A single-article file (`.txt`, `.html`) without a
+//! text" exports) is transcoded. Text that is not UTF-8 but reads as
+//! Windows-1252/Latin-1 (invalid UTF-8, no valid multi-byte sequence, only bytes
+//! the encoding defines) is decoded as such with a
+//! [`WarningKind::Windows1252`] naming the file (decided on the first 8 KiB), or
+//! the line or record (decided per unit, when the first 8 KiB are ASCII). HTML
+//! keeps its declared charset. A single-article file (`.txt`, `.html`) without a
 //! stated date takes a `YYYY-MM-DD` found in its file name
 //! (`extra["published_from"] = "file name"`).
 //!

@@ -1,10 +1,12 @@
 //! The batch driver: walks inputs lazily and dispatches to the format readers.
 
-use crate::bytes::{find_nul, looks_binary, read_all_bounded, read_prefix, Bounded, Replay};
+use crate::bytes::{
+    find_nul, is_cp1252, looks_binary, read_all_bounded, read_prefix, Bounded, Cp1252Reader, Replay,
+};
 use crate::codec::{self, skip_reason};
 use crate::csv::CsvReader;
 use crate::ctx::Ctx;
-use crate::event::{Codec, Event, Skip, SkipReason};
+use crate::event::{Codec, Event, Skip, SkipReason, WarningKind};
 use crate::json::JsonReader;
 use crate::jsonl::JsonlReader;
 use crate::options::{Format, ReadOptions};
@@ -313,6 +315,20 @@ impl Events {
         if let Some(at) = binary {
             return Some(ctx.skip(None, SkipReason::Binary { offset: at as u64 }));
         }
+        // Windows-1252 (Latin-1) text is transcoded for the whole input, with one
+        // warning naming the file. HTML says its charset (the page decoder reads
+        // it) and WARC records are decoded one by one, so both keep their bytes.
+        // An input whose first 8 KiB are ASCII is still decoded per unit.
+        let mut notes = Vec::new();
+        if !matches!(format, Format::Html | Format::Warc) && is_cp1252(&prefix) {
+            let rest = io::Cursor::new(std::mem::take(&mut prefix)).chain(stream);
+            stream = Box::new(Cp1252Reader::new(rest));
+            prefix = match sniff_prefix(&mut stream) {
+                Ok(p) => p,
+                Err(e) => return Some(ctx.skip(None, skip_reason(&e))),
+            };
+            notes.push(ctx.warn(None, WarningKind::Windows1252));
+        }
         let stream = io::Cursor::new(prefix).chain(stream);
         let buffered = Box::new(BufReader::with_capacity(64 << 10, stream));
         let reader: Box<dyn Iterator<Item = Event> + Send> = match format {
@@ -339,7 +355,10 @@ impl Events {
                 Box::new(events.into_iter())
             }
         };
-        self.current = Some(reader);
+        self.current = Some(match notes.is_empty() {
+            true => reader,
+            false => Box::new(notes.into_iter().chain(reader)),
+        });
         None
     }
 }

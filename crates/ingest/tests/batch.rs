@@ -491,3 +491,63 @@ fn json_arrays_read_like_jsonl() {
     assert_eq!(run.articles[0].published, Date::new(2024, 5, 1));
     assert_eq!(run.articles[0].title.as_deref(), Some("One"));
 }
+
+#[test]
+fn windows_1252_text_is_decoded_with_a_warning_naming_the_file() {
+    let dir = TempDir::new("cp1252");
+    let txt = dir.write(
+        "a.txt",
+        b"Caf\xe9 title\n\nThe minister\x92s \x93plan\x94 in Bogot\xe1.",
+    );
+    let jsonl = dir.write(
+        "b.jsonl",
+        b"{\"id\": \"b1\", \"text\": \"S\xe3o Paulo\"}\n{\"id\": \"b2\", \"text\": \"plain\"}\n",
+    );
+    // ASCII for the first 8 KiB: the later line is recognised on its own.
+    let mut late = jsonl_lines(120);
+    late.extend(b"{\"id\": \"late\", \"text\": \"Qu\xe9bec\"}\n");
+    let late = dir.write("c.jsonl", &late);
+    // UTF-8 with one damaged byte stays UTF-8, decoded lossily.
+    let mut damaged = "Bogotá\n\nGood é then bad ".as_bytes().to_vec();
+    damaged.push(0xe9);
+    let utf8 = dir.write("d.txt", &damaged);
+    let run = read(
+        &[txt.clone(), jsonl.clone(), late, utf8],
+        &ReadOptions::default(),
+    );
+    assert_eq!(run.articles[0].title.as_deref(), Some("Café title"));
+    assert_eq!(
+        run.articles[0].text,
+        "The minister\u{2019}s \u{201C}plan\u{201D} in Bogotá."
+    );
+    assert_eq!(run.articles[1].text, "São Paulo");
+    let late_article = run.articles.iter().find(|a| a.id == "late").unwrap();
+    assert_eq!(late_article.text, "Québec");
+    let d = run.articles.last().unwrap();
+    assert!(d.text.ends_with("bad \u{FFFD}"), "{}", d.text);
+    let w: Vec<String> = run.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(w.len(), 4, "{w:?}");
+    assert_eq!(
+        w[0],
+        format!(
+            "{}: warning: not UTF-8: decoded as Windows-1252 (Latin-1)",
+            txt.display()
+        )
+    );
+    assert_eq!(
+        w[1],
+        format!(
+            "{}: warning: not UTF-8: decoded as Windows-1252 (Latin-1)",
+            jsonl.display()
+        )
+    );
+    assert!(w[2].contains("c.jsonl:121: warning: not UTF-8"), "{w:?}");
+    assert!(w[3].contains("d.txt: warning: invalid UTF-8"), "{w:?}");
+    assert!(
+        run.tally
+            .to_string()
+            .ends_with("4 warnings (3 decoded as Windows-1252, 1 invalid UTF-8)"),
+        "{}",
+        run.tally
+    );
+}
