@@ -125,6 +125,14 @@ pub enum SkipReason {
     InvalidHttp { message: String },
     #[error("no main text found in HTML")]
     NoContent,
+    /// The text is reliably detected as a language not among
+    /// [`ReadOptions::languages`](crate::ReadOptions::languages).
+    #[error("language {name} ({code}) detected; reading only {}", read.join(", "))]
+    Language {
+        code: String,
+        name: String,
+        read: Vec<String>,
+    },
 }
 
 impl SkipReason {
@@ -161,6 +169,7 @@ impl SkipReason {
             InvalidWarc { .. } => "invalid WARC",
             InvalidHttp { .. } => "invalid HTTP",
             NoContent => "no main text",
+            Language { .. } => "other language",
         }
     }
 }

@@ -28,6 +28,13 @@
 //! stated date takes a `YYYY-MM-DD` found in its file name
 //! (`extra["published_from"] = "file name"`).
 //!
+//! # Languages
+//!
+//! Each article's language is detected from its text (ISO 639-3, `und` when
+//! unsure) and recorded as `extra["language"]`; with
+//! [`ReadOptions::languages`] set, an article reliably in another language is
+//! skipped ([`SkipReason::Language`]) rather than coded to nothing.
+//!
 //! # The event stream
 //!
 //! [`read_paths`] returns [`Events`], a lazy iterator of [`Event`]s: an
@@ -85,6 +92,7 @@ mod event;
 pub mod html;
 mod json;
 mod jsonl;
+mod lang;
 mod options;
 mod page;
 mod reader;

@@ -117,6 +117,13 @@ pub struct ReadOptions {
     /// extension; standard input and explicitly named files without a known
     /// extension are sniffed ([`Format::sniff`]).
     pub format: Option<Format>,
+    /// Languages to read (ISO 639-3 codes: `eng`, `spa`, `ara`...). An article
+    /// whose text is reliably detected as another language is skipped as
+    /// [`SkipReason::Language`](crate::SkipReason::Language). `None` (the
+    /// default) reads every language. Either way each article's language is
+    /// recorded as `extra["language"]` (`und` when detection is unsure), unless
+    /// the input states one itself.
+    pub languages: Option<Vec<String>>,
 }
 
 impl Default for ReadOptions {
@@ -130,6 +137,7 @@ impl Default for ReadOptions {
             source_column: "source".into(),
             max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
             format: None,
+            languages: None,
         }
     }
 }

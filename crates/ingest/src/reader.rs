@@ -9,6 +9,7 @@ use crate::ctx::Ctx;
 use crate::event::{Codec, Event, Skip, SkipReason, WarningKind};
 use crate::json::JsonReader;
 use crate::jsonl::JsonlReader;
+use crate::lang;
 use crate::options::{Format, ReadOptions};
 use crate::page::{page_events, PageInfo};
 use crate::txt;
@@ -370,7 +371,16 @@ impl Iterator for Events {
         loop {
             if let Some(cur) = &mut self.current {
                 if let Some(e) = cur.next() {
-                    return Some(e);
+                    return Some(match e {
+                        Event::Article(mut a) => match lang::check(&mut a, &self.opts) {
+                            None => Event::Article(a),
+                            Some(reason) => Event::Skipped(Skip {
+                                origin: a.origin,
+                                reason,
+                            }),
+                        },
+                        other => other,
+                    });
                 }
                 self.current = None;
             }

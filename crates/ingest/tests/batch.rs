@@ -551,3 +551,44 @@ fn windows_1252_text_is_decoded_with_a_warning_naming_the_file() {
         run.tally
     );
 }
+
+#[test]
+fn other_languages_are_skipped_with_their_language_and_recorded() {
+    let dir = TempDir::new("languages");
+    let lines = concat!(
+        r#"{"id": "en", "text": "Government forces shelled the eastern districts of the city on Monday, residents said, as talks on a ceasefire stalled."}"#,
+        "\n",
+        r#"{"id": "es", "text": "Las fuerzas del gobierno bombardearon los barrios del este de la ciudad el lunes, según dijeron los vecinos."}"#,
+        "\n",
+        r#"{"id": "ar", "text": "قصفت القوات الحكومية الأحياء الشرقية من المدينة يوم الاثنين بحسب ما قال السكان"}"#,
+        "\n",
+        r#"{"id": "stated", "language": "es", "text": "Stated by the record, kept as given."}"#,
+        "\n",
+    );
+    let p = dir.write("mixed.jsonl", lines.as_bytes());
+    let all = read(std::slice::from_ref(&p), &ReadOptions::default());
+    let langs: Vec<&str> = all
+        .articles
+        .iter()
+        .map(|a| a.extra["language"].as_str().unwrap())
+        .collect();
+    assert_eq!(langs, ["eng", "spa", "ara", "es"]);
+    let english = ReadOptions {
+        languages: Some(vec!["eng".into()]),
+        ..ReadOptions::default()
+    };
+    let run = read(&[p], &english);
+    assert_eq!(run.log.len(), 4, "{:?}", run.log);
+    assert_eq!(run.log[0], "A en");
+    assert!(
+        run.log[1].ends_with("mixed.jsonl:2: language Spanish (spa) detected; reading only eng"),
+        "{:?}",
+        run.log
+    );
+    assert!(run.log[2].contains("Arabic (ara)"), "{:?}", run.log);
+    assert_eq!(run.log[3], "A stated");
+    assert_eq!(
+        run.tally.to_string(),
+        "read 2, skipped 2 (2 other language)"
+    );
+}
