@@ -37,4 +37,4 @@ pub use segment::{write_conllu, write_text};
 pub use sink::{
     write_actors_jsonl, Acled, ActorsJsonl, Conllu, DocumentsJsonl, EventsJsonl, Gdelt, Sink, Text,
 };
-pub use summary::Summary;
+pub use summary::{Summary, LANGUAGE_KEY, NO_EVENTS_KEY};

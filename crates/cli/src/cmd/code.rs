@@ -2,11 +2,12 @@
 //! (or TSV row) per event. Record layout: `docs/schema.md`.
 
 use super::input::InputArgs;
+use super::{outcome, vendored};
 use anyhow::{Context, Result};
 use clap::ValueEnum;
 use sitrep::{Depth, Pipeline, PipelineOptions};
 use sitrep_coder::CoderOptions;
-use sitrep_output::{Acled, ActorsJsonl, EventsJsonl, Gdelt, Sink};
+use sitrep_output::{Acled, ActorsJsonl, EventsJsonl, Gdelt, Sink, Summary};
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -60,15 +61,14 @@ pub fn run(args: Args) -> Result<()> {
     }
     let pipeline = Pipeline::new(&PipelineOptions {
         depth: Depth::Parse,
-        fallback_date: args.input.date,
+        fallback_date: args.input.opts.date,
         ..PipelineOptions::default()
     })?
     .with_coder(coder)?;
     let pipeline = if args.no_places {
         pipeline
     } else {
-        pipeline
-            .with_gazetteer(sitrep::geo::Gazetteer::vendored().context("loading the gazetteer")?)?
+        pipeline.with_gazetteer(vendored::gazetteer()?)?
     };
     let out: Box<dyn Write> = match &args.out {
         Some(p) => Box::new(File::create(p).with_context(|| format!("creating {}", p.display()))?),
@@ -82,14 +82,22 @@ pub fn run(args: Args) -> Result<()> {
         (false, Format::CsvAcled) => Box::new(Acled::new(out)),
     };
     sink.begin()?;
-    let mut events = 0usize;
-    args.input.for_each_article(|article| {
-        let doc = pipeline.analyze(article);
-        events += doc.events.len();
-        sink.doc(&doc)?;
-        Ok(())
-    })?;
+    let mut summary = Summary::default();
+    let batch = args
+        .input
+        .opts
+        .for_each_article(&args.input.paths, |article| {
+            let mut doc = pipeline.analyze(article);
+            outcome::note(&pipeline, &mut doc);
+            summary.add(&doc);
+            sink.doc(&doc)?;
+            Ok(())
+        })?;
     sink.finish()?;
-    eprintln!("sitrep: {events} events");
+    match summary.no_events_line() {
+        Some(line) => eprintln!("sitrep: {} events; {line}", summary.events),
+        None => eprintln!("sitrep: {} events", summary.events),
+    }
+    batch.finish()?;
     Ok(())
 }

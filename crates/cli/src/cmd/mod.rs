@@ -10,5 +10,7 @@ pub mod eval_syntax;
 pub mod eval_time;
 pub mod gazetteer;
 pub mod input;
+pub mod outcome;
 pub mod segment;
 pub mod train;
+pub mod vendored;
