@@ -81,6 +81,7 @@ use std::path::Path;
 
 use sitrep_doc::Date;
 
+pub use agents::MAX_AGENT_FORMS;
 pub use error::{Error, Warning};
 pub use index::FxHasher;
 pub use load::{scan_dir, Kind};
@@ -232,6 +233,24 @@ impl Dictionaries {
     ) -> Result<Dictionaries, Error> {
         let mut set = DictSet::default();
         let mut warnings = Vec::new();
+        for (path, kind) in files {
+            set.add_file(path, kind, &mut warnings)?;
+        }
+        Ok(Dictionaries::with_warnings(set, warnings))
+    }
+
+    /// These dictionaries plus the given files (a `None` kind is detected from
+    /// the name): a user's actors, agents or verbs added to a loaded set, the
+    /// vendored one most often. Indexes are rebuilt; warnings are kept.
+    pub fn with_files<'a>(
+        self,
+        files: impl IntoIterator<Item = (&'a Path, Option<Kind>)>,
+    ) -> Result<Dictionaries, Error> {
+        let Dictionaries {
+            mut set,
+            mut warnings,
+            ..
+        } = self;
         for (path, kind) in files {
             set.add_file(path, kind, &mut warnings)?;
         }

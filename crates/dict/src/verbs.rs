@@ -253,19 +253,22 @@ impl Builder {
     fn expand_synsets(&mut self) {
         for (name, no_plural, raws) in std::mem::take(&mut self.raw_synsets) {
             let mut members: Vec<Words> = Vec::new();
+            // Duplicate checks by hash: a synset of n members loads in O(n).
+            let mut seen: std::collections::HashSet<Words> = Default::default();
+            let mut add = |w: Words, members: &mut Vec<Words>| {
+                if seen.insert(w.clone()) {
+                    members.push(w);
+                }
+            };
             for raw in &raws {
                 for words in expand_refs(raw, &self.dict.synsets) {
                     let plural = !no_plural && !raw.ends_with('_') && !raw.contains('&');
                     if plural {
                         let p = pluralize(&words);
-                        if !members.contains(&words) {
-                            members.push(words);
-                        }
-                        if !members.contains(&p) {
-                            members.push(p);
-                        }
-                    } else if !members.contains(&words) {
-                        members.push(words);
+                        add(words, &mut members);
+                        add(p, &mut members);
+                    } else {
+                        add(words, &mut members);
                     }
                 }
             }

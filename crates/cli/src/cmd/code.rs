@@ -1,6 +1,7 @@
 //! `sitrep code PATH...`: coded events (who did what to whom), one JSON object
 //! (or TSV row) per event. Record layout: `docs/schema.md`.
 
+use super::dicts::DictArgs;
 use super::input::InputArgs;
 use super::{outcome, vendored};
 use anyhow::{Context, Result};
@@ -26,9 +27,8 @@ pub enum Format {
 pub struct Args {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Dictionary directory (PETRARCH or TABARI files) instead of the vendored Phoenix set.
-    #[arg(long, value_name = "DIR")]
-    pub dicts: Option<PathBuf>,
+    #[command(flatten)]
+    pub dicts: DictArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "jsonl")]
     pub format: Format,
@@ -55,7 +55,7 @@ pub fn run(args: Args) -> Result<()> {
         require_target: !args.allow_no_target,
         ..CoderOptions::default()
     };
-    let coder = Pipeline::load_coder(args.dicts.as_deref(), options)?;
+    let coder = args.dicts.coder(options)?;
     for w in coder.warnings() {
         eprintln!("sitrep: warning: {w}");
     }

@@ -3,6 +3,7 @@
 //! dates → quotes, sources and casualties), prints a readable summary and writes
 //! the results as JSON Lines and CSV to an output folder.
 
+use super::dicts::DictArgs;
 use super::input::InputOptions;
 use super::{outcome, vendored};
 use anyhow::{Context, Result};
@@ -25,6 +26,8 @@ pub struct Args {
     pub out: PathBuf,
     #[command(flatten)]
     pub input: InputOptions,
+    #[command(flatten)]
+    pub dicts: DictArgs,
 }
 
 /// The demo's files, one sink each, in the order the listing below names them.
@@ -52,7 +55,7 @@ pub fn run(args: Args) -> Result<()> {
         args.paths
     };
     eprintln!("sitrep demo: loading models, dictionaries and gazetteer...");
-    let coder = Pipeline::load_coder(None, CoderOptions::default())?;
+    let coder = args.dicts.coder(CoderOptions::default())?;
     let pipeline = Pipeline::new(&PipelineOptions {
         depth: Depth::Parse,
         fallback_date: args.input.date,

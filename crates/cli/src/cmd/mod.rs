@@ -2,6 +2,7 @@
 pub mod code;
 pub mod demo;
 pub mod dict;
+pub mod dicts;
 pub mod eval;
 pub mod eval_code;
 pub mod eval_geo;
