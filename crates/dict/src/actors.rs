@@ -29,7 +29,7 @@ pub fn read_actors(
     bytes: &[u8],
     warnings: &mut Vec<Warning>,
 ) -> Result<ActorDict, Error> {
-    let text = decode(name, bytes, "actor")?;
+    let text = decode(name, bytes, "actor", warnings)?;
     let mut diag = Diag {
         file: name,
         warnings,

@@ -21,7 +21,7 @@ pub fn read_agents(
     bytes: &[u8],
     warnings: &mut Vec<Warning>,
 ) -> Result<AgentDict, Error> {
-    let text = decode(name, bytes, "agent")?;
+    let text = decode(name, bytes, "agent", warnings)?;
     let mut diag = Diag {
         file: name,
         warnings,

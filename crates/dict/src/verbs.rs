@@ -20,7 +20,7 @@ pub fn read_petrarch_verbs(
     bytes: &[u8],
     warnings: &mut Vec<Warning>,
 ) -> Result<VerbDict, Error> {
-    let text = decode(name, bytes, "verb")?;
+    let text = decode(name, bytes, "verb", warnings)?;
     let mut diag = Diag {
         file: name,
         warnings,
@@ -88,7 +88,7 @@ pub fn read_tabari_verbs(
     bytes: &[u8],
     warnings: &mut Vec<Warning>,
 ) -> Result<VerbDict, Error> {
-    let text = decode(name, bytes, "verb")?;
+    let text = decode(name, bytes, "verb", warnings)?;
     let mut diag = Diag {
         file: name,
         warnings,
@@ -351,6 +351,7 @@ fn parse_verb_line(s: &str) -> Result<Verb, String> {
             if code.is_empty() {
                 return Err("empty verb code".to_string());
             }
+            crate::pattern::check_event_code(code)?;
             Some(code.into())
         }
         None if rest.trim().is_empty() => None,

@@ -107,3 +107,29 @@ fn a_synset_with_80k_members_loads() {
         .sum::<usize>();
     assert!(members >= 80_000, "{members} {warnings:?}");
 }
+
+#[test]
+fn malformed_event_codes_are_warned_once_with_their_cause() {
+    let src = "--- FIGHT [190] ---\nATTACK [19O]\nSHELL\n- * TOWN [07X]\n- * CITY [195]\n";
+    let mut set = DictSet::default();
+    let mut warnings = Vec::new();
+    set.add_bytes(
+        "typo.verbs.txt",
+        src.as_bytes(),
+        Kind::PetrarchVerbs,
+        &mut warnings,
+    )
+    .unwrap();
+    let w: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(w.len(), 2, "{w:?}");
+    assert!(
+        w[0].starts_with("typo.verbs.txt:2: malformed event code [19O]"),
+        "{w:?}"
+    );
+    assert!(
+        w[1].starts_with("typo.verbs.txt:4: malformed event code [07X]"),
+        "{w:?}"
+    );
+    let patterns: usize = set.verbs.blocks.iter().map(|b| b.patterns.len()).sum();
+    assert_eq!(patterns, 1);
+}
