@@ -320,3 +320,65 @@ fn other_languages_and_articles_without_events_are_reported() {
         "{stderr}"
     );
 }
+
+#[test]
+fn users_add_dictionaries_or_replace_them_with_a_compiled_set() {
+    let dir = scratch("user-dicts");
+    let article = dir.join("a.txt");
+    std::fs::write(
+        &article,
+        "Blorf talks\n\nQuentin Blorf criticized the Syrian government on Monday.\n",
+    )
+    .unwrap();
+    let actors = dir.join("my.actors.txt");
+    std::fs::write(&actors, "QUENTIN_BLORF\n\t[FRAGOV]\n").unwrap();
+    let a = article.to_str().unwrap();
+    let base = ["code", a, "--no-places", "--date", "2016-12-12"];
+    let plain = sitrep_in(&dir, &base);
+    assert!(plain.status.success(), "{}", text(&plain.stderr));
+    assert!(!text(&plain.stdout).contains("FRAGOV"));
+    let mut args = base.to_vec();
+    args.extend(["--extra-dicts", actors.to_str().unwrap()]);
+    let extended = sitrep_in(&dir, &args);
+    assert!(extended.status.success(), "{}", text(&extended.stderr));
+    assert!(
+        text(&extended.stdout).contains("\"FRAGOV\""),
+        "{}",
+        text(&extended.stdout)
+    );
+
+    // A compiled set from the shipped Phoenix sources codes like the built-in one.
+    let sdict = dir.join("phoenix.sdict");
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let compiled = sitrep_in(
+        &dir,
+        &[
+            "dict",
+            "compile",
+            "--dicts",
+            &format!("{root}/data/dict/phoenix"),
+            "--dicts",
+            &format!("{root}/data/dict"),
+            "--out",
+            sdict.to_str().unwrap(),
+        ],
+    );
+    assert!(compiled.status.success(), "{}", text(&compiled.stderr));
+    let mut args = base.to_vec();
+    args.extend(["--dicts", sdict.to_str().unwrap()]);
+    let with_sdict = sitrep_in(&dir, &args);
+    assert!(with_sdict.status.success(), "{}", text(&with_sdict.stderr));
+    assert_eq!(with_sdict.stdout, plain.stdout);
+
+    // A directory without verbs could code nothing: an error, said once.
+    let no_verbs = dir.join("no-verbs");
+    std::fs::create_dir_all(&no_verbs).unwrap();
+    std::fs::copy(&actors, no_verbs.join("my.actors.txt")).unwrap();
+    let mut args = base.to_vec();
+    args.extend(["--dicts", no_verbs.to_str().unwrap()]);
+    let out = sitrep_in(&dir, &args);
+    let stderr = text(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains("no verb dictionary loaded"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}

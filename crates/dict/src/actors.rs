@@ -131,7 +131,9 @@ pub fn read_actors(
         return Err(Error::NotADictionary {
             path: name.to_string(),
             kind: "actor",
-            reason: format!("no actor entries ({bad_lines} of {lines} lines malformed)"),
+            reason: format!(
+                "no actor with a code in {lines} lines ({bad_lines} malformed, the rest without [CODE])"
+            ),
         });
     }
     Ok(dict)

@@ -264,7 +264,13 @@ impl Dictionaries {
             path: path.to_path_buf(),
             source,
         })?;
-        Dictionaries::from_compiled(&bytes)
+        Dictionaries::from_compiled(&bytes).map_err(|e| match e {
+            Error::Compiled(message) => Error::CompiledFile {
+                path: path.to_path_buf(),
+                message,
+            },
+            e => e,
+        })
     }
 
     /// Loads a compiled dictionary from memory.
