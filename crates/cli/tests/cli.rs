@@ -337,9 +337,19 @@ fn users_add_dictionaries_or_replace_them_with_a_compiled_set() {
     let plain = sitrep_in(&dir, &base);
     assert!(plain.status.success(), "{}", text(&plain.stderr));
     assert!(!text(&plain.stdout).contains("FRAGOV"));
-    let mut args = base.to_vec();
-    args.extend(["--extra-dicts", actors.to_str().unwrap()]);
-    let extended = sitrep_in(&dir, &args);
+    // Before the input path: the option takes one value, not the paths after it.
+    let extended = sitrep_in(
+        &dir,
+        &[
+            "code",
+            "--extra-dicts",
+            actors.to_str().unwrap(),
+            a,
+            "--no-places",
+            "--date",
+            "2016-12-12",
+        ],
+    );
     assert!(extended.status.success(), "{}", text(&extended.stderr));
     assert!(
         text(&extended.stdout).contains("\"FRAGOV\""),

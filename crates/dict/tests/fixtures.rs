@@ -312,7 +312,11 @@ fn not_a_dictionary() {
     // And a text file is not a compiled dictionary.
     let err = Dictionaries::load_compiled(&other).expect_err("text refused");
     assert!(matches!(err, Error::CompiledFile { .. }), "{err}");
-    assert!(err.to_string().starts_with(&format!("{}: ", other.display())), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with(&format!("{}: ", other.display())),
+        "{err}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
     let _ = read::read_actors; // the per-file API is public
 }

@@ -18,7 +18,10 @@ pub struct DictArgs {
     /// Dictionary files to add to the set (vendored or --dicts): your own actors,
     /// agents or verbs, e.g. `my.actors.txt` with ministers the set lacks. Kinds
     /// are told by file names (`*actors*.txt`, `*.agents`, `*verbs*.txt`...).
-    #[arg(long, value_name = "FILE", num_args = 1..)]
+    /// Repeat the option, or separate files with commas.
+    // One value per occurrence: a greedy list would swallow the input paths
+    // that follow it (`--extra-dicts my.actors.txt news/`).
+    #[arg(long, value_name = "FILE", value_delimiter = ',')]
     pub extra_dicts: Vec<PathBuf>,
 }
 
