@@ -392,3 +392,45 @@ fn users_add_dictionaries_or_replace_them_with_a_compiled_set() {
     assert!(stderr.contains("no verb dictionary loaded"), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
 }
+
+#[test]
+fn an_empty_dictionary_directory_is_a_warning_among_others() {
+    let dir = scratch("empty-dict-dir");
+    let empty = dir.join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let out = sitrep_in(
+        &dir,
+        &[
+            "dict",
+            "compile",
+            "--dicts",
+            empty.to_str().unwrap(),
+            "--dicts",
+            &format!("{root}/data/dict/phoenix"),
+            "--out",
+            dir.join("x.sdict").to_str().unwrap(),
+        ],
+    );
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "sitrep: warning: {}: no PETRARCH or TABARI dictionary files found",
+            empty.display()
+        )),
+        "{stderr}"
+    );
+    let alone = sitrep_in(
+        &dir,
+        &[
+            "dict",
+            "compile",
+            "--dicts",
+            empty.to_str().unwrap(),
+            "--out",
+            "y.sdict",
+        ],
+    );
+    assert!(!alone.status.success());
+}
