@@ -297,3 +297,247 @@ fn code_writes_acled_events_in_acled_vocabularies() {
     let err = text(&out.stderr);
     assert!(err.contains("left out as no ACLED event type"), "{err}");
 }
+
+fn sitrep_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("SITREP_GAZETTEER")
+        .output()
+        .expect("the sitrep binary runs")
+}
+
+#[test]
+fn an_installed_binary_needs_no_source_tree() {
+    // A copy of the binary in a directory of its own, run from another one:
+    // models, dictionaries, gazetteer and the demo's examples are built in.
+    let dir = scratch("installed");
+    let bin = dir.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let exe = bin.join("sitrep");
+    std::fs::copy(env!("CARGO_BIN_EXE_sitrep"), &exe).unwrap();
+    let cwd = dir.join("elsewhere");
+    std::fs::create_dir_all(&cwd).unwrap();
+    let out = Command::new(&exe)
+        .args(["demo", "--out", "results"])
+        .current_dir(&cwd)
+        .env_remove("SITREP_GAZETTEER")
+        .output()
+        .expect("the copied binary runs");
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "stderr: {stderr}");
+    assert!(stderr.contains("read 8, skipped 0"), "{stderr}");
+    assert!(cwd.join("results/examples/aleppo-2016-12-12.txt").is_file());
+    let events = std::fs::read_to_string(cwd.join("results/events.jsonl")).unwrap();
+    // The gazetteer is there: some event has a place.
+    assert!(events.contains("\"geonameid\""), "{events}");
+}
+
+#[test]
+fn a_missing_input_among_good_ones_fails_the_run_after_the_rest() {
+    let dir = scratch("missing-input");
+    let good = dir.join("good.txt");
+    std::fs::write(&good, "Title\n\nRebels shelled the town on Monday.\n").unwrap();
+    let missing = dir.join("nope.txt");
+    let out = sitrep_in(
+        &dir,
+        &[
+            "segment",
+            good.to_str().unwrap(),
+            missing.to_str().unwrap(),
+            "--format",
+            "text",
+        ],
+    );
+    let stderr = text(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(text(&out.stdout).contains("Rebels shelled the town"));
+    assert!(stderr.contains("read 1, skipped 1"), "{stderr}");
+    assert!(
+        stderr.contains(&format!("error: input not found: {}", missing.display())),
+        "{stderr}"
+    );
+    // The cause is said once by the skip, once by the final error; no more.
+    assert_eq!(stderr.matches("nope.txt").count(), 2, "{stderr}");
+}
+
+#[test]
+fn warnings_say_warning_once() {
+    let dir = scratch("utf8-once");
+    let p = dir.join("bad.txt");
+    std::fs::write(&p, b"Title\n\nA bad byte \xff here.\n").unwrap();
+    let out = sitrep_in(&dir, &["segment", p.to_str().unwrap(), "--format", "text"]);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("invalid UTF-8"))
+        .expect("a warning");
+    assert_eq!(line.matches("warning").count(), 1, "{line}");
+}
+
+#[test]
+fn other_languages_and_articles_without_events_are_reported() {
+    let dir = scratch("silent");
+    std::fs::write(
+        dir.join("in.jsonl"),
+        concat!(
+            r#"{"id": "es", "text": "Las fuerzas del gobierno bombardearon los barrios del este de la ciudad el lunes, según dijeron los vecinos."}"#,
+            "\n",
+            r#"{"id": "calm", "text": "It was a quiet and sunny day, and nothing at all happened anywhere in the area."}"#,
+            "\n",
+            r#"{"id": "war", "text": "Syrian troops attacked rebels in Aleppo on Monday."}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    let out = sitrep_in(
+        &dir,
+        &["demo", "in.jsonl", "--out", "out", "--date", "2016-12-12"],
+    );
+    let stderr = text(&out.stderr);
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("in.jsonl:1: language Spanish (spa) detected; reading only eng"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("read 2, skipped 1 (1 other language)"),
+        "{stderr}"
+    );
+    assert!(
+        stdout.contains("1 article without events (1 no actors found)"),
+        "{stdout}"
+    );
+    let docs = std::fs::read_to_string(dir.join("out/documents.jsonl")).unwrap();
+    let docs: Vec<serde_json::Value> = docs
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["extra"]["no_events"], "no actors found");
+    assert_eq!(docs[0]["extra"]["language"], "eng");
+    assert!(docs[1]["extra"].get("no_events").is_none(), "{}", docs[1]);
+    // The same reasons close a `code` run.
+    let out = sitrep_in(&dir, &["code", "in.jsonl", "--no-places"]);
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("events; 1 article without events (1 no actors found)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn users_add_dictionaries_or_replace_them_with_a_compiled_set() {
+    let dir = scratch("user-dicts");
+    let article = dir.join("a.txt");
+    std::fs::write(
+        &article,
+        "Blorf talks\n\nQuentin Blorf criticized the Syrian government on Monday.\n",
+    )
+    .unwrap();
+    let actors = dir.join("my.actors.txt");
+    std::fs::write(&actors, "QUENTIN_BLORF\n\t[FRAGOV]\n").unwrap();
+    let a = article.to_str().unwrap();
+    let base = ["code", a, "--no-places", "--date", "2016-12-12"];
+    let plain = sitrep_in(&dir, &base);
+    assert!(plain.status.success(), "{}", text(&plain.stderr));
+    assert!(!text(&plain.stdout).contains("FRAGOV"));
+    // Before the input path: the option takes one value, not the paths after it.
+    let extended = sitrep_in(
+        &dir,
+        &[
+            "code",
+            "--extra-dicts",
+            actors.to_str().unwrap(),
+            a,
+            "--no-places",
+            "--date",
+            "2016-12-12",
+        ],
+    );
+    assert!(extended.status.success(), "{}", text(&extended.stderr));
+    assert!(
+        text(&extended.stdout).contains("\"FRAGOV\""),
+        "{}",
+        text(&extended.stdout)
+    );
+
+    // A compiled set from the shipped Phoenix sources codes like the built-in one.
+    let sdict = dir.join("phoenix.sdict");
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let compiled = sitrep_in(
+        &dir,
+        &[
+            "dict",
+            "compile",
+            "--dicts",
+            &format!("{root}/data/dict/phoenix"),
+            "--dicts",
+            &format!("{root}/data/dict"),
+            "--out",
+            sdict.to_str().unwrap(),
+        ],
+    );
+    assert!(compiled.status.success(), "{}", text(&compiled.stderr));
+    let mut args = base.to_vec();
+    args.extend(["--dicts", sdict.to_str().unwrap()]);
+    let with_sdict = sitrep_in(&dir, &args);
+    assert!(with_sdict.status.success(), "{}", text(&with_sdict.stderr));
+    assert_eq!(with_sdict.stdout, plain.stdout);
+
+    // A directory without verbs could code nothing: an error, said once.
+    let no_verbs = dir.join("no-verbs");
+    std::fs::create_dir_all(&no_verbs).unwrap();
+    std::fs::copy(&actors, no_verbs.join("my.actors.txt")).unwrap();
+    let mut args = base.to_vec();
+    args.extend(["--dicts", no_verbs.to_str().unwrap()]);
+    let out = sitrep_in(&dir, &args);
+    let stderr = text(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains("no verb dictionary loaded"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
+#[test]
+fn an_empty_dictionary_directory_is_a_warning_among_others() {
+    let dir = scratch("empty-dict-dir");
+    let empty = dir.join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let out = sitrep_in(
+        &dir,
+        &[
+            "dict",
+            "compile",
+            "--dicts",
+            empty.to_str().unwrap(),
+            "--dicts",
+            &format!("{root}/data/dict/phoenix"),
+            "--out",
+            dir.join("x.sdict").to_str().unwrap(),
+        ],
+    );
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "sitrep: warning: {}: no PETRARCH or TABARI dictionary files found",
+            empty.display()
+        )),
+        "{stderr}"
+    );
+    let alone = sitrep_in(
+        &dir,
+        &[
+            "dict",
+            "compile",
+            "--dicts",
+            empty.to_str().unwrap(),
+            "--out",
+            "y.sdict",
+        ],
+    );
+    assert!(!alone.status.success());
+}

@@ -18,9 +18,10 @@
 use sitrep_doc::Date;
 
 use crate::error::{Diag, Error, Warning};
-use crate::model::{Actor, ActorDict, Role};
+use crate::model::{Actor, ActorDict, Role, Words};
 use crate::phrase::phrase_words;
 use crate::source::{content_lines, decode, Comments};
+use std::collections::HashSet;
 
 /// Reads an actor dictionary. Malformed lines become warnings and are skipped.
 pub fn read_actors(
@@ -28,13 +29,15 @@ pub fn read_actors(
     bytes: &[u8],
     warnings: &mut Vec<Warning>,
 ) -> Result<ActorDict, Error> {
-    let text = decode(name, bytes, "actor")?;
+    let text = decode(name, bytes, "actor", warnings)?;
     let mut diag = Diag {
         file: name,
         warnings,
     };
     let mut dict = ActorDict::default();
     let mut current: Option<(usize, Actor)> = None;
+    // The current actor's names, for duplicate checks.
+    let mut names_seen: HashSet<Words> = HashSet::new();
     let mut section: Option<String> = None;
     let mut bad_lines = 0usize;
     let mut lines = 0usize;
@@ -98,7 +101,9 @@ pub fn read_actors(
         match current.as_mut() {
             // A synonym, or a code-less primary chained onto a code-less actor.
             Some((_, actor)) if is_synonym || actor.roles.is_empty() => {
-                if !actor.names.contains(&words) {
+                // A hash set, not `names.contains`: an actor with 80,000
+                // synonyms must load in linear time.
+                if names_seen.insert(words.clone()) {
                     actor.names.push(words);
                 }
                 actor.roles.extend(roles);
@@ -109,6 +114,8 @@ pub fn read_actors(
             }
             _ => {
                 finish(current.take(), &mut dict, &mut diag);
+                names_seen.clear();
+                names_seen.insert(words.clone());
                 current = Some((
                     line.no,
                     Actor {
@@ -124,7 +131,9 @@ pub fn read_actors(
         return Err(Error::NotADictionary {
             path: name.to_string(),
             kind: "actor",
-            reason: format!("no actor entries ({bad_lines} of {lines} lines malformed)"),
+            reason: format!(
+                "no actor with a code in {lines} lines ({bad_lines} malformed, the rest without [CODE])"
+            ),
         });
     }
     Ok(dict)

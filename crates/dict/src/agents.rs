@@ -13,6 +13,7 @@ use crate::error::{Diag, Error, Warning};
 use crate::model::{Agent, AgentDict, Placement, Words};
 use crate::phrase::phrase_words;
 use crate::source::{content_lines, decode, Comments};
+use std::collections::HashSet;
 
 /// Reads an agent dictionary. Malformed lines become warnings and are skipped.
 pub fn read_agents(
@@ -20,7 +21,7 @@ pub fn read_agents(
     bytes: &[u8],
     warnings: &mut Vec<Warning>,
 ) -> Result<AgentDict, Error> {
-    let text = decode(name, bytes, "agent")?;
+    let text = decode(name, bytes, "agent", warnings)?;
     let mut diag = Diag {
         file: name,
         warnings,
@@ -110,8 +111,9 @@ fn parse_entry(s: &str, markers: &[(String, Vec<String>)]) -> Result<Agent, Stri
         return Err("missing agent phrase".to_string());
     }
     let mut names: Vec<Words> = Vec::new();
+    let mut seen: HashSet<Words> = HashSet::new();
     let mut push = |w: Words| {
-        if !w.is_empty() && !names.contains(&w) {
+        if !w.is_empty() && seen.insert(w.clone()) {
             names.push(w);
         }
     };
@@ -148,8 +150,43 @@ fn parse_entry(s: &str, markers: &[(String, Vec<String>)]) -> Result<Agent, Stri
     })
 }
 
-/// Expands every `!MARKER!` in `phrase`.
+/// Most forms one agent line may expand to through `!MARKER!` substitution
+/// (the product of its markers' sizes). Phoenix's largest expands to a few
+/// dozen, a one-marker line as many as its marker has values; past this a
+/// line is a mistake or an attack (two markers of 20,000
+/// values would be 400 million forms) and is skipped with a warning.
+pub const MAX_AGENT_FORMS: usize = 100_000;
+
+/// How many forms `phrase` expands to, saturating; errors as [`substitute`].
+fn expansion_size(phrase: &str, markers: &[(String, Vec<String>)]) -> Result<usize, String> {
+    let mut total = 1usize;
+    let mut rest = phrase;
+    while let Some(start) = rest.find('!') {
+        let after = &rest[start + 1..];
+        let end = after.find('!').ok_or("unterminated !MARKER!")?;
+        let marker = &after[..end];
+        let (_, items) = markers
+            .iter()
+            .find(|(m, _)| m == marker)
+            .ok_or_else(|| format!("substitution marker !{marker}! not defined"))?;
+        total = total.saturating_mul(items.len());
+        rest = &after[end + 1..];
+    }
+    Ok(total)
+}
+
+/// Expands every `!MARKER!` in `phrase`, at most [`MAX_AGENT_FORMS`] forms.
 fn substitute(phrase: &str, markers: &[(String, Vec<String>)]) -> Result<Vec<String>, String> {
+    let n = expansion_size(phrase, markers)?;
+    if n > MAX_AGENT_FORMS {
+        return Err(format!(
+            "!MARKER! substitution expands to {n} forms, more than the limit of {MAX_AGENT_FORMS}"
+        ));
+    }
+    substitute_all(phrase, markers)
+}
+
+fn substitute_all(phrase: &str, markers: &[(String, Vec<String>)]) -> Result<Vec<String>, String> {
     let Some(start) = phrase.find('!') else {
         return Ok(vec![phrase.to_string()]);
     };
@@ -163,7 +200,7 @@ fn substitute(phrase: &str, markers: &[(String, Vec<String>)]) -> Result<Vec<Str
         .find(|(m, _)| m == marker)
         .ok_or_else(|| format!("substitution marker !{marker}! not defined"))?;
     let mut out = Vec::new();
-    for rest in substitute(&phrase[end + 1..], markers)? {
+    for rest in substitute_all(&phrase[end + 1..], markers)? {
         for item in items {
             out.push(format!("{}{item}{rest}", &phrase[..start]));
         }

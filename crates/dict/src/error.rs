@@ -7,14 +7,16 @@ use std::path::PathBuf;
 /// all, or a compiled dictionary is corrupt or of another version.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{path}: {source}")]
+    // The cause is the source, not repeated here: a chain printer (anyhow's
+    // `{:#}`) shows it once.
+    #[error("{}: cannot read", path.display())]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
     /// The file is binary, or none of its lines parse as entries of the expected kind.
-    #[error("{path}: not a {kind} dictionary: {reason}")]
+    #[error("{path}: not {} {kind} dictionary: {reason}", article(kind))]
     NotADictionary {
         path: String,
         kind: &'static str,
@@ -29,6 +31,18 @@ pub enum Error {
     /// The compiled form is truncated, corrupt or from another format version.
     #[error("compiled dictionary: {0}")]
     Compiled(String),
+    /// [`Error::Compiled`] for a file.
+    #[error("{}: {message}", path.display())]
+    CompiledFile { path: PathBuf, message: String },
+}
+
+/// "a" or "an" before a dictionary kind.
+fn article(kind: &str) -> &'static str {
+    if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
 }
 
 /// A skipped or suspicious line, with its location. Loading continues.

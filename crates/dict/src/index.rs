@@ -94,8 +94,12 @@ impl Trie {
                 }
             };
         }
+        // Entries are inserted in id order (every caller walks its entries in
+        // order), so a duplicate can only be the last value: a constant-time
+        // check where `contains` made one phrase shared by n entries cost n².
         let list = self.values.entry(node).or_default();
-        if !list.contains(&value) {
+        debug_assert!(list.last().is_none_or(|&l| l <= value));
+        if list.last() != Some(&value) {
             list.push(value);
         }
     }

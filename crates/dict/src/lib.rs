@@ -81,6 +81,7 @@ use std::path::Path;
 
 use sitrep_doc::Date;
 
+pub use agents::MAX_AGENT_FORMS;
 pub use error::{Error, Warning};
 pub use index::FxHasher;
 pub use load::{scan_dir, Kind};
@@ -238,6 +239,24 @@ impl Dictionaries {
         Ok(Dictionaries::with_warnings(set, warnings))
     }
 
+    /// These dictionaries plus the given files (a `None` kind is detected from
+    /// the name): a user's actors, agents or verbs added to a loaded set, the
+    /// vendored one most often. Indexes are rebuilt; warnings are kept.
+    pub fn with_files<'a>(
+        self,
+        files: impl IntoIterator<Item = (&'a Path, Option<Kind>)>,
+    ) -> Result<Dictionaries, Error> {
+        let Dictionaries {
+            mut set,
+            mut warnings,
+            ..
+        } = self;
+        for (path, kind) in files {
+            set.add_file(path, kind, &mut warnings)?;
+        }
+        Ok(Dictionaries::with_warnings(set, warnings))
+    }
+
     /// Loads a compiled dictionary file.
     pub fn load_compiled(path: impl AsRef<Path>) -> Result<Dictionaries, Error> {
         let path = path.as_ref();
@@ -245,7 +264,13 @@ impl Dictionaries {
             path: path.to_path_buf(),
             source,
         })?;
-        Dictionaries::from_compiled(&bytes)
+        Dictionaries::from_compiled(&bytes).map_err(|e| match e {
+            Error::Compiled(message) => Error::CompiledFile {
+                path: path.to_path_buf(),
+                message,
+            },
+            e => e,
+        })
     }
 
     /// Loads a compiled dictionary from memory.

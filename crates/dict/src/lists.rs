@@ -20,7 +20,7 @@ pub fn read_discards(
     bytes: &[u8],
     warnings: &mut Vec<Warning>,
 ) -> Result<Discards, Error> {
-    let text = decode(name, bytes, "discard")?;
+    let text = decode(name, bytes, "discard", warnings)?;
     let mut diag = Diag {
         file: name,
         warnings,
@@ -57,7 +57,7 @@ pub fn read_discards(
 /// are ignore phrases. A line without `[CODE]` inside `<ISSUE CATEGORY="X">`
 /// takes `X` as its code.
 pub fn read_issues(name: &str, bytes: &[u8], warnings: &mut Vec<Warning>) -> Result<Issues, Error> {
-    let text = decode(name, bytes, "issue")?;
+    let text = decode(name, bytes, "issue", warnings)?;
     let mut diag = Diag {
         file: name,
         warnings,
@@ -201,7 +201,7 @@ pub fn read_prepositions(
     bytes: &[u8],
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<Box<str>>, Error> {
-    let text = decode(name, bytes, "preposition")?;
+    let text = decode(name, bytes, "preposition", warnings)?;
     let mut diag = Diag {
         file: name,
         warnings,
@@ -227,7 +227,7 @@ pub fn read_options(
     bytes: &[u8],
     warnings: &mut Vec<Warning>,
 ) -> Result<Options, Error> {
-    let text = decode(name, bytes, "options")?;
+    let text = decode(name, bytes, "options", warnings)?;
     let mut diag = Diag {
         file: name,
         warnings,

@@ -44,6 +44,12 @@ impl Kind {
     /// `--- NAME ---` block headers, TABARI ones do not.
     pub fn detect(path: &Path, bytes: &[u8]) -> Option<Kind> {
         let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        // `X.actors.txt.gz` is told by `X.actors.txt`; content sniffing needs
+        // the decompressed bytes.
+        if let Some(inner) = name.strip_suffix(".gz") {
+            let bytes = gunzip(bytes).unwrap_or_default();
+            return Kind::detect(Path::new(inner), &bytes);
+        }
         let ext = path
             .extension()
             .and_then(|e| e.to_str())
@@ -91,6 +97,15 @@ pub(crate) fn add_file(
         None => Kind::detect(path, &bytes).ok_or_else(|| Error::UnknownKind(path.to_path_buf()))?,
     };
     let name = path.display().to_string();
+    let bytes = if bytes.starts_with(&GZIP_MAGIC) {
+        gunzip(&bytes).map_err(|reason| Error::NotADictionary {
+            path: name.clone(),
+            kind: "gzip-compressed",
+            reason,
+        })?
+    } else {
+        bytes
+    };
     add_bytes(set, &name, &bytes, kind, warnings)?;
     Ok(kind)
 }
@@ -144,6 +159,8 @@ pub(crate) fn add_bytes(
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or(name);
+    // A compressed copy is the same source: `X.txt.gz` is recorded as `X.txt`.
+    let base = base.strip_suffix(".gz").unwrap_or(base);
     set.sources.push(base.into());
     Ok(())
 }
@@ -178,6 +195,40 @@ pub fn scan_dir(dir: &Path) -> Result<Vec<(PathBuf, Kind)>, Error> {
     Ok(out)
 }
 
+const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+
+/// Largest decompressed dictionary accepted: far above any real one (the
+/// Phoenix country actors are 1.5 MB), a stop for a compression bomb.
+const MAX_GUNZIPPED: usize = 512 << 20;
+
+/// Decompresses a gzip file (one member; RFC 1952 header fields skipped).
+/// The vendored Phoenix sources ship compressed (`data/dict/phoenix/*.gz`).
+fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let bad = || "truncated or invalid gzip header".to_string();
+    if bytes.len() < 18 || !bytes.starts_with(&GZIP_MAGIC) || bytes[2] != 8 {
+        return Err(bad());
+    }
+    let flags = bytes[3];
+    let mut at = 10usize;
+    if flags & 0x04 != 0 {
+        let len = bytes.get(at..at + 2).ok_or_else(bad)?;
+        at += 2 + usize::from(u16::from_le_bytes([len[0], len[1]]));
+    }
+    for flag in [0x08, 0x10] {
+        // File name, comment: NUL-terminated.
+        if flags & flag != 0 {
+            let end = bytes.get(at..).and_then(|r| r.iter().position(|&b| b == 0));
+            at += end.ok_or_else(bad)? + 1;
+        }
+    }
+    if flags & 0x02 != 0 {
+        at += 2;
+    }
+    let body = bytes.get(at..).ok_or_else(bad)?;
+    miniz_oxide::inflate::decompress_to_vec_with_limit(body, MAX_GUNZIPPED)
+        .map_err(|e| format!("gzip data: {e}"))
+}
+
 fn read_head(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let mut buf = Vec::new();
@@ -185,4 +236,40 @@ fn read_head(path: &Path) -> std::io::Result<Vec<u8>> {
         .take(1 << 20)
         .read_to_end(&mut buf)?;
     Ok(buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gzip_members_and_kinds() {
+        // `printf 'hi\n' | gzip -n` with the FNAME flag and a name added by hand.
+        let mut gz = vec![0x1f, 0x8b, 8, 0x08, 0, 0, 0, 0, 0, 3];
+        gz.extend(b"x.txt\0");
+        gz.extend(miniz_oxide::deflate::compress_to_vec(b"hi\n", 6));
+        gz.extend([0u8; 8]);
+        assert_eq!(gunzip(&gz).unwrap(), b"hi\n");
+        assert!(gunzip(&gz[..12]).is_err());
+        assert!(
+            gunzip(&[0x1f, 0x8b, 8, 0x04, 0, 0, 0, 0, 0, 3, 0xff, 0xff, 0, 0, 0, 0, 0, 0]).is_err()
+        );
+        let verbs = {
+            let mut g = gz[..16].to_vec();
+            g.extend(miniz_oxide::deflate::compress_to_vec(
+                b"--- FIGHT [190] ---\nATTACK\n",
+                6,
+            ));
+            g.extend([0u8; 8]);
+            g
+        };
+        assert_eq!(
+            Kind::detect(Path::new("CAMEO.2.0.txt.gz"), &verbs),
+            Some(Kind::PetrarchVerbs)
+        );
+        assert_eq!(
+            Kind::detect(Path::new("Phoenix.agents.txt.gz"), &gz),
+            Some(Kind::Agents)
+        );
+    }
 }

@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use crate::error::Error;
+use crate::error::{Error, Warning};
 
 /// One content line: 1-based number and the text with comments removed (not trimmed).
 #[derive(Clone, Copy, Debug)]
@@ -22,11 +22,13 @@ pub(crate) struct Line<'a> {
 /// Dictionaries are plain text; a NUL byte, or many control characters, means the
 /// caller handed us something else (a compiled file, an archive, an image), and the
 /// error says so rather than producing a flood of per-line warnings. Text that is
-/// not UTF-8 is read as Latin-1, the encoding of older KEDS/TABARI files.
+/// not UTF-8 is read as Latin-1, the encoding of older KEDS/TABARI files, with
+/// one warning giving the line of the first byte that is not UTF-8.
 pub(crate) fn decode<'a>(
     name: &str,
     bytes: &'a [u8],
     kind: &'static str,
+    warnings: &mut Vec<Warning>,
 ) -> Result<Cow<'a, str>, Error> {
     let head = &bytes[..bytes.len().min(8192)];
     let controls = head
@@ -42,7 +44,16 @@ pub(crate) fn decode<'a>(
     }
     Ok(match std::str::from_utf8(bytes) {
         Ok(s) => Cow::Borrowed(s),
-        Err(_) => Cow::Owned(bytes.iter().map(|&b| char::from(b)).collect()),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+            warnings.push(Warning {
+                file: name.to_string(),
+                line,
+                message: format!("not UTF-8 (byte offset {at}): file read as Latin-1"),
+            });
+            Cow::Owned(bytes.iter().map(|&b| char::from(b)).collect())
+        }
     })
 }
 
@@ -168,13 +179,19 @@ mod tests {
 
     #[test]
     fn refuses_binary() {
-        let err = decode("x.bin", b"\x7fELF\x00\x01\x02", "actor").unwrap_err();
+        let err = decode("x.bin", b"\x7fELF\x00\x01\x02", "actor", &mut Vec::new()).unwrap_err();
         assert!(err.to_string().contains("binary"), "{err}");
     }
 
     #[test]
     fn latin1_fallback() {
-        let s = decode("x", b"CAF\xc9 [FRA]", "actor").unwrap();
-        assert_eq!(s, "CAF\u{c9} [FRA]");
+        let mut warnings = Vec::new();
+        let s = decode("x", b"# ok\nCAF\xc9 [FRA]", "actor", &mut warnings).unwrap();
+        assert_eq!(s, "# ok\nCAF\u{c9} [FRA]");
+        let w: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(w, ["x:2: not UTF-8 (byte offset 8): file read as Latin-1"]);
+        let mut none = Vec::new();
+        decode("y", "CAFÉ [FRA]".as_bytes(), "actor", &mut none).unwrap();
+        assert!(none.is_empty());
     }
 }

@@ -20,7 +20,7 @@ pub fn read_petrarch_verbs(
     bytes: &[u8],
     warnings: &mut Vec<Warning>,
 ) -> Result<VerbDict, Error> {
-    let text = decode(name, bytes, "verb")?;
+    let text = decode(name, bytes, "verb", warnings)?;
     let mut diag = Diag {
         file: name,
         warnings,
@@ -88,7 +88,7 @@ pub fn read_tabari_verbs(
     bytes: &[u8],
     warnings: &mut Vec<Warning>,
 ) -> Result<VerbDict, Error> {
-    let text = decode(name, bytes, "verb")?;
+    let text = decode(name, bytes, "verb", warnings)?;
     let mut diag = Diag {
         file: name,
         warnings,
@@ -253,19 +253,22 @@ impl Builder {
     fn expand_synsets(&mut self) {
         for (name, no_plural, raws) in std::mem::take(&mut self.raw_synsets) {
             let mut members: Vec<Words> = Vec::new();
+            // Duplicate checks by hash: a synset of n members loads in O(n).
+            let mut seen: std::collections::HashSet<Words> = Default::default();
+            let mut add = |w: Words, members: &mut Vec<Words>| {
+                if seen.insert(w.clone()) {
+                    members.push(w);
+                }
+            };
             for raw in &raws {
                 for words in expand_refs(raw, &self.dict.synsets) {
                     let plural = !no_plural && !raw.ends_with('_') && !raw.contains('&');
                     if plural {
                         let p = pluralize(&words);
-                        if !members.contains(&words) {
-                            members.push(words);
-                        }
-                        if !members.contains(&p) {
-                            members.push(p);
-                        }
-                    } else if !members.contains(&words) {
-                        members.push(words);
+                        add(words, &mut members);
+                        add(p, &mut members);
+                    } else {
+                        add(words, &mut members);
                     }
                 }
             }
@@ -348,6 +351,7 @@ fn parse_verb_line(s: &str) -> Result<Verb, String> {
             if code.is_empty() {
                 return Err("empty verb code".to_string());
             }
+            crate::pattern::check_event_code(code)?;
             Some(code.into())
         }
         None if rest.trim().is_empty() => None,

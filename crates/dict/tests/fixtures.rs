@@ -287,7 +287,7 @@ fn not_a_dictionary() {
     std::fs::write(&bin, b"\x7fELF\x02\x01\x01\x00\x00\x00binary").expect("write");
     let err = Dictionaries::load_files([(bin.as_path(), None)]).expect_err("binary refused");
     assert!(
-        err.to_string().contains("not a actor dictionary") && err.to_string().contains("binary"),
+        err.to_string().contains("not an actor dictionary") && err.to_string().contains("binary"),
         "{err}"
     );
     // A compiled dictionary handed to the text loader is binary too.
@@ -310,10 +310,13 @@ fn not_a_dictionary() {
         Err(Error::UnknownKind(_))
     ));
     // And a text file is not a compiled dictionary.
-    assert!(matches!(
-        Dictionaries::load_compiled(&other),
-        Err(Error::Compiled(_))
-    ));
+    let err = Dictionaries::load_compiled(&other).expect_err("text refused");
+    assert!(matches!(err, Error::CompiledFile { .. }), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with(&format!("{}: ", other.display())),
+        "{err}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
     let _ = read::read_actors; // the per-file API is public
 }

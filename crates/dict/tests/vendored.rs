@@ -243,3 +243,22 @@ fn withdrawn_phoenix_names_code_nothing_on_dated_text() {
     // Undated text keeps Phoenix's default (the withdrawal is a dated role).
     assert_eq!(one("organization", None).as_deref(), Some("MEAREB"));
 }
+
+/// The text sources shipped in `data/dict/phoenix` (gzip-compressed) plus
+/// `data/dict/*.txt` compile to exactly the vendored dictionary, so users who
+/// read or extend them read what sitrep codes with.
+#[test]
+fn shipped_sources_compile_to_the_vendored_dictionary() {
+    use sitrep_dict::scan_dir;
+    use std::path::Path;
+    let data = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/dict"));
+    let mut files = scan_dir(&data.join("phoenix")).expect("data/dict/phoenix");
+    assert_eq!(files.len(), 8, "{files:?}");
+    files.extend(scan_dir(data).expect("data/dict"));
+    let fresh = Dictionaries::load_files(files.iter().map(|(p, k)| (p.as_path(), Some(*k))))
+        .expect("sources load");
+    assert!(
+        fresh.set() == Dictionaries::vendored().expect("vendored").set(),
+        "data/dict/phoenix differs from data/dict/phoenix.sdict: recompile or recompress"
+    );
+}

@@ -94,6 +94,9 @@ enum ZState<R: BufRead> {
     Between(R),
     // Boxed: the frame decoder's state is large, the other variants tiny.
     Frame(Box<Frame<R>>),
+    /// The frame failed: hand out what it decoded before the failure, then the
+    /// error. A frame missing only its checksum has decoded every byte.
+    Draining(Box<Frame<R>>, io::Error),
     Done,
 }
 
@@ -103,6 +106,14 @@ impl<R: BufRead> ZstdFrames<R> {
             state: ZState::Between(source),
         }
     }
+}
+
+/// Whether a `ruzstd` error message describes input that ended early. Its errors
+/// wrap the underlying `io::Error` as text only, so the text is all there is:
+/// "...EOF..." from its own checks, std's `UnexpectedEof` message from
+/// `read_exact` (a missing checksum).
+fn says_eof(msg: &str) -> bool {
+    msg.to_ascii_lowercase().contains("eof") || msg.contains("failed to fill whole buffer")
 }
 
 fn zstd_error(msg: String, truncated: bool) -> io::Error {
@@ -131,7 +142,7 @@ impl<R: BufRead> Read for ZstdFrames<R> {
                         Err(e) => {
                             let msg = e.to_string();
                             // A header cut short is a truncation, not corruption.
-                            let truncated = msg.to_ascii_lowercase().contains("eof");
+                            let truncated = says_eof(&msg);
                             return Err(zstd_error(msg, truncated));
                         }
                     }
@@ -148,11 +159,23 @@ impl<R: BufRead> Read for ZstdFrames<R> {
                         return Ok(n);
                     }
                     Err(e) => {
-                        let truncated = e.kind() == io::ErrorKind::UnexpectedEof
-                            || e.to_string().to_ascii_lowercase().contains("eof");
-                        return Err(zstd_error(e.to_string(), truncated));
+                        let truncated =
+                            e.kind() == io::ErrorKind::UnexpectedEof || says_eof(&e.to_string());
+                        self.state = ZState::Draining(f, zstd_error(e.to_string(), truncated));
                     }
                 },
+                ZState::Draining(mut f, err) => {
+                    // `FrameDecoder::read` hands out the decoded bytes no
+                    // longer needed as a window: all of them once the last
+                    // block is decoded.
+                    match f.decoder.read(buf) {
+                        Ok(n) if n > 0 => {
+                            self.state = ZState::Draining(f, err);
+                            return Ok(n);
+                        }
+                        _ => return Err(err),
+                    }
+                }
             }
         }
     }

@@ -4,7 +4,7 @@
 //! bounded by `max_article_bytes` even when a quote is never closed, and so that
 //! every record knows the line it starts on.
 
-use crate::bytes::decode_lossy;
+use crate::bytes::{decode_lossy, find_nul};
 use crate::codec::skip_reason;
 use crate::ctx::Ctx;
 use crate::event::{Event, SkipReason, WarningKind};
@@ -170,12 +170,9 @@ impl CsvReader {
         let mut warned = false;
         for (bytes, start) in rec.fields.into_iter().zip(rec.starts) {
             let (s, bad) = decode_lossy(bytes);
-            if let (Some(at), false) = (bad, warned) {
+            if let (Some(bad), false) = (bad, warned) {
                 warned = true;
-                let offset = start + at as u64;
-                let w = self
-                    .ctx
-                    .warn(Some(rec.line), WarningKind::InvalidUtf8 { offset });
+                let w = self.ctx.warn(Some(rec.line), bad.warning(start));
                 self.pending.push_back(w);
             }
             out.push(s);
@@ -208,6 +205,17 @@ impl CsvReader {
                 self.done = true;
             }
             return Some(self.ctx.skip(line, SkipReason::TooLarge { limit }));
+        }
+        let nul = rec
+            .fields
+            .iter()
+            .zip(&rec.starts)
+            .find_map(|(f, &start)| find_nul(f).map(|at| start + at as u64));
+        if let Some(offset) = nul {
+            if self.header.is_none() {
+                self.done = true;
+            }
+            return Some(self.ctx.skip(line, SkipReason::NulByte { offset }));
         }
         let n_fields = rec.fields.len();
         let mut values = self.decode(rec);

@@ -76,7 +76,11 @@ pub enum SkipReason {
     Empty,
     #[error("binary file (NUL byte at offset {offset})")]
     Binary { offset: u64 },
-    #[error("unknown extension {ext:?} (known: txt, jsonl, ndjson, csv, tsv, html, htm, warc, optionally .gz/.zst)")]
+    /// A NUL byte inside one line or record of a text file: only that unit is
+    /// skipped, the rest of the file is read.
+    #[error("NUL byte at offset {offset} (binary data in a text record)")]
+    NulByte { offset: u64 },
+    #[error("unknown extension {ext:?} (known: txt, jsonl, ndjson, json, csv, tsv, html, htm, warc, optionally .gz/.zst)")]
     UnknownExtension { ext: String },
     #[error("hidden file or directory (name starts with '.')")]
     Hidden,
@@ -121,6 +125,14 @@ pub enum SkipReason {
     InvalidHttp { message: String },
     #[error("no main text found in HTML")]
     NoContent,
+    /// The text is reliably detected as a language not among
+    /// [`ReadOptions::languages`](crate::ReadOptions::languages).
+    #[error("language {name} ({code}) detected; reading only {}", read.join(", "))]
+    Language {
+        code: String,
+        name: String,
+        read: Vec<String>,
+    },
 }
 
 impl SkipReason {
@@ -130,6 +142,7 @@ impl SkipReason {
         match self {
             Empty => "empty",
             Binary { .. } => "binary file",
+            NulByte { .. } => "NUL byte",
             UnknownExtension { .. } => "unknown extension",
             Hidden => "hidden",
             NotAFile => "not a file",
@@ -156,6 +169,7 @@ impl SkipReason {
             InvalidWarc { .. } => "invalid WARC",
             InvalidHttp { .. } => "invalid HTTP",
             NoContent => "no main text",
+            Language { .. } => "other language",
         }
     }
 }
@@ -168,6 +182,11 @@ pub enum WarningKind {
     /// HTTP payload).
     #[error("invalid UTF-8 at byte offset {offset}, decoded lossily")]
     InvalidUtf8 { offset: u64 },
+    /// Text that is not UTF-8 but reads as Windows-1252 (Latin-1) was decoded as
+    /// Windows-1252. For a whole file (the origin names no record) byte offsets
+    /// reported later count in the transcoded UTF-8.
+    #[error("not UTF-8: decoded as Windows-1252 (Latin-1)")]
+    Windows1252,
     /// A CSV record whose field count differs from the header's.
     #[error("record has {found} fields, header has {expected}")]
     FieldCount { expected: usize, found: usize },
@@ -178,6 +197,7 @@ impl WarningKind {
     pub fn kind(&self) -> &'static str {
         match self {
             WarningKind::InvalidUtf8 { .. } => "invalid UTF-8",
+            WarningKind::Windows1252 => "decoded as Windows-1252",
             WarningKind::FieldCount { .. } => "field count",
         }
     }

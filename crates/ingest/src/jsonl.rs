@@ -1,9 +1,9 @@
 //! JSON Lines: one article object per line, read lazily.
 
-use crate::bytes::{decode_lossy, read_line_bounded, Line};
+use crate::bytes::{decode_lossy, find_nul, read_line_bounded, Line};
 use crate::codec::skip_reason;
 use crate::ctx::Ctx;
-use crate::event::{Event, SkipReason, WarningKind};
+use crate::event::{Event, SkipReason};
 use crate::record::build_article;
 use serde_json::Value;
 use std::io::BufRead;
@@ -65,6 +65,10 @@ impl Iterator for JsonlReader {
                 Ok(Line::Ok { consumed }) => consumed,
             };
             self.offset += consumed;
+            if let Some(at) = find_nul(&self.buf) {
+                let offset = start + at as u64;
+                return Some(self.ctx.skip(n, SkipReason::NulByte { offset }));
+            }
             let bytes = std::mem::take(&mut self.buf);
             let (text, bad) = decode_lossy(bytes);
             let line = text.strip_prefix('\u{FEFF}').unwrap_or(&text).trim();
@@ -89,10 +93,9 @@ impl Iterator for JsonlReader {
                 Ok(_) => self.ctx.skip(n, SkipReason::NotAnObject),
             };
             return Some(match bad {
-                Some(at) => {
+                Some(bad) => {
                     self.pending = Some(event);
-                    let offset = start + at as u64;
-                    self.ctx.warn(n, WarningKind::InvalidUtf8 { offset })
+                    self.ctx.warn(n, bad.warning(start))
                 }
                 None => event,
             });

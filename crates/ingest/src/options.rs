@@ -10,6 +10,8 @@ pub enum Format {
     Txt,
     /// One JSON object per line.
     Jsonl,
+    /// A JSON file: an array of objects, or objects one after another.
+    Json,
     /// Comma-separated values with a header row.
     Csv,
     /// Tab-separated values with a header row (same rules as CSV).
@@ -26,6 +28,7 @@ impl Format {
         Some(match ext.to_ascii_lowercase().as_str() {
             "txt" | "text" => Format::Txt,
             "jsonl" | "ndjson" => Format::Jsonl,
+            "json" => Format::Json,
             "csv" => Format::Csv,
             "tsv" => Format::Tsv,
             "html" | "htm" | "xhtml" => Format::Html,
@@ -35,7 +38,8 @@ impl Format {
     }
 
     /// Guesses the format from the first bytes of decompressed content: `WARC/` →
-    /// WARC, a JSON object → JSONL, a `<` → HTML, anything else → plain text.
+    /// WARC, a JSON object → JSONL, a JSON array → JSON, a `<` → HTML, anything
+    /// else → plain text.
     /// CSV is never guessed: a header line reads just as well as a title.
     pub fn sniff(prefix: &[u8]) -> Format {
         let start = prefix.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(prefix);
@@ -48,6 +52,8 @@ impl Format {
             Format::Warc
         } else if rest.starts_with(b"{") {
             Format::Jsonl
+        } else if rest.starts_with(b"[") {
+            Format::Json
         } else if rest.starts_with(b"<") {
             Format::Html
         } else {
@@ -61,6 +67,7 @@ impl fmt::Display for Format {
         f.write_str(match self {
             Format::Txt => "txt",
             Format::Jsonl => "jsonl",
+            Format::Json => "json",
             Format::Csv => "csv",
             Format::Tsv => "tsv",
             Format::Html => "html",
@@ -71,7 +78,7 @@ impl fmt::Display for Format {
 
 /// Error for an unknown `--format` name.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
-#[error("unknown format {0:?} (expected txt, jsonl, csv, tsv, html or warc)")]
+#[error("unknown format {0:?} (expected txt, jsonl, json, csv, tsv, html or warc)")]
 pub struct UnknownFormat(pub String);
 
 impl FromStr for Format {
@@ -110,6 +117,13 @@ pub struct ReadOptions {
     /// extension; standard input and explicitly named files without a known
     /// extension are sniffed ([`Format::sniff`]).
     pub format: Option<Format>,
+    /// Languages to read (ISO 639-3 codes: `eng`, `spa`, `ara`...). An article
+    /// whose text is reliably detected as another language is skipped as
+    /// [`SkipReason::Language`](crate::SkipReason::Language). `None` (the
+    /// default) reads every language. Either way each article's language is
+    /// recorded as `extra["language"]` (`und` when detection is unsure), unless
+    /// the input states one itself.
+    pub languages: Option<Vec<String>>,
 }
 
 impl Default for ReadOptions {
@@ -123,6 +137,7 @@ impl Default for ReadOptions {
             source_column: "source".into(),
             max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
             format: None,
+            languages: None,
         }
     }
 }

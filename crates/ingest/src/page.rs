@@ -2,7 +2,7 @@
 
 use crate::ctx::Ctx;
 use crate::date::parse_published;
-use crate::event::{Event, SkipReason, WarningKind};
+use crate::event::{Event, SkipReason};
 use crate::html::{decode_page, extract_html};
 use serde_json::Value;
 use sitrep_doc::Article;
@@ -32,9 +32,8 @@ fn host(url: &str) -> Option<String> {
 pub(crate) fn page_events(bytes: Vec<u8>, ctx: &Ctx, info: PageInfo) -> Vec<Event> {
     let mut events = Vec::new();
     let (html, bad) = decode_page(bytes, info.charset.as_deref());
-    if let Some(at) = bad {
-        let kind = WarningKind::InvalidUtf8 { offset: at as u64 };
-        events.push(ctx.warn(info.record, kind));
+    if let Some(bad) = bad {
+        events.push(ctx.warn(info.record, bad.warning(0)));
     }
     let page = extract_html(&html);
     if page.text.is_empty() {

@@ -1,11 +1,15 @@
 //! The batch driver: walks inputs lazily and dispatches to the format readers.
 
-use crate::bytes::{find_nul, read_all_bounded, read_prefix, Bounded};
+use crate::bytes::{
+    find_nul, is_cp1252, looks_binary, read_all_bounded, read_prefix, Bounded, Cp1252Reader, Replay,
+};
 use crate::codec::{self, skip_reason};
 use crate::csv::CsvReader;
 use crate::ctx::Ctx;
-use crate::event::{Codec, Event, Skip, SkipReason};
+use crate::event::{Codec, Event, Skip, SkipReason, WarningKind};
+use crate::json::JsonReader;
 use crate::jsonl::JsonlReader;
+use crate::lang;
 use crate::options::{Format, ReadOptions};
 use crate::page::{page_events, PageInfo};
 use crate::txt;
@@ -21,6 +25,21 @@ use std::sync::Arc;
 
 /// How many leading bytes are checked for NUL (binary) and sniffed for a format.
 const SNIFF_BYTES: usize = 8 << 10;
+
+/// Reads the sniffing prefix of `stream`. When decoding fails after some bytes,
+/// `stream` becomes a [`Replay`] of the failure, so the prefix is read as usual
+/// and the failure (a truncation, most often) is reported where the data ends.
+/// Fails only when not a single byte could be read.
+fn sniff_prefix(stream: &mut Box<dyn Read + Send>) -> io::Result<Vec<u8>> {
+    match read_prefix(stream, SNIFF_BYTES) {
+        (p, None) => Ok(p),
+        (p, Some(e)) if p.is_empty() => Err(e),
+        (p, Some(e)) => {
+            *stream = Box::new(Replay(Some(e)));
+            Ok(p)
+        }
+    }
+}
 
 /// One input waiting to be read.
 enum Input {
@@ -65,7 +84,7 @@ impl fmt::Debug for Events {
 /// Reads files, directories (recursively, entries sorted by name) and `-`
 /// (standard input), in the order given.
 ///
-/// Formats come from extensions (`.txt`, `.jsonl`, `.csv`, `.html`, `.warc`,
+/// Formats come from extensions (`.txt`, `.jsonl`, `.json`, `.csv`, `.html`, `.warc`,
 /// each optionally followed by `.gz` or `.zst`). Inside directories, files with
 /// other extensions and hidden entries are skipped; files named explicitly, and
 /// standard input, have their format sniffed when the extension does not say.
@@ -259,8 +278,8 @@ impl Events {
         ctx: Ctx,
     ) -> Option<Event> {
         let magic = match read_prefix(&mut raw, 4) {
-            Ok(m) => m,
-            Err(e) => return Some(ctx.skip(None, skip_reason(&e))),
+            (_, Some(e)) => return Some(ctx.skip(None, skip_reason(&e))),
+            (m, None) => m,
         };
         if magic.is_empty() {
             return Some(ctx.skip(None, SkipReason::Empty));
@@ -270,14 +289,14 @@ impl Events {
         if let Some(c) = codec {
             stream = codec::decoder(c, stream);
         }
-        let mut prefix = match read_prefix(&mut stream, SNIFF_BYTES) {
+        let mut prefix = match sniff_prefix(&mut stream) {
             Ok(p) => p,
             Err(e) => return Some(ctx.skip(None, skip_reason(&e))),
         };
         if let Some(endian) = utf16::sniff_bom(&prefix) {
             let rest = io::Cursor::new(prefix.split_off(2)).chain(stream);
             stream = Box::new(utf16::Utf16Reader::new(rest, endian));
-            prefix = match read_prefix(&mut stream, SNIFF_BYTES) {
+            prefix = match sniff_prefix(&mut stream) {
                 Ok(p) => p,
                 Err(e) => return Some(ctx.skip(None, skip_reason(&e))),
             };
@@ -286,16 +305,36 @@ impl Events {
             return Some(ctx.skip(None, SkipReason::Empty));
         }
         let format = format.unwrap_or_else(|| Format::sniff(&prefix));
-        // WARC records may carry images and other binary payloads legitimately.
-        if format != Format::Warc {
-            if let Some(at) = find_nul(&prefix) {
-                return Some(ctx.skip(None, SkipReason::Binary { offset: at as u64 }));
-            }
+        // WARC records may carry images and other binary payloads legitimately;
+        // a record format skips only the lines holding a NUL unless the whole
+        // prefix looks binary; a single-article format is one unit anyway.
+        let binary = match format {
+            Format::Warc => None,
+            Format::Jsonl | Format::Json | Format::Csv | Format::Tsv => looks_binary(&prefix),
+            Format::Txt | Format::Html => find_nul(&prefix),
+        };
+        if let Some(at) = binary {
+            return Some(ctx.skip(None, SkipReason::Binary { offset: at as u64 }));
+        }
+        // Windows-1252 (Latin-1) text is transcoded for the whole input, with one
+        // warning naming the file. HTML says its charset (the page decoder reads
+        // it) and WARC records are decoded one by one, so both keep their bytes.
+        // An input whose first 8 KiB are ASCII is still decoded per unit.
+        let mut notes = Vec::new();
+        if !matches!(format, Format::Html | Format::Warc) && is_cp1252(&prefix) {
+            let rest = io::Cursor::new(std::mem::take(&mut prefix)).chain(stream);
+            stream = Box::new(Cp1252Reader::new(rest));
+            prefix = match sniff_prefix(&mut stream) {
+                Ok(p) => p,
+                Err(e) => return Some(ctx.skip(None, skip_reason(&e))),
+            };
+            notes.push(ctx.warn(None, WarningKind::Windows1252));
         }
         let stream = io::Cursor::new(prefix).chain(stream);
         let buffered = Box::new(BufReader::with_capacity(64 << 10, stream));
         let reader: Box<dyn Iterator<Item = Event> + Send> = match format {
             Format::Jsonl => Box::new(JsonlReader::new(buffered, ctx)),
+            Format::Json => Box::new(JsonReader::new(buffered, ctx)),
             Format::Csv => Box::new(CsvReader::new(buffered, ctx, b',')),
             Format::Tsv => Box::new(CsvReader::new(buffered, ctx, b'\t')),
             Format::Warc => Box::new(WarcReader::new(buffered, ctx)),
@@ -317,7 +356,10 @@ impl Events {
                 Box::new(events.into_iter())
             }
         };
-        self.current = Some(reader);
+        self.current = Some(match notes.is_empty() {
+            true => reader,
+            false => Box::new(notes.into_iter().chain(reader)),
+        });
         None
     }
 }
@@ -329,7 +371,16 @@ impl Iterator for Events {
         loop {
             if let Some(cur) = &mut self.current {
                 if let Some(e) = cur.next() {
-                    return Some(e);
+                    return Some(match e {
+                        Event::Article(mut a) => match lang::check(&mut a, &self.opts) {
+                            None => Event::Article(a),
+                            Some(reason) => Event::Skipped(Skip {
+                                origin: a.origin,
+                                reason,
+                            }),
+                        },
+                        other => other,
+                    });
                 }
                 self.current = None;
             }

@@ -2,7 +2,7 @@
 
 use crate::bytes::decode_lossy;
 use crate::ctx::Ctx;
-use crate::event::{Event, SkipReason, WarningKind};
+use crate::event::{Event, SkipReason};
 use sitrep_doc::Article;
 
 /// Reads one whole (already size-checked) text file.
@@ -14,8 +14,8 @@ use sitrep_doc::Article;
 pub(crate) fn read(bytes: Vec<u8>, ctx: &Ctx) -> Vec<Event> {
     let mut events = Vec::new();
     let (s, bad) = decode_lossy(bytes);
-    if let Some(at) = bad {
-        events.push(ctx.warn(None, WarningKind::InvalidUtf8 { offset: at as u64 }));
+    if let Some(bad) = bad {
+        events.push(ctx.warn(None, bad.warning(0)));
     }
     let s = s.strip_prefix('\u{FEFF}').unwrap_or(&s);
     let s = s.replace("\r\n", "\n");

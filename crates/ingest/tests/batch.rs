@@ -90,8 +90,8 @@ fn directories_are_walked_sorted_and_unknown_files_skipped() {
         run.log,
         [
             format!("S {root}/.git: hidden file or directory (name starts with '.')"),
-            format!("S {root}/a/README: unknown extension \"\" (known: txt, jsonl, ndjson, csv, tsv, html, htm, warc, optionally .gz/.zst)"),
-            format!("S {root}/a/notes.pdf: unknown extension \"pdf\" (known: txt, jsonl, ndjson, csv, tsv, html, htm, warc, optionally .gz/.zst)"),
+            format!("S {root}/a/README: unknown extension \"\" (known: txt, jsonl, ndjson, json, csv, tsv, html, htm, warc, optionally .gz/.zst)"),
+            format!("S {root}/a/notes.pdf: unknown extension \"pdf\" (known: txt, jsonl, ndjson, json, csv, tsv, html, htm, warc, optionally .gz/.zst)"),
             "A a/z".to_string(),
             "A b".to_string(),
             "A c/b".to_string(),
@@ -352,6 +352,7 @@ fn garbage_never_panics_and_single_article_formats_always_report() {
         for format in [
             Format::Txt,
             Format::Jsonl,
+            Format::Json,
             Format::Csv,
             Format::Html,
             Format::Warc,
@@ -367,4 +368,227 @@ fn garbage_never_panics_and_single_article_formats_always_report() {
             }
         }
     }
+}
+
+#[test]
+fn small_gzip_missing_its_trailer_keeps_every_complete_record() {
+    let dir = TempDir::new("gzip-trailer");
+    let full = gzip(&jsonl_lines(3));
+    // The 8-byte trailer is CRC32 and size: without it every record decodes
+    // (as `zcat` shows), and only the missing check is to report.
+    let p = dir.write("cut.jsonl.gz", &full[..full.len() - 8]);
+    let run = read(&[p], &ReadOptions::default());
+    assert_eq!(run.articles.len(), 3, "{:?}", run.log);
+    assert_eq!(run.skips.len(), 1, "{:?}", run.skips);
+    assert_eq!(
+        run.skips[0].reason,
+        SkipReason::Truncated { codec: Codec::Gzip }
+    );
+    assert_eq!(run.skips[0].origin.record, Some(4));
+    assert_eq!(
+        run.tally.to_string(),
+        "read 3, skipped 1 (1 truncated gzip)"
+    );
+}
+
+#[test]
+fn small_gzip_cut_inside_a_line_keeps_the_lines_before() {
+    let dir = TempDir::new("gzip-midline");
+    let data = jsonl_lines(3);
+    let full = gzip(&data);
+    // Cut the trailer and a few bytes of the deflate stream: the last line is
+    // incomplete, so it is the truncation, never a half record.
+    let p = dir.write("cut.jsonl.gz", &full[..full.len() - 12]);
+    let run = read(&[p], &ReadOptions::default());
+    assert!(run.articles.len() <= 3, "{:?}", run.log);
+    for a in &run.articles {
+        assert!(a.text.ends_with("compress."), "{}", a.text);
+    }
+    assert_eq!(run.skips.len(), 1, "{:?}", run.skips);
+    assert_eq!(
+        run.skips[0].reason,
+        SkipReason::Truncated { codec: Codec::Gzip }
+    );
+}
+
+#[test]
+fn small_zstd_missing_its_end_keeps_every_complete_record() {
+    let dir = TempDir::new("zstd-trailer");
+    // One frame as the `zstd` tool writes it, with a content checksum: header
+    // (single segment, checksum flag, 1-byte content size), one raw last block,
+    // then the 4-byte checksum, which is what is cut off.
+    let data = jsonl_lines(3);
+    let len = u8::try_from(data.len()).unwrap();
+    let mut frame = vec![0x28, 0xb5, 0x2f, 0xfd, 0x24, len];
+    let block = (u32::from(len) << 3) | 1;
+    frame.extend(&block.to_le_bytes()[..3]);
+    frame.extend(&data);
+    let p = dir.write("cut.jsonl.zst", &frame);
+    let run = read(&[p], &ReadOptions::default());
+    assert_eq!(run.articles.len(), 3, "{:?}", run.log);
+    assert_eq!(run.skips.len(), 1, "{:?}", run.skips);
+    assert_eq!(
+        run.skips[0].reason,
+        SkipReason::Truncated { codec: Codec::Zstd }
+    );
+    assert_eq!(run.skips[0].origin.record, Some(4));
+}
+
+#[test]
+fn a_nul_byte_skips_only_its_line_or_record() {
+    let dir = TempDir::new("nul-lines");
+    let mut jsonl = jsonl_lines(2);
+    jsonl.extend(b"{\"id\": \"bad\", \"text\": \"broken \x00 line\"}\n");
+    jsonl.extend(jsonl_lines(3).split(|&b| b == b'\n').nth(2).unwrap());
+    jsonl.push(b'\n');
+    let j = dir.write("a.jsonl", &jsonl);
+    let csv = b"id,text\nc1,first\nc2,\"bro\x00ken\"\nc3,third\n";
+    let c = dir.write("b.csv", csv);
+    let run = read(&[j, c], &ReadOptions::default());
+    assert_eq!(run.articles.len(), 5, "{:?}", run.log);
+    assert_eq!(run.skips.len(), 2, "{:?}", run.skips);
+    let offset = jsonl.iter().position(|&b| b == 0).unwrap() as u64;
+    assert_eq!(run.skips[0].reason, SkipReason::NulByte { offset });
+    assert_eq!(run.skips[0].origin.record, Some(3));
+    let offset = csv.iter().position(|&b| b == 0).unwrap() as u64;
+    assert_eq!(run.skips[1].reason, SkipReason::NulByte { offset });
+    assert_eq!(run.skips[1].origin.record, Some(3));
+    assert_eq!(run.tally.to_string(), "read 5, skipped 2 (2 NUL byte)");
+}
+
+#[test]
+fn a_binary_file_named_jsonl_is_still_one_skip() {
+    let dir = TempDir::new("nul-binary");
+    let bytes: Vec<u8> = (0..4096u32).map(|i| (i % 7) as u8).collect();
+    let p = dir.write("x.jsonl", &bytes);
+    let run = read(&[p], &ReadOptions::default());
+    assert_eq!(run.skips.len(), 1, "{:?}", run.skips);
+    assert_eq!(run.skips[0].reason, SkipReason::Binary { offset: 0 });
+}
+
+#[test]
+fn json_arrays_read_like_jsonl() {
+    let dir = TempDir::new("json-array");
+    let array = br#"[
+  {"id": "j1", "title": "One", "text": "First article.", "published": "2024-05-01"},
+  {"text": "Second article."},
+  {"title": "no text here"}
+]"#;
+    let a = dir.write("a.json", array);
+    let b = dir.write(
+        "b.json.gz",
+        &gzip(
+            br#"{"text": "pretty",
+  "id": "p1"}"#,
+        ),
+    );
+    let run = read(&[a, b], &ReadOptions::default());
+    assert_eq!(run.log.len(), 4, "{:?}", run.log);
+    assert_eq!(run.log[0], "A j1");
+    assert_eq!(run.log[1], "A a:2");
+    assert!(run.log[2].contains("a.json:3: no text"), "{:?}", run.log);
+    assert_eq!(run.log[3], "A p1");
+    assert_eq!(run.articles[0].published, Date::new(2024, 5, 1));
+    assert_eq!(run.articles[0].title.as_deref(), Some("One"));
+}
+
+#[test]
+fn windows_1252_text_is_decoded_with_a_warning_naming_the_file() {
+    let dir = TempDir::new("cp1252");
+    let txt = dir.write(
+        "a.txt",
+        b"Caf\xe9 title\n\nThe minister\x92s \x93plan\x94 in Bogot\xe1.",
+    );
+    let jsonl = dir.write(
+        "b.jsonl",
+        b"{\"id\": \"b1\", \"text\": \"S\xe3o Paulo\"}\n{\"id\": \"b2\", \"text\": \"plain\"}\n",
+    );
+    // ASCII for the first 8 KiB: the later line is recognised on its own.
+    let mut late = jsonl_lines(120);
+    late.extend(b"{\"id\": \"late\", \"text\": \"Qu\xe9bec\"}\n");
+    let late = dir.write("c.jsonl", &late);
+    // UTF-8 with one damaged byte stays UTF-8, decoded lossily.
+    let mut damaged = "Bogotá\n\nGood é then bad ".as_bytes().to_vec();
+    damaged.push(0xe9);
+    let utf8 = dir.write("d.txt", &damaged);
+    let run = read(
+        &[txt.clone(), jsonl.clone(), late, utf8],
+        &ReadOptions::default(),
+    );
+    assert_eq!(run.articles[0].title.as_deref(), Some("Café title"));
+    assert_eq!(
+        run.articles[0].text,
+        "The minister\u{2019}s \u{201C}plan\u{201D} in Bogotá."
+    );
+    assert_eq!(run.articles[1].text, "São Paulo");
+    let late_article = run.articles.iter().find(|a| a.id == "late").unwrap();
+    assert_eq!(late_article.text, "Québec");
+    let d = run.articles.last().unwrap();
+    assert!(d.text.ends_with("bad \u{FFFD}"), "{}", d.text);
+    let w: Vec<String> = run.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(w.len(), 4, "{w:?}");
+    assert_eq!(
+        w[0],
+        format!(
+            "{}: warning: not UTF-8: decoded as Windows-1252 (Latin-1)",
+            txt.display()
+        )
+    );
+    assert_eq!(
+        w[1],
+        format!(
+            "{}: warning: not UTF-8: decoded as Windows-1252 (Latin-1)",
+            jsonl.display()
+        )
+    );
+    assert!(w[2].contains("c.jsonl:121: warning: not UTF-8"), "{w:?}");
+    assert!(w[3].contains("d.txt: warning: invalid UTF-8"), "{w:?}");
+    assert!(
+        run.tally
+            .to_string()
+            .ends_with("4 warnings (3 decoded as Windows-1252, 1 invalid UTF-8)"),
+        "{}",
+        run.tally
+    );
+}
+
+#[test]
+fn other_languages_are_skipped_with_their_language_and_recorded() {
+    let dir = TempDir::new("languages");
+    let lines = concat!(
+        r#"{"id": "en", "text": "Government forces shelled the eastern districts of the city on Monday, residents said, as talks on a ceasefire stalled."}"#,
+        "\n",
+        r#"{"id": "es", "text": "Las fuerzas del gobierno bombardearon los barrios del este de la ciudad el lunes, según dijeron los vecinos."}"#,
+        "\n",
+        r#"{"id": "ar", "text": "قصفت القوات الحكومية الأحياء الشرقية من المدينة يوم الاثنين بحسب ما قال السكان"}"#,
+        "\n",
+        r#"{"id": "stated", "language": "es", "text": "Stated by the record, kept as given."}"#,
+        "\n",
+    );
+    let p = dir.write("mixed.jsonl", lines.as_bytes());
+    let all = read(std::slice::from_ref(&p), &ReadOptions::default());
+    let langs: Vec<&str> = all
+        .articles
+        .iter()
+        .map(|a| a.extra["language"].as_str().unwrap())
+        .collect();
+    assert_eq!(langs, ["eng", "spa", "ara", "es"]);
+    let english = ReadOptions {
+        languages: Some(vec!["eng".into()]),
+        ..ReadOptions::default()
+    };
+    let run = read(&[p], &english);
+    assert_eq!(run.log.len(), 4, "{:?}", run.log);
+    assert_eq!(run.log[0], "A en");
+    assert!(
+        run.log[1].ends_with("mixed.jsonl:2: language Spanish (spa) detected; reading only eng"),
+        "{:?}",
+        run.log
+    );
+    assert!(run.log[2].contains("Arabic (ara)"), "{:?}", run.log);
+    assert_eq!(run.log[3], "A stated");
+    assert_eq!(
+        run.tally.to_string(),
+        "read 2, skipped 2 (2 other language)"
+    );
 }

@@ -5,6 +5,15 @@ use sitrep_doc::Doc;
 use std::collections::BTreeMap;
 use std::fmt;
 
+/// The `Doc::extra` key holding why a coded document has no events (`"no
+/// actors found"`, `"story discarded"`...). Set by the driver that knows the
+/// pipeline; documents.jsonl carries it with the rest of `extra`.
+pub const NO_EVENTS_KEY: &str = "no_events";
+
+/// The `Doc::extra` key holding the document's language (ISO 639-3, `und` when
+/// undetermined), recorded by ingest.
+pub const LANGUAGE_KEY: &str = "language";
+
 /// Counts accumulated over every analysed document of a run.
 #[derive(Debug, Default)]
 pub struct Summary {
@@ -30,6 +39,10 @@ pub struct Summary {
     pub wounded: u64,
     /// A few one-line event descriptions, in input order.
     pub samples: Vec<String>,
+    /// Reason ([`NO_EVENTS_KEY`]) → documents without events.
+    pub no_events: BTreeMap<String, u64>,
+    /// Language ([`LANGUAGE_KEY`]) → documents.
+    pub languages: BTreeMap<String, u64>,
 }
 
 /// How many sample lines [`Summary`] keeps.
@@ -45,6 +58,12 @@ impl Summary {
         self.sentences += doc.sentences.len() as u64;
         self.tokens += doc.tokens.len() as u64;
         self.quotes += doc.quotes.len() as u64;
+        if let Some(reason) = doc.extra.get(NO_EVENTS_KEY).and_then(|v| v.as_str()) {
+            bump(&mut self.no_events, reason);
+        }
+        if let Some(lang) = doc.extra.get(LANGUAGE_KEY).and_then(|v| v.as_str()) {
+            bump(&mut self.languages, lang);
+        }
         for q in &doc.quotes {
             if let Some(s) = &q.speaker {
                 let who = match &s.code {
@@ -119,6 +138,29 @@ impl Summary {
     }
 }
 
+/// `2 no actors found, 1 story discarded`: counts by reason, largest first.
+fn counts(map: &BTreeMap<String, u64>) -> String {
+    let mut v: Vec<(&String, &u64)> = map.iter().collect();
+    v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let parts: Vec<String> = v.into_iter().map(|(k, n)| format!("{n} {k}")).collect();
+    parts.join(", ")
+}
+
+impl Summary {
+    /// `3 articles without events (2 no actors found, 1 story discarded)`, or
+    /// `None` when every document had events (or none was coded).
+    pub fn no_events_line(&self) -> Option<String> {
+        let n: u64 = self.no_events.values().sum();
+        (n > 0).then(|| {
+            let s = if n == 1 { "" } else { "s" };
+            format!(
+                "{n} article{s} without events ({})",
+                counts(&self.no_events)
+            )
+        })
+    }
+}
+
 fn top(
     f: &mut fmt::Formatter<'_>,
     title: &str,
@@ -144,6 +186,12 @@ impl fmt::Display for Summary {
             "{} articles, {} sentences, {} tokens → {} events, {} quotes",
             self.articles, self.sentences, self.tokens, self.events, self.quotes
         )?;
+        if let Some(line) = self.no_events_line() {
+            writeln!(f, "{line}")?;
+        }
+        if self.languages.len() > 1 {
+            writeln!(f, "languages: {}", counts(&self.languages))?;
+        }
         if self.killed + self.wounded > 0 {
             writeln!(
                 f,
@@ -164,5 +212,28 @@ impl fmt::Display for Summary {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reasons_for_no_events_are_counted() {
+        let mut s = Summary::default();
+        assert_eq!(s.no_events_line(), None);
+        for reason in ["no actors found", "story discarded", "no actors found"] {
+            let mut doc = Doc::default();
+            doc.extra.insert(NO_EVENTS_KEY.into(), reason.into());
+            doc.extra.insert(LANGUAGE_KEY.into(), "eng".into());
+            s.add(&doc);
+        }
+        assert_eq!(
+            s.no_events_line().as_deref(),
+            Some("3 articles without events (2 no actors found, 1 story discarded)")
+        );
+        assert_eq!(s.languages["eng"], 3);
+        assert!(s.to_string().contains("3 articles without events"));
     }
 }

@@ -1,12 +1,14 @@
 //! `sitrep code PATH...`: coded events (who did what to whom), one JSON object
 //! (or TSV row) per event. Record layout: `docs/schema.md`.
 
+use super::dicts::DictArgs;
 use super::input::InputArgs;
+use super::{outcome, vendored};
 use anyhow::{Context, Result};
 use clap::ValueEnum;
 use sitrep::{Depth, Pipeline, PipelineOptions};
 use sitrep_coder::CoderOptions;
-use sitrep_output::{Acled, ActorsJsonl, EventsJsonl, Gdelt, GdeltMentions, Sink};
+use sitrep_output::{Acled, ActorsJsonl, EventsJsonl, Gdelt, GdeltMentions, Sink, Summary};
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -31,9 +33,8 @@ pub enum Format {
 pub struct Args {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Dictionary directory (PETRARCH or TABARI files) instead of the vendored Phoenix set.
-    #[arg(long, value_name = "DIR")]
-    pub dicts: Option<PathBuf>,
+    #[command(flatten)]
+    pub dicts: DictArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "jsonl")]
     pub format: Format,
@@ -60,21 +61,20 @@ pub fn run(args: Args) -> Result<()> {
         require_target: !args.allow_no_target,
         ..CoderOptions::default()
     };
-    let coder = Pipeline::load_coder(args.dicts.as_deref(), options)?;
+    let coder = args.dicts.coder(options)?;
     for w in coder.warnings() {
         eprintln!("sitrep: warning: {w}");
     }
     let pipeline = Pipeline::new(&PipelineOptions {
         depth: Depth::Parse,
-        fallback_date: args.input.date,
+        fallback_date: args.input.opts.date,
         ..PipelineOptions::default()
     })?
     .with_coder(coder)?;
     let pipeline = if args.no_places {
         pipeline
     } else {
-        pipeline
-            .with_gazetteer(sitrep::geo::Gazetteer::vendored().context("loading the gazetteer")?)?
+        pipeline.with_gazetteer(vendored::gazetteer()?)?
     };
     let out: Box<dyn Write> = match &args.out {
         Some(p) => Box::new(File::create(p).with_context(|| format!("creating {}", p.display()))?),
@@ -89,17 +89,25 @@ pub fn run(args: Args) -> Result<()> {
         (false, Format::CsvAcled) => Box::new(Acled::new(out)),
     };
     sink.begin()?;
-    let mut events = 0usize;
-    args.input.for_each_article(|article| {
-        let doc = pipeline.analyze(article);
-        events += doc.events.len();
-        sink.doc(&doc)?;
-        Ok(())
-    })?;
+    let mut summary = Summary::default();
+    let batch = args
+        .input
+        .opts
+        .for_each_article(&args.input.paths, |article| {
+            let mut doc = pipeline.analyze(article);
+            outcome::note(&pipeline, &mut doc);
+            summary.add(&doc);
+            sink.doc(&doc)?;
+            Ok(())
+        })?;
     sink.finish()?;
-    eprintln!("sitrep: {events} events");
+    match summary.no_events_line() {
+        Some(line) => eprintln!("sitrep: {} events; {line}", summary.events),
+        None => eprintln!("sitrep: {} events", summary.events),
+    }
     for note in sink.diagnostics() {
         eprintln!("sitrep: {note}");
     }
+    batch.finish()?;
     Ok(())
 }

@@ -3,9 +3,12 @@
 //! dates → quotes, sources and casualties), prints a readable summary and writes
 //! the results as JSON Lines and CSV to an output folder.
 
-use super::input::InputArgs;
+use super::dicts::DictArgs;
+use super::input::InputOptions;
+use super::{outcome, vendored};
 use anyhow::{Context, Result};
-use sitrep::{Pipeline, PipelineOptions};
+use sitrep::{Depth, Pipeline, PipelineOptions};
+use sitrep_coder::CoderOptions;
 use sitrep_output::{Acled, DocumentsJsonl, EventsJsonl, Gdelt, GdeltMentions, Sink, Summary};
 use std::fs::{self, File};
 use std::io::{BufWriter, IsTerminal};
@@ -14,24 +17,17 @@ use std::time::Instant;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Inputs to code [default: the bundled `examples/` folder].
+    /// Inputs to code [default: the bundled example articles]. A path that does
+    /// not exist is reported and the others are coded; the run then exits non-zero.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Folder for the results (created if missing; files in it are replaced).
     #[arg(long, default_value = "out/demo", value_name = "DIR")]
     pub out: PathBuf,
-}
-
-/// The bundled examples (the seed article and `news/`): under `./examples` when
-/// run from a checkout, else next to the source tree this binary was built from.
-fn default_inputs() -> Vec<PathBuf> {
-    let local = PathBuf::from("examples");
-    let root = if local.is_dir() {
-        local
-    } else {
-        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples"))
-    };
-    vec![root.join("aleppo-2016-12-12.txt"), root.join("news")]
+    #[command(flatten)]
+    pub input: InputOptions,
+    #[command(flatten)]
+    pub dicts: DictArgs,
 }
 
 /// The demo's files, one sink each, in the order the listing below names them.
@@ -55,30 +51,27 @@ fn file_sinks(dir: &Path) -> Result<Vec<Box<dyn Sink>>> {
 pub fn run(args: Args) -> Result<()> {
     let started = Instant::now();
     let paths = if args.paths.is_empty() {
-        default_inputs()
+        vendored::examples(&args.out)?
     } else {
         args.paths
     };
-    let input = InputArgs {
-        paths,
-        date: None,
-        input_format: None,
-        text_column: "text".into(),
-        title_column: "title".into(),
-        date_column: None,
-        id_column: "id".into(),
-        max_article_bytes: sitrep::ingest::DEFAULT_MAX_ARTICLE_BYTES,
-        quiet: false,
-    };
     eprintln!("sitrep demo: loading models, dictionaries and gazetteer...");
-    let pipeline = Pipeline::full(&PipelineOptions::default())?;
+    let coder = args.dicts.coder(CoderOptions::default())?;
+    let pipeline = Pipeline::new(&PipelineOptions {
+        depth: Depth::Parse,
+        fallback_date: args.input.date,
+        ..PipelineOptions::default()
+    })?
+    .with_coder(coder)?
+    .with_gazetteer(vendored::gazetteer()?)?;
     let loaded = started.elapsed();
     let mut files = file_sinks(&args.out)?;
     let mut summary = Summary::default();
     files.begin()?;
     let progress = std::io::stderr().is_terminal();
-    let tally = input.for_each_article(|article| {
-        let doc = pipeline.analyze(article);
+    let batch = args.input.for_each_article(&paths, |article| {
+        let mut doc = pipeline.analyze(article);
+        outcome::note(&pipeline, &mut doc);
         files.doc(&doc)?;
         summary.doc(&doc)?;
         if progress {
@@ -107,7 +100,7 @@ pub fn run(args: Args) -> Result<()> {
         summary.articles,
         total.as_secs_f64(),
         loaded.as_secs_f64(),
-        tally
+        batch.tally
     );
     println!("results in {}:", args.out.display());
     for (name, what) in [
@@ -119,5 +112,6 @@ pub fn run(args: Args) -> Result<()> {
     ] {
         println!("  {:<18} {what}", name);
     }
+    batch.finish()?;
     Ok(())
 }

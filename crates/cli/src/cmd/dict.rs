@@ -100,8 +100,13 @@ pub fn run(args: Args) -> Result<()> {
 fn compile(a: CompileArgs) -> Result<()> {
     let mut files: Vec<(PathBuf, Option<Kind>)> = Vec::new();
     for dir in &a.dicts {
-        let found = sitrep_dict::scan_dir(dir)?;
-        files.extend(found.into_iter().map(|(p, k)| (p, Some(k))));
+        // One directory without dictionary files among others is a warning
+        // (the rest still compiles); nothing at all to compile stays an error.
+        match sitrep_dict::scan_dir(dir) {
+            Ok(found) => files.extend(found.into_iter().map(|(p, k)| (p, Some(k)))),
+            Err(e @ sitrep_dict::Error::NoDictionaries(_)) => eprintln!("sitrep: warning: {e}"),
+            Err(e) => return Err(e.into()),
+        }
     }
     let explicit = [
         (&a.actors, Kind::Actors),

@@ -46,7 +46,7 @@ pub fn run(args: Args) -> Result<()> {
     let corpus = corpus::parse(&xml);
     let gaz = match &args.gazetteer {
         Some(p) => Gazetteer::load(p)?,
-        None => Gazetteer::vendored()?,
+        None => super::vendored::gazetteer()?,
     };
     let mut weights = Weights::default();
     for kv in &args.set {

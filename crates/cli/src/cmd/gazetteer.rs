@@ -115,7 +115,7 @@ fn run_lookup(names: &[String], path: Option<PathBuf>, limit: usize) -> Result<(
     let t = Instant::now();
     let gaz = match path {
         Some(p) => Gazetteer::load(p)?,
-        None => Gazetteer::vendored()?,
+        None => super::vendored::gazetteer()?,
     };
     eprintln!(
         "loaded {} entries in {:.3} s",

@@ -54,7 +54,7 @@ pub fn run(args: Args) -> Result<()> {
             DepthArg::Tag => Depth::Tag,
             DepthArg::Parse => Depth::Parse,
         },
-        fallback_date: args.input.date,
+        fallback_date: args.input.opts.date,
         tagger_model: args.tagger_model,
         parser_model: args.parser_model,
     })?;
@@ -65,10 +65,14 @@ pub fn run(args: Args) -> Result<()> {
         OutputFormat::Conllu => Box::new(Conllu::new(out)),
     };
     sink.begin()?;
-    args.input.for_each_article(|article| {
-        sink.doc(&pipeline.analyze(article))?;
-        Ok(())
-    })?;
+    let batch = args
+        .input
+        .opts
+        .for_each_article(&args.input.paths, |article| {
+            sink.doc(&pipeline.analyze(article))?;
+            Ok(())
+        })?;
     sink.finish()?;
+    batch.finish()?;
     Ok(())
 }

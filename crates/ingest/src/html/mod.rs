@@ -5,8 +5,9 @@ mod dom;
 mod entities;
 mod meta;
 
-use crate::bytes::decode_lossy;
+use crate::bytes::{decode_cp1252, decode_lossy, Bad};
 use dom::Dom;
+pub(crate) use entities::CP1252_HIGH;
 pub use meta::Meta;
 
 /// What sitrep takes from one HTML page.
@@ -40,21 +41,12 @@ const SINGLE_BYTE: &[&str] = &[
     "ascii",
 ];
 
-fn decode_cp1252(bytes: &[u8]) -> String {
-    bytes
-        .iter()
-        .map(|&b| match b {
-            0x80..=0x9F => entities::CP1252_HIGH[usize::from(b - 0x80)],
-            _ => char::from(b),
-        })
-        .collect()
-}
-
 /// Decodes page bytes. Valid UTF-8 is taken as is; otherwise a declared
 /// Latin-1/Windows-1252 charset (from `http_charset` or a `charset=` in the first
-/// 4 KB) is honoured; anything else is decoded lossily, and the offset of the first
-/// invalid byte is returned for a warning.
-pub(crate) fn decode_page(bytes: Vec<u8>, http_charset: Option<&str>) -> (String, Option<usize>) {
+/// 4 KB) is honoured; anything else is decoded as [`decode_lossy`] does
+/// (undeclared Windows-1252 recognised, else lossy UTF-8), and how is returned
+/// for a warning.
+pub(crate) fn decode_page(bytes: Vec<u8>, http_charset: Option<&str>) -> (String, Option<Bad>) {
     if std::str::from_utf8(&bytes).is_ok() {
         return decode_lossy(bytes);
     }

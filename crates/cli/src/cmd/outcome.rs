@@ -1,0 +1,35 @@
+//! Why an article yielded no events: every coded article ends with events or
+//! a reason, recorded in the document (`extra.no_events`, so documents.jsonl
+//! carries it) and counted in the end-of-run summary.
+
+use sitrep::Pipeline;
+use sitrep_doc::Doc;
+use sitrep_output::NO_EVENTS_KEY;
+
+/// The reason a coded document has no events, most specific first. `None` when
+/// it has events, or when the pipeline does not code events at all.
+pub fn no_events_reason(pipeline: &Pipeline, doc: &Doc) -> Option<&'static str> {
+    let coder = pipeline.coder()?;
+    if !doc.events.is_empty() {
+        return None;
+    }
+    Some(if doc.sentences.is_empty() {
+        "no sentences"
+    } else if coder.dictionaries().verbs().blocks.is_empty() {
+        "no verbs loaded"
+    } else if coder.discarded(doc) == Some(true) {
+        // A story-level discard phrase (`+PHRASE` in the verb dictionary).
+        "story discarded"
+    } else if doc.actors.is_empty() {
+        "no actors found"
+    } else {
+        "no event pattern matched"
+    })
+}
+
+/// Records [`no_events_reason`] in `doc.extra`.
+pub fn note(pipeline: &Pipeline, doc: &mut Doc) {
+    if let Some(reason) = no_events_reason(pipeline, doc) {
+        doc.extra.insert(NO_EVENTS_KEY.into(), reason.into());
+    }
+}
