@@ -55,9 +55,14 @@ pub fn oracle_toponyms<'g>(
         let phrase = doc.slice(span);
         // A state abbreviation (`Kan.`) stands for its state.
         let state = sitrep_geo::us_state(phrase).and_then(|c| gaz.admin1("US", c));
-        let cands = match state {
-            Some(s) => gaz.lookup(s.name),
-            None => gaz.lookup(phrase),
+        let (exact, cands) = match state {
+            Some(s) => (gaz.lookup(s.name), gaz.lookup(s.name)),
+            None => {
+                let k = sitrep_geo::normalize::key(phrase);
+                let folded = gaz.lookup_folded(&sitrep_geo::normalize::fold(&k));
+                let exact = gaz.lookup_key(&k);
+                (exact, if folded.is_empty() { exact } else { folded })
+            }
         };
         if first >= last || cands.is_empty() {
             index.push(None);
@@ -70,6 +75,7 @@ pub fn oracle_toponyms<'g>(
             tokens: first..last,
             span,
             candidates: cands,
+            exact,
             key: sitrep_geo::normalize::key(phrase),
             all_caps,
             qualifier: None,
@@ -146,11 +152,13 @@ pub enum Finding {
         error_km: f64,
         explain: String,
     },
-    /// A gold toponym we did not recognise (`kind`: GeoWebNews' type).
+    /// A gold toponym we did not recognise (`kind`: GeoWebNews' type;
+    /// `rejected`: why recognition turned down an overlapping name, if it did).
     Missed {
         article: String,
         phrase: String,
         kind: String,
+        rejected: Option<String>,
     },
     /// A toponym of ours that matches no gold toponym.
     Spurious { article: String, phrase: String },
@@ -168,9 +176,11 @@ pub struct Scorer {
 
 impl Scorer {
     /// Loads the vendored tagger and parser (the facade's default pipeline)
-    /// to score with `gazetteer` and `weights`.
+    /// and the event coder, whose actor mentions the geoparser reads (names
+    /// of actors are not places), to score with `gazetteer` and `weights`.
     pub fn new(gazetteer: Gazetteer, weights: Weights) -> Result<Scorer, Error> {
-        let pipeline = Pipeline::new(&PipelineOptions::default())?;
+        let coder = Pipeline::load_coder(None, sitrep_coder::CoderOptions::default())?;
+        let pipeline = Pipeline::new(&PipelineOptions::default())?.with_coder(coder)?;
         Ok(Scorer {
             pipeline,
             gazetteer,
@@ -193,6 +203,7 @@ impl Scorer {
         totals.tokens += doc.tokens.len();
         totals.docs += 1;
         let mut findings = Vec::new();
+        let rec = recognize(&doc, gaz);
         // Gold for recognition: all toponyms (LGL has no types) or typed ones
         // with coordinates (GeoWebNews).
         let typed = a.toponyms.iter().any(|g| !g.kind.is_empty());
@@ -211,10 +222,16 @@ impl Scorer {
         let mut tp = 0;
         for g in &gold {
             let Some(k) = first_unused_overlap(&ours, &used, gold_span(g)) else {
+                let rejected = rec
+                    .rejected
+                    .iter()
+                    .find(|r| r.span.overlaps(gold_span(g)))
+                    .map(|r| format!("{:?}: {}", doc.slice(r.span), r.reason));
                 findings.push(Finding::Missed {
                     article: a.id.clone(),
                     phrase: g.phrase.clone(),
                     kind: g.kind.clone(),
+                    rejected,
                 });
                 continue;
             };
@@ -260,19 +277,25 @@ impl Scorer {
         totals
             .overlap_no_adjectives
             .add(without_adjectives(&gold, &ours));
-        self.score_oracle(&doc, a, totals);
+        self.score_oracle(&doc, a, rec.demonyms, totals);
         findings
     }
 
     /// Resolution with gold spans: every gold toponym with coordinates,
     /// resolved from its phrase with the article's demonym evidence.
-    fn score_oracle(&self, doc: &Doc, a: &GoldArticle, totals: &mut Totals) {
+    fn score_oracle(
+        &self,
+        doc: &Doc,
+        a: &GoldArticle,
+        demonyms: Vec<sitrep_geo::recognize::DemonymHit>,
+        totals: &mut Totals,
+    ) {
         let gaz = &self.gazetteer;
         let with_coords: Vec<&GoldToponym> =
             a.toponyms.iter().filter(|g| g.coords.is_some()).collect();
         let spans: Vec<Span> = with_coords.iter().map(|g| gold_span(g)).collect();
         let (mut rec, index) = oracle_toponyms(doc, gaz, &spans);
-        rec.demonyms = recognize(doc, gaz).demonyms;
+        rec.demonyms = demonyms;
         let res = resolve_with(doc, gaz, &rec, &self.weights);
         for (g, ix) in with_coords.iter().zip(&index) {
             let Some(c) = g.coords else { continue };
