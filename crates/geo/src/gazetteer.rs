@@ -240,6 +240,9 @@ impl Gazetteer {
         if !exact.is_empty() {
             return (exact, false);
         }
+        if !normalize::foldable(&k) {
+            return (exact, false);
+        }
         let f = self.lookup_folded(&normalize::fold(&k));
         (f, !f.is_empty())
     }
@@ -393,7 +396,11 @@ impl Gazetteer {
                 exact_open = self.has_longer(stem);
             }
             if let (true, Some(fm)) = (folded_open, self.folded.as_ref()) {
-                let hits = self.lookup_folded(&normalize::fold(&key));
+                let hits = if normalize::foldable(&key) {
+                    self.lookup_folded(&normalize::fold(&key))
+                } else {
+                    &[]
+                };
                 if !hits.is_empty() {
                     loose = Some((i + 1, hits));
                 }

@@ -40,7 +40,13 @@ const MENTION_LOCATIVES: &[&str] = &["in", "of", "from", "at", "near", "outside"
 #[derive(Clone, Debug, PartialEq)]
 pub enum Taken {
     /// In the name of a dictionary actor that is not a place (`hamas`, code).
-    Actor { name: String, code: String },
+    /// `partial`: the mention spells only part of the name (`Henderson` for
+    /// `vince henderson`): weaker evidence, which a strong place outweighs.
+    Actor {
+        name: String,
+        code: String,
+        partial: bool,
+    },
     /// In a person mention.
     Person,
     /// In a person or organisation entity.
@@ -51,7 +57,7 @@ impl Taken {
     /// A reason for `explain` and rejection lists.
     pub fn reason(&self) -> String {
         match self {
-            Taken::Actor { name, code } => format!("actor name {name:?} ({code})"),
+            Taken::Actor { name, code, .. } => format!("actor name {name:?} ({code})"),
             Taken::Person => String::from("person name"),
             Taken::Entity(k) => format!("{} entity", k.as_str()),
         }
@@ -102,10 +108,6 @@ impl TakenNames {
                 .split(' ')
                 .map(crate::normalize::fold)
                 .collect();
-            let why = Taken::Actor {
-                name: name.to_string(),
-                code: code.to_string(),
-            };
             let range = m.token_start as usize..m.token_end as usize;
             // The tokens spelling the actor's name; when none does (the
             // dictionary matched a synonym: `ISIL` for `islamic state`), every
@@ -128,19 +130,36 @@ impl TakenNames {
                     spelled.push(i);
                 }
             }
+            // Content words of the name (articles aside) the mention spells.
+            let content: Vec<&String> = name_words.iter().filter(|w| w.as_str() != "al").collect();
+            let spelled_words: Vec<String> = spelled
+                .iter()
+                .flat_map(|&i| {
+                    crate::normalize::key(doc.token_text(i))
+                        .split(' ')
+                        .map(crate::normalize::fold)
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            let partial = !spelled.is_empty() && content.iter().any(|w| !spelled_words.contains(w));
+            let why = Taken::Actor {
+                name: name.to_string(),
+                code: code.to_string(),
+                partial,
+            };
             let chosen = if spelled.is_empty() {
                 before_locative
             } else {
                 spelled
             };
-            for i in chosen {
-                t.mark(i..i + 1, why.clone());
-            }
+            t.mark(chosen, why);
         }
         t
     }
 
-    fn mark(&mut self, tokens: std::ops::Range<usize>, why: Taken) {
+    /// Marks `tokens` with one reason (one id, so [`TakenNames::taken`] can
+    /// tell that a name's tokens are all one actor's).
+    fn mark(&mut self, tokens: impl IntoIterator<Item = usize>, why: Taken) {
         self.why.push(why);
         let id = self.why.len() as u32;
         for i in tokens {
@@ -152,12 +171,24 @@ impl TakenNames {
         }
     }
 
-    /// Why some token of `tokens` is taken, if one is.
+    /// Why `tokens` are taken: a person or entity mark on any of them, or an
+    /// actor's name on all of them (`New London` is a place even if `New`
+    /// spells part of an actor's name; `Boko` of `Boko Haram` is not).
     pub fn taken(&self, tokens: std::ops::Range<usize>) -> Option<&Taken> {
-        tokens
-            .filter_map(|i| self.marks.get(i).copied())
-            .find(|&m| m != 0)
-            .and_then(|m| self.why.get(m as usize - 1))
+        let marks: Vec<u32> = tokens.filter_map(|i| self.marks.get(i).copied()).collect();
+        let why = |m: u32| self.why.get((m as usize).checked_sub(1)?);
+        if let Some(t) = marks
+            .iter()
+            .filter_map(|&m| why(m))
+            .find(|t| !matches!(t, Taken::Actor { .. }))
+        {
+            return Some(t);
+        }
+        let first = *marks.first()?;
+        if first != 0 && marks.iter().all(|&m| m == first) {
+            return why(first);
+        }
+        None
     }
 }
 
@@ -231,6 +262,20 @@ mod tests {
         actor(&mut d, 0..2, "al qa'ida", "IMGMUSALQ");
         let t = TakenNames::of(&d, &g);
         assert!(t.taken(0..1).is_some(), "the Al of Al Qaeda");
+        assert!(
+            t.taken(0..2).is_some(),
+            "Al Qaeda, spelled Qaeda for Qa'ida"
+        );
+        // A surname alone spells part of a person actor's name.
+        let mut d = doc("Henderson and New London");
+        actor(&mut d, 0..1, "vince henderson", "DMAGOV");
+        actor(&mut d, 2..3, "quest cap corp new", "MNCCAN");
+        let t = TakenNames::of(&d, &g);
+        assert!(matches!(
+            t.taken(0..1),
+            Some(Taken::Actor { partial: true, .. })
+        ));
+        assert_eq!(t.taken(2..4), None, "London is no part of the actor");
     }
 
     #[test]

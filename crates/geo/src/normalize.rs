@@ -191,6 +191,13 @@ pub fn fold(key: &str) -> String {
     out
 }
 
+/// Whether a name (as a key) is long enough to be looked up by its folded
+/// form: under four letters, folding merges too much (`Air` would meet
+/// `Ayr`, `USA` `Ussa`), and such names are usually codes or words.
+pub fn foldable(key: &str) -> bool {
+    key.bytes().filter(u8::is_ascii_alphabetic).count() >= 4
+}
+
 /// `ezzor` → `zor`, `arraqqa` → `raqqa`: a vowel, an optional `l`, then a
 /// doubled sun letter and at least two more letters.
 fn strip_attached_article(w: &str) -> &str {

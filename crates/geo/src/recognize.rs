@@ -364,8 +364,8 @@ pub fn recognize<'g>(doc: &Doc, gaz: &'g Gazetteer) -> Recognition<'g> {
                 _ => break,
             };
             let verdict = match taken.taken(tokens.clone()) {
-                Some(why) => Err(why.reason()),
-                None => accept(
+                Some(why) if !outweighs(gaz, why, exact) => Err(why.reason()),
+                _ => accept(
                     doc,
                     &texts,
                     tokens.clone(),
@@ -399,7 +399,9 @@ pub fn recognize<'g>(doc: &Doc, gaz: &'g Gazetteer) -> Recognition<'g> {
                         span,
                         reason,
                     });
-                    i += len;
+                    // A rejected spelling variant may have swallowed the start
+                    // of an exact name (`An Albany`): try the next token.
+                    i += if exact.is_empty() { 1 } else { len };
                 }
             }
         }
@@ -443,6 +445,22 @@ fn state_abbreviation<'g>(
         qualifier: None,
         sentence,
         forced: Some(state.id),
+    })
+}
+
+/// Whether a place outweighs a partial actor-name mark (`Henderson` for
+/// `vince henderson`): its name as written is a country's, a first-order
+/// area's or a big city's own name. A full actor name (`Hamas`, an alternate
+/// name of Hamm) is never outweighed.
+fn outweighs(gaz: &Gazetteer, why: &crate::names::Taken, exact: &[Candidate]) -> bool {
+    if !matches!(why, crate::names::Taken::Actor { partial: true, .. }) {
+        return false;
+    }
+    exact.iter().any(|c| {
+        let p = gaz.place(c.place);
+        !c.is_code()
+            && c.is_primary()
+            && (matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1) || p.population >= 100_000)
     })
 }
 
@@ -620,9 +638,15 @@ fn accept(
     // in capitals (`IRAN` in a headline).
     if all_caps && joined.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
         let key = crate::normalize::key(&joined);
+        // A dotted state abbreviation (`N.Y.`, `S.C.`) cannot be an acronym.
+        let dotted_state = (len == 1 && joined.contains('.'))
+            .then(|| crate::abbrev::us_state(&joined))
+            .flatten()
+            .and_then(|code| gaz.admin1("US", code));
         match crate::abbrev::place_abbreviation(&key) {
             Some(Some(iso)) => forced = gaz.country(iso).map(|p| p.id),
             Some(None) => {}
+            None if dotted_state.is_some() => forced = dotted_state.map(|p| p.id),
             None => {
                 let own_name = cands.iter().any(|c| {
                     let p = gaz.place(c.place);

@@ -128,7 +128,11 @@ fn run_lookup(names: &[String], path: Option<PathBuf>, limit: usize) -> Result<(
         }
         let key = sitrep_geo::normalize::key(name);
         let exact = gaz.lookup_key(&key);
-        let folded = gaz.lookup_folded(&sitrep_geo::normalize::fold(&key));
+        let folded = if sitrep_geo::normalize::foldable(&key) {
+            gaz.lookup_folded(&sitrep_geo::normalize::fold(&key))
+        } else {
+            &[]
+        };
         let cands = if folded.is_empty() { exact } else { folded };
         println!(
             "{name}: {} candidates ({} exact; the others are spelling variants)",

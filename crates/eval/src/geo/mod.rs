@@ -59,7 +59,11 @@ pub fn oracle_toponyms<'g>(
             Some(s) => (gaz.lookup(s.name), gaz.lookup(s.name)),
             None => {
                 let k = sitrep_geo::normalize::key(phrase);
-                let folded = gaz.lookup_folded(&sitrep_geo::normalize::fold(&k));
+                let folded = if sitrep_geo::normalize::foldable(&k) {
+                    gaz.lookup_folded(&sitrep_geo::normalize::fold(&k))
+                } else {
+                    &[]
+                };
                 let exact = gaz.lookup_key(&k);
                 (exact, if folded.is_empty() { exact } else { folded })
             }

@@ -384,14 +384,12 @@ impl Builder {
 
         // Folded index: a folded key one name has points at that name's
         // postings; one several names share gets their merged postings.
-        // Codes (`ER`, `KIM`) have no spelling variants, and names of under
-        // four letters are too short to vary safely (`Air` is not `Ayr`).
+        // Every key takes part, codes included, so that a folded key's
+        // candidates are a superset of each of its exact keys' (codes keep
+        // their flag; lookups of short words skip the folded index, see
+        // `normalize::foldable`).
         let mut by_fold: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (k, (key, hits)) in index.iter().enumerate() {
-            let only_codes = hits.values().all(|&(_, code)| code);
-            if only_codes || key.chars().filter(char::is_ascii_alphabetic).count() < 4 {
-                continue;
-            }
+        for (k, key) in index.keys().enumerate() {
             let f = normalize::fold(key);
             if !f.is_empty() {
                 by_fold.entry(f).or_default().push(k);
@@ -408,9 +406,6 @@ impl Builder {
                         for (&i, &(primary, code)) in
                             hit_lists.get(k).copied().into_iter().flatten()
                         {
-                            if code {
-                                continue;
-                            }
                             let flags = merged.entry(i).or_insert(Candidate::CODE);
                             if primary {
                                 *flags |= Candidate::PRIMARY;
