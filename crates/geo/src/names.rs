@@ -109,18 +109,15 @@ impl TakenNames {
                 .map(crate::normalize::fold)
                 .collect();
             let range = m.token_start as usize..m.token_end as usize;
-            // The tokens spelling the actor's name; when none does (the
-            // dictionary matched a synonym: `ISIL` for `islamic state`), every
-            // capitalised token before a locative inside the mention.
+            // The tokens spelling the actor's name, before any locative inside
+            // the mention. A mention that spells none of it (the dictionary
+            // matched a synonym or a title: `U.S. Sens.` for the Senate) marks
+            // nothing: its capitalised words may well be places.
             let mut spelled = Vec::new();
-            let mut before_locative = Vec::new();
             for i in range {
                 let text = doc.token_text(i);
                 if MENTION_LOCATIVES.contains(&text.to_lowercase().as_str()) {
                     break;
-                }
-                if sitrep_lexicon::is_capitalised(text) {
-                    before_locative.push(i);
                 }
                 let k = crate::normalize::key(text);
                 let in_name = !k.is_empty()
@@ -147,12 +144,9 @@ impl TakenNames {
                 code: code.to_string(),
                 partial,
             };
-            let chosen = if spelled.is_empty() {
-                before_locative
-            } else {
-                spelled
-            };
-            t.mark(chosen, why);
+            if !spelled.is_empty() {
+                t.mark(spelled, why);
+            }
         }
         t
     }
