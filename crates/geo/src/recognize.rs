@@ -628,6 +628,9 @@ fn accept(
         if NOT_PLACES.contains(&word) || sitrep_doc::is_calendar_word(word) || is_title(words[0]) {
             return Err("common word or title");
         }
+        if words[0].ends_with('.') && is_calendar_abbreviation(word) {
+            return Err("an abbreviated month or weekday");
+        }
     }
     if len == 1 && !strong && !all_caps && vocabulary.contains(&lower(words[0])) {
         return Err("written in lower case elsewhere in the article");
@@ -757,6 +760,16 @@ fn accept(
         }
     }
     Ok(Accepted { all_caps, forced })
+}
+
+/// `jan`, `nov`, `sept`, `tues` (written `Jan.`, `Nov.`): the first three or
+/// more letters of a month or weekday name.
+fn is_calendar_abbreviation(word: &str) -> bool {
+    word.len() >= 3
+        && sitrep_doc::MONTH_NAMES
+            .iter()
+            .chain(sitrep_doc::WEEKDAY_NAMES.iter())
+            .any(|n| n.starts_with(word))
 }
 
 /// Prepositions that announce a location (`in`, `near`, `outside`, `north of`).
