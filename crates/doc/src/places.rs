@@ -58,6 +58,12 @@ pub struct PlaceRef {
     pub precision: PlacePrecision,
     /// Where the text says it.
     pub evidence: Span,
+    /// On an event's location: the place is not written in the event's own
+    /// sentence but inferred from the context (the nearest earlier place of
+    /// the paragraph, or the dateline's place): less certain than a place of
+    /// the clause. Always `false` on a place mention.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub inferred: bool,
 }
 
 /// A toponym mention, resolved (or not) to a gazetteer entry.

@@ -41,9 +41,38 @@ pub fn us_state(token: &str) -> Option<&'static str> {
     USPS.iter().find(|c| **c == token).copied()
 }
 
+/// Short capitals that name places in English news, by index key (stops
+/// removed), with the ISO code of the country they stand for (`None`: a
+/// city, resolved by the gazetteer's codes). Every other short all-capital
+/// word is read as an acronym (`IS`, `SDF`, `TV`, `UN`, `AP`), even when it
+/// is some country's ISO code (`IS` Iceland, `TV` Tuvalu).
+#[rustfmt::skip]
+const PLACE_ABBREVIATIONS: &[(&str, Option<&str>)] = &[
+    ("us", Some("US")), ("usa", Some("US")), ("uk", Some("GB")), ("gb", Some("GB")),
+    ("uae", Some("AE")), ("drc", Some("CD")), ("prc", Some("CN")), ("rok", Some("KR")),
+    ("dprk", Some("KP")), ("ksa", Some("SA")), ("nyc", None), ("dc", None),
+];
+
+/// Whether a short all-capital word (as an index key: `U.S.` → `us`) is a
+/// known place abbreviation; `Some(Some(iso))` when it stands for a country.
+pub fn place_abbreviation(key: &str) -> Option<Option<&'static str>> {
+    PLACE_ABBREVIATIONS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|&(_, iso)| iso)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::us_state;
+    use super::{place_abbreviation, us_state};
+
+    #[test]
+    fn place_abbreviations() {
+        assert_eq!(place_abbreviation("uae"), Some(Some("AE")));
+        assert_eq!(place_abbreviation("nyc"), Some(None));
+        assert_eq!(place_abbreviation("is"), None);
+        assert_eq!(place_abbreviation("tv"), None);
+    }
 
     #[test]
     fn abbreviations() {

@@ -1,22 +1,26 @@
-//! The on-disk layout of a compiled gazetteer (`gazetteer.bin`), version 1.
+//! The on-disk layout of a compiled gazetteer (`gazetteer.bin`), version 2
+//! (version 1 files, without the folded index, still load).
 //!
 //! All integers are little-endian.
 //!
 //! ```text
 //! header, 32 bytes:
 //!   0  magic   b"SRGAZ\0\0\0"
-//!   8  u32     format version (1)
+//!   8  u32     format version (2; 1 is read too)
 //!  12  u32     body compression: 0 = stored, 1 = deflate (zlib framing)
 //!  16  u64     body length once decompressed
 //!  24  u64     reserved (0)
 //! body:
 //!   0  u32 × 6 counts: places, postings, strings bytes, names-fst bytes,
-//!              demonyms-fst bytes, reserved
+//!              demonyms-fst bytes, folded-fst bytes (0 in version 1)
 //!  24  places    n × 40-byte records (below), sorted by GeoNames id
 //!      postings  n × 5 bytes: u32 place index, u8 candidate flags
 //!      strings   NUL-terminated UTF-8 strings, referenced by byte offset
 //!      names     fst map: normalised key → (postings offset << 32 | count)
 //!      demonyms  fst map: normalised adjective → country place index
+//!      folded    fst map: folded key (`normalize::fold`) → postings range, like
+//!                `names`; a folded key several names share points at merged
+//!                postings appended after the names' own
 //! place record, 40 bytes:
 //!   0 u32 geonameid    4 i32 lat × 1e5    8 i32 lon × 1e5   12 u32 population
 //!  16 u32 name        20 u32 ascii name  24 u32 feature code 28 u32 admin1 code
@@ -34,7 +38,9 @@ use crate::error::Error;
 use std::path::Path;
 
 pub const MAGIC: &[u8; 8] = b"SRGAZ\0\0\0";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+/// The oldest version still read (it has no folded index).
+pub const MIN_VERSION: u32 = 1;
 pub const HEADER_LEN: usize = 32;
 pub const BODY_COUNTS_LEN: usize = 24;
 pub const RECORD_LEN: usize = 40;
@@ -120,6 +126,7 @@ pub struct Sections<'a> {
     pub strings: &'a [u8],
     pub names: &'a [u8],
     pub demonyms: &'a [u8],
+    pub folded: &'a [u8],
 }
 
 /// Assembles a complete file from its sections, compressing the body if asked.
@@ -130,7 +137,8 @@ pub fn write_file(s: &Sections<'_>, compress: bool) -> std::io::Result<Vec<u8>> 
             + s.postings.len()
             + s.strings.len()
             + s.names.len()
-            + s.demonyms.len(),
+            + s.demonyms.len()
+            + s.folded.len(),
     );
     let counts = [
         s.places.len() / RECORD_LEN,
@@ -138,13 +146,15 @@ pub fn write_file(s: &Sections<'_>, compress: bool) -> std::io::Result<Vec<u8>> 
         s.strings.len(),
         s.names.len(),
         s.demonyms.len(),
-        0,
+        s.folded.len(),
     ];
     for c in counts {
         let c = u32::try_from(c).map_err(|_| std::io::Error::other("section too large"))?;
         body.extend_from_slice(&c.to_le_bytes());
     }
-    for part in [s.places, s.postings, s.strings, s.names, s.demonyms] {
+    for part in [
+        s.places, s.postings, s.strings, s.names, s.demonyms, s.folded,
+    ] {
         body.extend_from_slice(part);
     }
     let mut out = Vec::with_capacity(HEADER_LEN + body.len());
@@ -166,7 +176,10 @@ pub fn write_file(s: &Sections<'_>, compress: bool) -> std::io::Result<Vec<u8>> 
 
 /// Checks the header and returns the decompressed body.
 pub fn read_body(path: &Path, file: &[u8]) -> Result<Vec<u8>, Error> {
-    if file.len() < HEADER_LEN || &file[..8] != MAGIC || u32_at(file, 8) != VERSION {
+    if file.len() < HEADER_LEN
+        || &file[..8] != MAGIC
+        || !(MIN_VERSION..=VERSION).contains(&u32_at(file, 8))
+    {
         return Err(Error::BadMagic {
             path: path.to_path_buf(),
         });
@@ -209,9 +222,10 @@ pub fn split_body<'a>(path: &Path, body: &'a [u8]) -> Result<Sections<'a>, Error
         Some(n(2)),
         Some(n(3)),
         Some(n(4)),
+        Some(n(5)),
     ];
     let mut at = BODY_COUNTS_LEN;
-    let mut parts: Vec<&'a [u8]> = Vec::with_capacity(5);
+    let mut parts: Vec<&'a [u8]> = Vec::with_capacity(6);
     for len in lens {
         let len = len.ok_or_else(|| corrupt(path, "section length overflows"))?;
         let end = at
@@ -227,12 +241,13 @@ pub fn split_body<'a>(path: &Path, body: &'a [u8]) -> Result<Sections<'a>, Error
         return Err(corrupt(path, "trailing bytes after the last section"));
     }
     match parts.as_slice() {
-        [places, postings, strings, names, demonyms] => Ok(Sections {
+        [places, postings, strings, names, demonyms, folded] => Ok(Sections {
             places,
             postings,
             strings,
             names,
             demonyms,
+            folded,
         }),
         _ => Err(corrupt(path, "section table")),
     }
@@ -284,6 +299,7 @@ mod tests {
             strings: b"a\0",
             names: &[],
             demonyms: &[],
+            folded: &[],
         };
         for compress in [false, true] {
             let file = write_file(&s, compress).unwrap();

@@ -20,6 +20,8 @@ pub struct Gazetteer {
     postings: Vec<Candidate>,
     names: fst::Map<Vec<u8>>,
     demonyms: fst::Map<Vec<u8>>,
+    /// Folded keys ([`normalize::fold`]) → postings; `None` in version 1 files.
+    folded: Option<fst::Map<Vec<u8>>>,
     /// `(iso2, place)` for every country entry, sorted by code.
     countries: Vec<([u8; 2], PlaceId)>,
     /// `(iso2, admin1 code, place)` for every first-order area, sorted.
@@ -31,7 +33,21 @@ pub struct Gazetteer {
 pub struct NameMatch<'g> {
     /// Number of tokens the name spans, starting at the position asked for.
     pub len: usize,
+    /// Every candidate of the matched tokens' folded key (a superset of
+    /// `exact`, since an exact key folds into its folded key), biggest first;
+    /// the exact candidates when the gazetteer has no folded index.
     pub candidates: &'g [Candidate],
+    /// The candidates of the exact key; empty when the name matched only as a
+    /// spelling variant (`Deir Ezzor`). The resolver scores a candidate not in
+    /// here below one that is.
+    pub exact: &'g [Candidate],
+}
+
+impl NameMatch<'_> {
+    /// Matched only through the folded index.
+    pub fn is_folded(&self) -> bool {
+        self.exact.is_empty()
+    }
 }
 
 impl Gazetteer {
@@ -111,6 +127,11 @@ impl Gazetteer {
         };
         let names = fst::Map::new(s.names.to_vec()).map_err(fst_err)?;
         let demonyms = fst::Map::new(s.demonyms.to_vec()).map_err(fst_err)?;
+        let folded = if s.folded.is_empty() {
+            None
+        } else {
+            Some(fst::Map::new(s.folded.to_vec()).map_err(fst_err)?)
+        };
         let mut countries: Vec<([u8; 2], PlaceId)> = records
             .iter()
             .enumerate()
@@ -131,6 +152,7 @@ impl Gazetteer {
             postings,
             names,
             demonyms,
+            folded,
             countries,
             admin1s: Vec::new(),
         };
@@ -194,6 +216,35 @@ impl Gazetteer {
             .get(key)
             .and_then(|v| self.posting_range(v))
             .unwrap_or(&[])
+    }
+
+    /// The candidates of every name whose folded key ([`normalize::fold`]) is
+    /// `folded` (`Raqa` meets `Ar Raqqah`); empty if none or the file has no
+    /// folded index. Sorted biggest first.
+    pub fn lookup_folded(&self, folded: &str) -> &[Candidate] {
+        if folded.is_empty() {
+            return &[];
+        }
+        self.folded
+            .as_ref()
+            .and_then(|m| m.get(folded))
+            .and_then(|v| self.posting_range(v))
+            .unwrap_or(&[])
+    }
+
+    /// [`Gazetteer::lookup`], falling back to the folded index: the
+    /// candidates and whether they came from it.
+    pub fn lookup_loose(&self, name: &str) -> (&[Candidate], bool) {
+        let k = normalize::key(name);
+        let exact = self.lookup_key(&k);
+        if !exact.is_empty() {
+            return (exact, false);
+        }
+        if !normalize::foldable(&k) {
+            return (exact, false);
+        }
+        let f = self.lookup_folded(&normalize::fold(&k));
+        (f, !f.is_empty())
     }
 
     /// The candidates of a name as places, biggest first.
@@ -301,12 +352,7 @@ impl Gazetteer {
     /// Whether some indexed name starts with `prefix_key` followed by a space, i.e.
     /// a longer multi-word name could still match.
     pub fn has_longer(&self, prefix_key: &str) -> bool {
-        let mut lo = prefix_key.as_bytes().to_vec();
-        lo.push(b' ');
-        let mut hi = prefix_key.as_bytes().to_vec();
-        hi.push(b' ' + 1);
-        let mut s = self.names.range().ge(&lo).lt(&hi).into_stream();
-        s.next().is_some()
+        has_longer_in(&self.names, prefix_key)
     }
 
     /// The longest name that starts at `tokens[start]` and spans whole tokens,
@@ -314,8 +360,11 @@ impl Gazetteer {
     ///
     /// Tokens are folded like names, so a token `ez-Zor` counts as two words and
     /// `Deir ez-Zor` (two tokens) matches. A token with nothing indexable (pure
-    /// punctuation, another script) ends the search. Returns `None` if not even
-    /// the first token is a name.
+    /// punctuation, another script) ends the search. The folded index
+    /// ([`normalize::fold`]) is searched alongside: its match is taken only
+    /// when longer than the exact one (`Deir Ezzor` rather than `Deir`), and is
+    /// flagged [`NameMatch::folded`]. Returns `None` if not even the first
+    /// token is a name.
     pub fn longest_match<S: AsRef<str>>(
         &self,
         tokens: &[S],
@@ -323,32 +372,80 @@ impl Gazetteer {
         max_tokens: usize,
     ) -> Option<NameMatch<'_>> {
         let mut words: Vec<String> = Vec::new();
-        let mut best: Option<NameMatch<'_>> = None;
+        // (length, candidates) of the longest exact and folded matches.
+        let mut exact: Option<(usize, &[Candidate])> = None;
+        let mut loose: Option<(usize, &[Candidate])> = None;
+        let (mut exact_open, mut folded_open) = (true, self.folded.is_some());
         let end = tokens.len().min(start.saturating_add(max_tokens));
         for (i, tok) in tokens.get(start..end)?.iter().enumerate() {
             if !normalize::token_words(tok.as_ref(), &mut words) {
                 break;
             }
             let key = normalize::join_words(&words);
-            let hits = self.lookup_key(&key);
-            if !hits.is_empty() {
-                best = Some(NameMatch {
-                    len: i + 1,
-                    candidates: hits,
-                });
-            }
             // An article is rewritten to `al` only when a word follows it, so the
             // prefix check must use the form a longer name would have.
             let mut prefix = words.clone();
             prefix.push(String::from("x"));
             let longer_key = normalize::join_words(&prefix);
             let stem = longer_key.strip_suffix(" x").unwrap_or(&longer_key);
-            if !self.has_longer(stem) {
+            if exact_open {
+                let hits = self.lookup_key(&key);
+                if !hits.is_empty() {
+                    exact = Some((i + 1, hits));
+                }
+                exact_open = self.has_longer(stem);
+            }
+            if let (true, Some(fm)) = (folded_open, self.folded.as_ref()) {
+                let hits = if normalize::foldable(&key) {
+                    self.lookup_folded(&normalize::fold(&key))
+                } else {
+                    &[]
+                };
+                if !hits.is_empty() {
+                    loose = Some((i + 1, hits));
+                }
+                let folded_longer = normalize::fold(&longer_key);
+                let folded_stem = folded_longer.strip_suffix(" x").unwrap_or(&folded_longer);
+                folded_open = has_longer_in(fm, folded_stem);
+            }
+            if !exact_open && !folded_open {
                 break;
             }
         }
-        best
+        match (exact, loose) {
+            (Some((n, e)), Some((m, f))) if m == n => Some(NameMatch {
+                len: n,
+                candidates: f,
+                exact: e,
+            }),
+            (Some((n, _)), Some((m, f))) if m > n => Some(NameMatch {
+                len: m,
+                candidates: f,
+                exact: &[],
+            }),
+            (Some((n, e)), _) => Some(NameMatch {
+                len: n,
+                candidates: e,
+                exact: e,
+            }),
+            (None, Some((m, f))) => Some(NameMatch {
+                len: m,
+                candidates: f,
+                exact: &[],
+            }),
+            (None, None) => None,
+        }
     }
+}
+
+/// Whether `map` has a key starting with `prefix_key` and a space.
+fn has_longer_in(map: &fst::Map<Vec<u8>>, prefix_key: &str) -> bool {
+    let mut lo = prefix_key.as_bytes().to_vec();
+    lo.push(b' ');
+    let mut hi = prefix_key.as_bytes().to_vec();
+    hi.push(b' ' + 1);
+    let mut s = map.range().ge(&lo).lt(&hi).into_stream();
+    s.next().is_some()
 }
 
 /// Iterator over `(key, candidates)` of the name index; see [`Gazetteer::iter_names`].

@@ -81,5 +81,6 @@ pub fn place_ref(p: &Place<'_>, evidence: Span) -> PlaceRef {
         admin1: p.admin1.to_string(),
         precision: precision_of(p.kind),
         evidence,
+        inferred: false,
     }
 }

@@ -77,6 +77,7 @@ mod error;
 pub mod format;
 mod gazetteer;
 pub mod geoparse;
+pub mod names;
 pub mod normalize;
 mod place;
 pub mod recognize;

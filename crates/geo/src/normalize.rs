@@ -153,9 +153,109 @@ pub fn token_words(token: &str, out: &mut Vec<String>) -> bool {
     true
 }
 
+/// Sun letters of Arabic transliteration: an article before a word starting
+/// with one assimilates (`ar-Raqqa`, `ez-Zor`), and an attached one doubles it
+/// (`Ezzor`, `Assad`).
+const SUN_STARTS: &[&str] = &["sh", "th", "dh", "t", "d", "r", "z", "s", "n"];
+
+/// The transliteration-folded form of a key (see [`key`]): the looser index
+/// the gazetteer keeps alongside exact keys, so spellings of one Arabic (or
+/// Persian, Pashto...) name meet. Applied to whole keys, word by word:
+///
+/// 1. article words (`al`, after [`key`]'s canonicalisation) are dropped when
+///    a word follows (`Al Qamishli` = `Qamishli`, `Deir al-Zour` = `Deir Zour`);
+///    an article *attached* before a doubled sun letter is dropped too
+///    (`Ezzor` = `Zor`, `Arraqqa` = `Raqqa`), but only in a word after another
+///    word, where a name's first word is not at stake (`Assad` stays);
+/// 2. `q` → `k`, `ck` → `k`, `ph` → `f`, `kh` → `k`, `gh` → `g`;
+/// 3. vowel variants: `ou`/`oo`/`aw`/`o` → `u`, `ee`/`ie`/`ii` → `i`,
+///    `ei`/`ey`/`ay`/`ai`/`ae` → `e`, and a final `ah`/`eh`/`a`/`e` → `a`
+///    (`Hassakeh` = `Hasakah`, `Dayr` = `Deir`, `Zawr` = `Zour` = `Zor`);
+/// 4. doubled letters collapse (`Raqqa` = `Raqa`, `Hassakeh` = `Hasakeh`).
+///
+/// Folding only ever merges keys; the gazetteer scores a folded match below
+/// an exact one (recognition asks more of it, see `recognize`).
+pub fn fold(key: &str) -> String {
+    let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut out = String::with_capacity(key.len());
+    for (i, w) in words.iter().enumerate() {
+        if *w == "al" && i + 1 < words.len() {
+            continue;
+        }
+        let w = if i > 0 { strip_attached_article(w) } else { w };
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        fold_word(w, &mut out);
+    }
+    out
+}
+
+/// Whether a name (as a key) is long enough to be looked up by its folded
+/// form: under four letters, folding merges too much (`Air` would meet
+/// `Ayr`, `USA` `Ussa`), and such names are usually codes or words.
+pub fn foldable(key: &str) -> bool {
+    key.bytes().filter(u8::is_ascii_alphabetic).count() >= 4
+}
+
+/// `ezzor` → `zor`, `arraqqa` → `raqqa`: a vowel, an optional `l`, then a
+/// doubled sun letter and at least two more letters.
+fn strip_attached_article(w: &str) -> &str {
+    let b = w.as_bytes();
+    if b.len() < 5 || !matches!(b[0], b'a' | b'e') {
+        return w;
+    }
+    let rest = if b[1] == b'l' { &w[2..] } else { &w[1..] };
+    for s in SUN_STARTS {
+        if let Some(after) = rest.strip_prefix(s) {
+            if after.starts_with(s) && after.len() >= s.len() + 2 {
+                return after;
+            }
+        }
+    }
+    w
+}
+
+/// Folds one word (rules 2–4 of [`fold`]) onto `out`.
+fn fold_word(w: &str, out: &mut String) {
+    let b = w.as_bytes();
+    let mut tmp: Vec<u8> = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let next = b.get(i + 1).copied();
+        let pair = next.map(|n| [c, n]);
+        let (emit, used): (&[u8], usize) = match pair.as_ref().map(|p| &p[..]) {
+            Some(b"ck") | Some(b"kh") => (b"k", 2),
+            Some(b"ph") => (b"f", 2),
+            Some(b"gh") => (b"g", 2),
+            Some(b"ou") | Some(b"oo") | Some(b"aw") => (b"u", 2),
+            Some(b"ee") | Some(b"ie") | Some(b"ii") => (b"i", 2),
+            Some(b"ei") | Some(b"ey") | Some(b"ay") | Some(b"ai") | Some(b"ae") => (b"e", 2),
+            _ => match c {
+                b'q' => (b"k", 1),
+                b'o' => (b"u", 1),
+                _ => (std::slice::from_ref(&b[i]), 1),
+            },
+        };
+        tmp.extend_from_slice(emit);
+        i += used;
+    }
+    // A final `ah`/`eh` or `e` is the feminine ending `-a`.
+    if tmp.len() > 3 && (tmp.ends_with(b"ah") || tmp.ends_with(b"eh")) {
+        tmp.truncate(tmp.len() - 2);
+        tmp.push(b'a');
+    } else if tmp.len() > 3 && tmp.ends_with(b"e") {
+        tmp.pop();
+        tmp.push(b'a');
+    }
+    tmp.dedup();
+    out.extend(tmp.into_iter().map(char::from));
+}
+
 #[cfg(test)]
 mod tests {
-    use super::key;
+    use super::{fold, key};
 
     #[test]
     fn folds_diacritics_and_case() {
@@ -184,6 +284,29 @@ mod tests {
         assert_eq!(key("U.S."), "us");
         assert_eq!(key("St. Louis"), "st louis");
         assert_eq!(key("Washington, D.C."), "washington dc");
+    }
+
+    #[test]
+    fn folds_transliteration_variants() {
+        let f = |n: &str| fold(&key(n));
+        let deir = f("Deir ez-Zor");
+        for n in [
+            "Deir Ezzor",
+            "Dayr az Zawr",
+            "Deir al-Zour",
+            "Deir el-Zor",
+            "Dayr al Zur",
+        ] {
+            assert_eq!(f(n), deir, "{n}");
+        }
+        assert_eq!(f("Raqa"), f("Ar Raqqah"));
+        assert_eq!(f("Raqqa"), f("Raqa"));
+        assert_eq!(f("Hassakeh"), f("Al-Hasakah"));
+        assert_eq!(f("Qamishli"), f("Al Qamishli"));
+        // Distinct names stay apart; a name's first word keeps its `As`.
+        assert_ne!(f("Homs"), f("Hama"));
+        assert_ne!(f("Assad"), f("Sad"));
+        assert_ne!(f("Riga"), f("Raqa"));
     }
 
     #[test]

@@ -16,8 +16,17 @@
 //!   metonymic use still locates the actor;
 //! - capitalised common words (sentence-initial `March`, `Police`) need the
 //!   tagger to call them proper nouns, or a strong candidate (a country);
-//! - all-capital short tokens (`AP`, `SOHR`) count only as codes the gazetteer
-//!   knows as codes (`US`, `UAE`);
+//! - all-capital short tokens (`AP`, `SOHR`, `IS`, `TV`) count only when they
+//!   are known place abbreviations ([`crate::abbrev::place_abbreviation`]:
+//!   `US`, `UK`, `UAE`, `DRC`) or a big place's own name in capitals (`IRAN`);
+//! - a name another stage already knows is not a place
+//!   ([`crate::names::TakenNames`]): a dictionary actor that is not named after
+//!   a place (`Hamas`, the `Al` of `Al Qaeda`), a person, an organisation;
+//! - a spelling variant found only through the folded index
+//!   ([`crate::normalize::fold`]: `Deir Ezzor`, `Raqa`) must be a proper noun,
+//!   and a single word needs a strong candidate or a locative before it;
+//! - an apostrophe-less possessive of a country or big place before another
+//!   name (`in Syrias Homs`) is read as the place it possesses;
 //! - demonyms and adjectives (`Syrian`) are not mentions but are kept as
 //!   evidence of a country for the resolver.
 //!
@@ -42,8 +51,12 @@ pub struct Toponym<'g> {
     pub tokens: Range<usize>,
     /// Byte span in `doc.text`.
     pub span: Span,
-    /// Candidates, biggest first (see [`Candidate`]).
+    /// Candidates, biggest first (see [`Candidate`]): those of the folded key,
+    /// a superset of `exact`.
     pub candidates: &'g [Candidate],
+    /// Candidates of the name as written (exact key); empty when only a
+    /// spelling variant matched. The resolver scores the others lower.
+    pub exact: &'g [Candidate],
     /// The normalised key (one sense per article is kept per key).
     pub key: String,
     /// Written in capitals (`US`, `UAE`): code candidates are acceptable.
@@ -66,11 +79,23 @@ pub struct DemonymHit {
     pub country: [u8; 2],
 }
 
+/// A gazetteer name recognition did not take as a toponym, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rejected {
+    /// Document-wide token range.
+    pub tokens: Range<usize>,
+    pub span: Span,
+    pub reason: String,
+}
+
 /// What recognition found in a document.
 #[derive(Clone, Debug, Default)]
 pub struct Recognition<'g> {
     pub toponyms: Vec<Toponym<'g>>,
     pub demonyms: Vec<DemonymHit>,
+    /// Gazetteer names rejected as toponyms, with the reason (for `explain`
+    /// listings and evaluation diagnostics), in text order.
+    pub rejected: Vec<Rejected>,
 }
 
 /// Words before a name that are part of a place description, not a first name.
@@ -192,6 +217,33 @@ const NOT_PLACES: &[&str] = &[
     "email",
     "photo",
     "video",
+    // Generic heads of longer names (streets, routes, holidays, services):
+    // alone they are a fragment of `Main Street`, `Route 9`, `Memorial Day`,
+    // `Air Force`, never the hamlet that bears the word.
+    "street",
+    "road",
+    "way",
+    "avenue",
+    "lane",
+    "drive",
+    "court",
+    "route",
+    "loop",
+    "walk",
+    "boulevard",
+    "square",
+    "bridge",
+    "hall",
+    "region",
+    "day",
+    "air",
+    "force",
+    "army",
+    "navy",
+    "house",
+    "office",
+    "first",
+    "metro",
 ];
 
 /// Lowercase words allowed inside a multi-word name (`Bosnia and Herzegovina`,
@@ -238,6 +290,7 @@ pub fn recognize<'g>(doc: &Doc, gaz: &'g Gazetteer) -> Recognition<'g> {
         persons: HashSet::new(),
         vocabulary: HashSet::new(),
     };
+    let taken = crate::names::TakenNames::of(doc, gaz);
     // Words the article also writes in lower case are common words here
     // (`the day`, `a court`), so their capitalised use is a name part.
     mem.vocabulary = texts
@@ -267,7 +320,9 @@ pub fn recognize<'g>(doc: &Doc, gaz: &'g Gazetteer) -> Recognition<'g> {
             }
             let m = gaz.longest_match(sent, i, MAX_NAME_TOKENS);
             let Some(m) = m else {
-                if let Some(c) = demonym(gaz, doc, base + i, tok) {
+                if let Some(t) = possessive(doc, gaz, &texts, base + i, si, &taken) {
+                    out.toponyms.push(t);
+                } else if let Some(c) = demonym(gaz, doc, base + i, tok) {
                     out.demonyms.push(c);
                 }
                 i += 1;
@@ -275,15 +330,16 @@ pub fn recognize<'g>(doc: &Doc, gaz: &'g Gazetteer) -> Recognition<'g> {
             };
             // Trim the match to end on a capitalised token.
             let mut len = m.len;
-            let mut cands = m.candidates;
+            let (mut cands, mut exact) = (m.candidates, m.exact);
             while len > 1 && !is_capitalised(sent[i + len - 1]) {
                 len -= 1;
                 let prefix = &sent[i..i + len];
-                cands = gaz.longest_match(prefix, 0, len).map_or(&[], |m| {
+                let none: (&[Candidate], &[Candidate]) = (&[], &[]);
+                (cands, exact) = gaz.longest_match(prefix, 0, len).map_or(none, |m| {
                     if m.len == len {
-                        m.candidates
+                        (m.candidates, m.exact)
                     } else {
-                        &[]
+                        none
                     }
                 });
             }
@@ -301,30 +357,53 @@ pub fn recognize<'g>(doc: &Doc, gaz: &'g Gazetteer) -> Recognition<'g> {
                 i += 1;
                 continue;
             }
-            match accept(doc, &texts, tokens.clone(), i == 0, cands, gaz, &mut mem) {
-                Some(all_caps) => {
-                    let span = match (doc.tokens.get(g), doc.tokens.get(g + len - 1)) {
-                        (Some(a), Some(b)) => Span {
-                            start: a.span.start,
-                            end: b.span.end,
-                        },
-                        _ => break,
-                    };
+            let span = match (doc.tokens.get(g), doc.tokens.get(g + len - 1)) {
+                (Some(a), Some(b)) => Span {
+                    start: a.span.start,
+                    end: b.span.end,
+                },
+                _ => break,
+            };
+            let verdict = match taken.taken(tokens.clone()) {
+                Some(why) if !outweighs(gaz, why, exact) => Err(why.reason()),
+                _ => accept(
+                    doc,
+                    &texts,
+                    tokens.clone(),
+                    i == 0,
+                    (cands, exact),
+                    gaz,
+                    &mut mem,
+                )
+                .map_err(str::to_string),
+            };
+            match verdict {
+                Ok(Accepted { all_caps, forced }) => {
                     let words: Vec<&str> = texts[tokens.clone()].to_vec();
                     let key = crate::normalize::key(&words.join(" "));
                     out.toponyms.push(Toponym {
                         tokens,
                         span,
                         candidates: cands,
+                        exact,
                         key,
                         all_caps,
                         qualifier: None,
                         sentence: si,
-                        forced: None,
+                        forced,
                     });
                     i += len;
                 }
-                None => i += len,
+                Err(reason) => {
+                    out.rejected.push(Rejected {
+                        tokens,
+                        span,
+                        reason,
+                    });
+                    // A rejected spelling variant may have swallowed the start
+                    // of an exact name (`An Albany`): try the next token.
+                    i += if exact.is_empty() { 1 } else { len };
+                }
             }
         }
     }
@@ -361,11 +440,70 @@ fn state_abbreviation<'g>(
         tokens: i..i + 1,
         span,
         candidates,
+        exact: candidates,
         key: crate::normalize::key(state.name),
         all_caps: false,
         qualifier: None,
         sentence,
         forced: Some(state.id),
+    })
+}
+
+/// Whether a place outweighs a partial actor-name mark (`Henderson` for
+/// `vince henderson`): its name as written is a country's, a first-order
+/// area's or a big city's own name. A full actor name (`Hamas`, an alternate
+/// name of Hamm) is never outweighed.
+fn outweighs(gaz: &Gazetteer, why: &crate::names::Taken, exact: &[Candidate]) -> bool {
+    if !matches!(why, crate::names::Taken::Actor { partial: true, .. }) {
+        return false;
+    }
+    exact.iter().any(|c| {
+        let p = gaz.place(c.place);
+        !c.is_code()
+            && c.is_primary()
+            && (matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1) || p.population >= 100_000)
+    })
+}
+
+/// An apostrophe-less possessive (`in Syrias Homs`, common in scraped copy):
+/// a word that is a country's or first-order area's name plus `s`, before a
+/// capitalised gazetteer name. The toponym covers the whole token and names
+/// the possessor.
+fn possessive<'g>(
+    doc: &Doc,
+    gaz: &'g Gazetteer,
+    texts: &[&str],
+    i: usize,
+    sentence: usize,
+    taken: &crate::names::TakenNames,
+) -> Option<Toponym<'g>> {
+    let word = *texts.get(i)?;
+    let stem = word.strip_suffix('s')?;
+    let next = *texts.get(i + 1)?;
+    if stem.chars().count() < 3 || !is_capitalised(next) || taken.taken(i..i + 2).is_some() {
+        return None;
+    }
+    if doc.sentence_of_token(i + 1) != Some(sentence) {
+        return None;
+    }
+    let candidates = gaz.lookup(stem);
+    let big = candidates.iter().any(|c| {
+        let p = gaz.place(c.place);
+        !c.is_code() && matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1)
+    });
+    if !big || gaz.longest_match(texts, i + 1, MAX_NAME_TOKENS).is_none() {
+        return None;
+    }
+    Some(Toponym {
+        tokens: i..i + 1,
+        span: doc.tokens.get(i)?.span,
+        candidates,
+        exact: candidates,
+        key: crate::normalize::key(stem),
+        all_caps: false,
+        qualifier: None,
+        sentence,
+        forced: None,
     })
 }
 
@@ -428,71 +566,117 @@ struct Memory {
     vocabulary: HashSet<String>,
 }
 
-/// Decides whether a gazetteer match is a toponym. Returns whether it is
-/// written in capitals, or `None` to reject it.
+/// An accepted gazetteer match.
+struct Accepted {
+    /// Written in capitals (`US`): code candidates are acceptable.
+    all_caps: bool,
+    /// The entry a known abbreviation stands for (`DRC` → DR Congo).
+    forced: Option<crate::place::PlaceId>,
+}
+
+/// Decides whether a gazetteer match (its folded and exact candidates) is a
+/// toponym, or why not.
 fn accept(
     doc: &Doc,
     texts: &[&str],
     tokens: Range<usize>,
     sentence_initial: bool,
-    cands: &[Candidate],
+    (folded, exact): (&[Candidate], &[Candidate]),
     gaz: &Gazetteer,
     mem: &mut Memory,
-) -> Option<bool> {
+) -> Result<Accepted, &'static str> {
+    // The rules judge the name as written; a spelling variant (no exact
+    // candidate) is judged by its folded candidates, and asked more of below.
+    let variant = exact.is_empty();
+    let cands = if variant { folded } else { exact };
     let Memory {
         persons,
         vocabulary,
     } = mem;
     let first = tokens.start;
     let len = tokens.len();
-    let words = texts.get(tokens.clone())?;
+    let words = texts.get(tokens.clone()).ok_or("no tokens")?;
     let joined = words.join(" ");
     let all_caps = is_all_caps(&joined);
-    let top = gaz.place(cands.first()?.place);
+    // The biggest candidate the name can mean as written: a code candidate
+    // (`KIM`, Kimberley's airport code) only counts for a word in capitals.
+    let top = cands
+        .iter()
+        .find(|c| all_caps || !c.is_code())
+        .or(cands.first())
+        .ok_or("no candidate")?;
+    let top = gaz.place(top.place);
     let strong =
         matches!(top.kind, PlaceKind::Country | PlaceKind::Admin1) || top.population >= 100_000;
     if len == 1 {
         let word = lower(words[0]);
         let word = word.trim_end_matches('.');
         if NOT_PLACES.contains(&word) || sitrep_doc::is_calendar_word(word) || is_title(words[0]) {
-            return None;
+            return Err("common word or title");
+        }
+        if words[0].ends_with('.') && is_calendar_abbreviation(word) {
+            return Err("an abbreviated month or weekday");
         }
     }
     if len == 1 && !strong && !all_caps && vocabulary.contains(&lower(words[0])) {
-        return None;
+        return Err("written in lower case elsewhere in the article");
     }
-    // Short all-capital words are acronyms unless the gazetteer knows them as codes.
+    let mut forced = None;
+    // Short all-capital words are acronyms (`IS`, `SDF`, `TV`, `AP`) unless
+    // they are known place abbreviations or a big place's own name written
+    // in capitals (`IRAN` in a headline).
     if all_caps && joined.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
-        // Only codes of countries, states and big cities (`US`, `UAE`, `NYC`):
-        // other short capitals are far more often acronyms (`KBR`, `BA`).
-        let known = cands.iter().any(|c| {
-            let p = gaz.place(c.place);
-            c.is_code()
-                && (matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1)
-                    || p.population >= 500_000)
-        });
-        if !known {
-            return None;
+        let key = crate::normalize::key(&joined);
+        // A dotted state abbreviation (`N.Y.`, `S.C.`) cannot be an acronym.
+        let dotted_state = (len == 1 && joined.contains('.'))
+            .then(|| crate::abbrev::us_state(&joined))
+            .flatten()
+            .and_then(|code| gaz.admin1("US", code));
+        match crate::abbrev::place_abbreviation(&key) {
+            Some(Some(iso)) => forced = gaz.country(iso).map(|p| p.id),
+            Some(None) => {}
+            None if dotted_state.is_some() => forced = dotted_state.map(|p| p.id),
+            None => {
+                let own_name = cands.iter().any(|c| {
+                    let p = gaz.place(c.place);
+                    !c.is_code()
+                        && c.is_primary()
+                        && (matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1)
+                            || p.population >= 100_000)
+                });
+                if !own_name {
+                    return Err("short capitals: an acronym, not a place abbreviation");
+                }
+            }
         }
     } else if cands.iter().all(|c| c.is_code()) {
         // `Us` as a word is not the code `US`.
-        return None;
+        return Err("a code written as a word");
     }
-    let tok = doc.tokens.get(first)?;
-    let last_tok = doc.tokens.get(tokens.end - 1)?;
+    let tok = doc.tokens.get(first).ok_or("no token")?;
+    let last_tok = doc.tokens.get(tokens.end - 1).ok_or("no token")?;
+    if variant {
+        // A spelling variant is only as good as the evidence that a place is
+        // meant: a proper noun, and for one word a strong place or a locative.
+        let propn = !tok.upos.is_set() || tok.upos == Upos::PROPN;
+        let short = len == 1 && joined.chars().filter(|c| c.is_alphabetic()).count() < 4;
+        if !propn || short || (len == 1 && !strong && !after_locative(texts, first)) {
+            return Err("spelling variant without place evidence");
+        }
+    }
     let tagged = tok.upos.is_set();
     if tagged && len == 1 && !all_caps {
         let propn = tok.upos == Upos::PROPN;
         if !propn {
             let nounish = matches!(tok.upos.as_str(), "NOUN" | "ADJ" | "X" | "NUM");
             if sentence_initial || !nounish || !strong {
-                return None;
+                return Err("not a proper noun");
             }
         }
     }
     let key = crate::normalize::key(&joined);
     if persons.contains(&key) && !matches!(top.kind, PlaceKind::Country) {
-        return None;
+        return Err("a person named earlier");
     }
     // A title or first name before a single-word match: a person.
     if len == 1 && first > 0 {
@@ -500,16 +684,21 @@ fn accept(
         let same_sentence = doc.sentence_of_token(first - 1) == doc.sentence_of_token(first);
         if same_sentence && is_title(prev) {
             persons.insert(crate::normalize::key(&joined));
-            return None;
+            return Err("a person (after a title)");
         }
         if same_sentence && is_capitalised(prev) && !is_all_caps(prev) {
             let l = lower(prev);
             let modifier = PLACE_MODIFIERS.contains(&l.as_str());
             let prev_tok = doc.tokens.get(first - 1);
             let prev_propn = prev_tok.is_some_and(|t| t.upos == Upos::PROPN);
-            let prev_place = gaz.places(prev).next().is_some_and(|p| {
+            let big = |p: crate::place::Place<'_>| {
                 matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1) || p.population >= 50_000
-            });
+            };
+            // `Syrias Homs`: a possessive of a place (see [`possessive`]).
+            let prev_place = gaz.places(prev).next().is_some_and(big)
+                || prev
+                    .strip_suffix('s')
+                    .is_some_and(|stem| gaz.places(stem).next().is_some_and(big));
             let prev_initial = doc.sentence_of_token(first - 1).is_some_and(|s| {
                 doc.sentences
                     .get(s)
@@ -519,7 +708,7 @@ fn accept(
             if prev_propn && !exempt {
                 // `John Kelly`: later a bare `Kelly` is the same person.
                 persons.insert(crate::normalize::key(&joined));
-                return None;
+                return Err("a person (after a first name)");
             }
         }
     }
@@ -530,7 +719,7 @@ fn accept(
         if let Some(next) = texts.get(first + 1) {
             let same = doc.sentence_of_token(first + 1) == doc.sentence_of_token(first);
             if same && is_capitalised(next) && !is_all_caps(next) && gaz.lookup(next).is_empty() {
-                return None;
+                return Err("a first name or part of a longer name");
             }
         }
     }
@@ -542,7 +731,7 @@ fn accept(
         && !after_locative(texts, first)
         && title_cased(doc, texts, first)
     {
-        return None;
+        return Err("weak name in a title-cased line");
     }
     // `Washington said`: a city as the subject of an agent's verb is its government.
     if !matches!(top.kind, PlaceKind::Country) {
@@ -551,12 +740,22 @@ fn accept(
             if let Some(h) = last_tok.head.and_then(|h| doc.tokens.get(h as usize)) {
                 let lemma = h.lemma.as_deref().unwrap_or("");
                 if speech_class(lemma).is_some_and(SpeechClass::has_agent_subject) {
-                    return None;
+                    return Err("a city as the subject of an agent's verb");
                 }
             }
         }
     }
-    Some(all_caps)
+    Ok(Accepted { all_caps, forced })
+}
+
+/// `jan`, `nov`, `sept`, `tues` (written `Jan.`, `Nov.`): the first three or
+/// more letters of a month or weekday name.
+fn is_calendar_abbreviation(word: &str) -> bool {
+    word.len() >= 3
+        && sitrep_doc::MONTH_NAMES
+            .iter()
+            .chain(sitrep_doc::WEEKDAY_NAMES.iter())
+            .any(|n| n.starts_with(word))
 }
 
 /// Prepositions that announce a location (`in`, `near`, `outside`, `north of`).

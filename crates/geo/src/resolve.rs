@@ -13,6 +13,9 @@
 //! - **spatial minimality**: closeness to the other resolved places;
 //! - **qualifier**: `Alexandria, Louisiana` — a candidate inside the named
 //!   state or country wins by a wide margin;
+//! - **spelling**: a candidate reached only through the folded index
+//!   ([`crate::normalize::fold`]: `Anbar` for `Al Anbar`) when the name as
+//!   written has exact candidates scores `folded` lower;
 //! - **capital**: national capitals are named in the news far more often than
 //!   their population alone suggests (as seats of government and datelines).
 //!
@@ -74,7 +77,17 @@ pub struct Weights {
     /// Share of a candidate's own context weight left out of its context:
     /// 1 means a place never supports itself, 0 turns the rule off.
     pub self_exclusion: f64,
+    /// Penalty of a candidate matched only as a spelling variant while the
+    /// name as written has exact candidates.
+    pub folded: f64,
+    /// Penalty of a second-order area without a population when a big city
+    /// of the same name lies within [`SEAT_KM`]: the area is named after its
+    /// seat, and the news means the city (`Gaza`, `Baltimore`).
+    pub seat: f64,
 }
+
+/// How close a same-named big city must be for [`Weights::seat`].
+pub const SEAT_KM: f64 = 50.0;
 
 impl Default for Weights {
     fn default() -> Weights {
@@ -100,6 +113,8 @@ impl Default for Weights {
             near_closest: 0.5,
             capital: 2.0,
             self_exclusion: 1.0,
+            folded: 2.0,
+            seat: 2.0,
         }
     }
 }
@@ -129,6 +144,8 @@ impl Weights {
             "near_closest" => &mut self.near_closest,
             "capital" => &mut self.capital,
             "self_exclusion" => &mut self.self_exclusion,
+            "folded" => &mut self.folded,
+            "seat" => &mut self.seat,
             "passes" => {
                 self.passes = value.max(1.0) as usize;
                 return true;
@@ -210,6 +227,9 @@ struct Sense<'g> {
     key: String,
     members: Vec<usize>,
     candidates: &'g [Candidate],
+    /// Per candidate: matched by the name as written (else only as a
+    /// spelling variant of a name that has exact candidates).
+    exact: Vec<bool>,
     all_caps: bool,
     /// Qualifying senses (`Alexandria, La.` → the sense of `La.`).
     qualifiers: Vec<usize>,
@@ -217,6 +237,16 @@ struct Sense<'g> {
     forced: Option<usize>,
     choice: Option<usize>,
     confidence: f64,
+}
+
+/// Which of `candidates` are in `exact`; all when `exact` is empty (a pure
+/// spelling variant: nothing to prefer) or the same list.
+fn exact_mask(candidates: &[Candidate], exact: &[Candidate]) -> Vec<bool> {
+    if exact.is_empty() || std::ptr::eq(candidates, exact) || candidates.len() == exact.len() {
+        return vec![true; candidates.len()];
+    }
+    let set: std::collections::HashSet<PlaceId> = exact.iter().map(|c| c.place).collect();
+    candidates.iter().map(|c| set.contains(&c.place)).collect()
 }
 
 /// Resolves every toponym of `rec` in the context of `doc`, with default weights.
@@ -241,6 +271,7 @@ pub fn resolve_with(
                 key: t.key.clone(),
                 members: Vec::new(),
                 candidates: t.candidates,
+                exact: exact_mask(t.candidates, t.exact),
                 all_caps: false,
                 qualifiers: Vec::new(),
                 forced: None,
@@ -405,6 +436,22 @@ fn choose(
         let _ = write!(why, "prior {s:.1}");
         if c.is_primary() {
             s += w.primary;
+        }
+        if p.kind == PlaceKind::Admin2 && p.population == 0 && w.seat != 0.0 {
+            let seat = sense.candidates.iter().take(8).any(|o| {
+                let q = gaz.place(o.place);
+                q.kind == PlaceKind::City
+                    && q.population >= 100_000
+                    && haversine_km(p.lat, p.lon, q.lat, q.lon) <= SEAT_KM
+            });
+            if seat {
+                s -= w.seat;
+                let _ = write!(why, " -seat {:.1}", w.seat);
+            }
+        }
+        if !sense.exact.get(ci).copied().unwrap_or(true) {
+            s -= w.folded;
+            let _ = write!(why, " -variant {:.1}", w.folded);
         }
         if matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Admin2)
             && lacks_area_word(&sense.key, p.name)

@@ -4,7 +4,9 @@ use crate::Gazetteer;
 use sitrep_doc::{Doc, Layers, Stage};
 
 /// Toponyms recognised and resolved against a gazetteer ([`crate::geoparse`]).
-/// Recognition reads part-of-speech tags and parses when present.
+/// Recognition reads part-of-speech tags and parses when present, and the
+/// names other stages found (actors, persons, entities: not places, see
+/// [`crate::names`]), so it runs after the coder.
 pub struct Geoparser {
     gazetteer: Gazetteer,
 }
@@ -32,7 +34,7 @@ impl Stage for Geoparser {
         Layers::SEGMENTS
     }
     fn uses(&self) -> Layers {
-        Layers::TAGS | Layers::PARSE | Layers::PERSONS
+        Layers::TAGS | Layers::PARSE | Layers::ACTORS | Layers::ENTITIES | Layers::PERSONS
     }
     fn provides(&self) -> Layers {
         Layers::PLACES

@@ -46,8 +46,11 @@ const TITLES: &[(&str, TitleClass)] = {
         ("secretary", Office),
         ("senator", Office),
         ("sen", Office),
+        // AP style plurals: `Sens. John McCain and Lindsey Graham`.
+        ("sens", Office),
         ("representative", Office),
         ("rep", Office),
+        ("reps", Office),
         ("governor", Office),
         ("gov", Office),
         ("mayor", Office),

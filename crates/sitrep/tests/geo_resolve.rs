@@ -68,3 +68,21 @@ fn the_dateline_place_is_not_evidence_for_itself_under_another_name() {
                 the government said on Friday.";
     assert_eq!(resolve(text, "Mexico"), Some(3996063));
 }
+
+#[test]
+fn abbreviated_months_are_not_places() {
+    let Some((pipeline, gaz)) = setup() else {
+        return;
+    };
+    let mut doc = pipeline.analyze(Article {
+        id: "t".into(),
+        text: "The council met on Jan. 5 and again on Nov. 3 in Springfield.".into(),
+        ..Article::default()
+    });
+    sitrep_geo::geoparse(&mut doc, gaz);
+    let texts: Vec<&str> = doc.places.iter().map(|p| p.text.as_str()).collect();
+    assert!(
+        !texts.contains(&"Jan.") && !texts.contains(&"Nov."),
+        "{texts:?}"
+    );
+}

@@ -152,7 +152,11 @@ fn print_finding(f: &Finding) {
             article,
             phrase,
             kind,
-        } => println!("MISS  {article} {phrase:?} [{kind}]"),
+            rejected,
+        } => match rejected {
+            Some(why) => println!("MISS  {article} {phrase:?} [{kind}] rejected {why}"),
+            None => println!("MISS  {article} {phrase:?} [{kind}]"),
+        },
         Finding::Spurious { article, phrase } => println!("SPUR  {article} {phrase:?}"),
     }
 }

@@ -126,12 +126,23 @@ fn run_lookup(names: &[String], path: Option<PathBuf>, limit: usize) -> Result<(
         if let Some(c) = gaz.demonym(name) {
             println!("{name}: demonym of {} ({})", c.name, c.country);
         }
-        let cands = gaz.lookup(name);
-        println!("{name}: {} candidates", cands.len());
+        let key = sitrep_geo::normalize::key(name);
+        let exact = gaz.lookup_key(&key);
+        let folded = if sitrep_geo::normalize::foldable(&key) {
+            gaz.lookup_folded(&sitrep_geo::normalize::fold(&key))
+        } else {
+            &[]
+        };
+        let cands = if folded.is_empty() { exact } else { folded };
+        println!(
+            "{name}: {} candidates ({} exact; the others are spelling variants)",
+            cands.len(),
+            exact.len()
+        );
         for c in cands.iter().take(limit) {
             let p = gaz.place(c.place);
             println!(
-                "  {} {} [{} {}] {}/{} {:.4},{:.4} pop {}{}{}",
+                "  {} {} [{} {}] {}/{} {:.4},{:.4} pop {}{}{}{}",
                 p.geonameid,
                 p.name,
                 p.kind.as_str(),
@@ -143,6 +154,11 @@ fn run_lookup(names: &[String], path: Option<PathBuf>, limit: usize) -> Result<(
                 p.population,
                 if p.approximate { " ~coords" } else { "" },
                 if c.is_code() { " (code)" } else { "" },
+                if exact.iter().any(|e| e.place == c.place) {
+                    ""
+                } else {
+                    " (variant)"
+                },
             );
         }
     }

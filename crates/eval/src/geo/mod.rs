@@ -55,9 +55,18 @@ pub fn oracle_toponyms<'g>(
         let phrase = doc.slice(span);
         // A state abbreviation (`Kan.`) stands for its state.
         let state = sitrep_geo::us_state(phrase).and_then(|c| gaz.admin1("US", c));
-        let cands = match state {
-            Some(s) => gaz.lookup(s.name),
-            None => gaz.lookup(phrase),
+        let (exact, cands) = match state {
+            Some(s) => (gaz.lookup(s.name), gaz.lookup(s.name)),
+            None => {
+                let k = sitrep_geo::normalize::key(phrase);
+                let folded = if sitrep_geo::normalize::foldable(&k) {
+                    gaz.lookup_folded(&sitrep_geo::normalize::fold(&k))
+                } else {
+                    &[]
+                };
+                let exact = gaz.lookup_key(&k);
+                (exact, if folded.is_empty() { exact } else { folded })
+            }
         };
         if first >= last || cands.is_empty() {
             index.push(None);
@@ -70,6 +79,7 @@ pub fn oracle_toponyms<'g>(
             tokens: first..last,
             span,
             candidates: cands,
+            exact,
             key: sitrep_geo::normalize::key(phrase),
             all_caps,
             qualifier: None,
@@ -146,11 +156,13 @@ pub enum Finding {
         error_km: f64,
         explain: String,
     },
-    /// A gold toponym we did not recognise (`kind`: GeoWebNews' type).
+    /// A gold toponym we did not recognise (`kind`: GeoWebNews' type;
+    /// `rejected`: why recognition turned down an overlapping name, if it did).
     Missed {
         article: String,
         phrase: String,
         kind: String,
+        rejected: Option<String>,
     },
     /// A toponym of ours that matches no gold toponym.
     Spurious { article: String, phrase: String },
@@ -168,9 +180,11 @@ pub struct Scorer {
 
 impl Scorer {
     /// Loads the vendored tagger and parser (the facade's default pipeline)
-    /// to score with `gazetteer` and `weights`.
+    /// and the event coder, whose actor mentions the geoparser reads (names
+    /// of actors are not places), to score with `gazetteer` and `weights`.
     pub fn new(gazetteer: Gazetteer, weights: Weights) -> Result<Scorer, Error> {
-        let pipeline = Pipeline::new(&PipelineOptions::default())?;
+        let coder = Pipeline::load_coder(None, sitrep_coder::CoderOptions::default())?;
+        let pipeline = Pipeline::new(&PipelineOptions::default())?.with_coder(coder)?;
         Ok(Scorer {
             pipeline,
             gazetteer,
@@ -187,15 +201,13 @@ impl Scorer {
             text: a.text.clone(),
             ..Article::default()
         });
-        // The geoparser reads the persons layer (a person's name is no place),
-        // as in the full pipeline.
-        doc.persons = sitrep::attrib::persons::find(&doc);
         let started = Instant::now();
         sitrep_geo::geoparse_with(&mut doc, gaz, &self.weights);
         totals.geoparse_time += started.elapsed();
         totals.tokens += doc.tokens.len();
         totals.docs += 1;
         let mut findings = Vec::new();
+        let rec = recognize(&doc, gaz);
         // Gold for recognition: all toponyms (LGL has no types) or typed ones
         // with coordinates (GeoWebNews).
         let typed = a.toponyms.iter().any(|g| !g.kind.is_empty());
@@ -214,10 +226,16 @@ impl Scorer {
         let mut tp = 0;
         for g in &gold {
             let Some(k) = first_unused_overlap(&ours, &used, gold_span(g)) else {
+                let rejected = rec
+                    .rejected
+                    .iter()
+                    .find(|r| r.span.overlaps(gold_span(g)))
+                    .map(|r| format!("{:?}: {}", doc.slice(r.span), r.reason));
                 findings.push(Finding::Missed {
                     article: a.id.clone(),
                     phrase: g.phrase.clone(),
                     kind: g.kind.clone(),
+                    rejected,
                 });
                 continue;
             };
@@ -263,19 +281,25 @@ impl Scorer {
         totals
             .overlap_no_adjectives
             .add(without_adjectives(&gold, &ours));
-        self.score_oracle(&doc, a, totals);
+        self.score_oracle(&doc, a, rec.demonyms, totals);
         findings
     }
 
     /// Resolution with gold spans: every gold toponym with coordinates,
     /// resolved from its phrase with the article's demonym evidence.
-    fn score_oracle(&self, doc: &Doc, a: &GoldArticle, totals: &mut Totals) {
+    fn score_oracle(
+        &self,
+        doc: &Doc,
+        a: &GoldArticle,
+        demonyms: Vec<sitrep_geo::recognize::DemonymHit>,
+        totals: &mut Totals,
+    ) {
         let gaz = &self.gazetteer;
         let with_coords: Vec<&GoldToponym> =
             a.toponyms.iter().filter(|g| g.coords.is_some()).collect();
         let spans: Vec<Span> = with_coords.iter().map(|g| gold_span(g)).collect();
         let (mut rec, index) = oracle_toponyms(doc, gaz, &spans);
-        rec.demonyms = recognize(doc, gaz).demonyms;
+        rec.demonyms = demonyms;
         let res = resolve_with(doc, gaz, &rec, &self.weights);
         for (g, ix) in with_coords.iter().zip(&index) {
             let Some(c) = g.coords else { continue };

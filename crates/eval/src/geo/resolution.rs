@@ -99,4 +99,17 @@ mod tests {
         assert!((s.auc() - 0.5264).abs() < 1e-3, "{}", s.auc());
         assert_eq!(ResolutionScore::default().auc(), 0.0);
     }
+
+    #[test]
+    fn coordinates_only_gold_is_scored_on_distance() {
+        // Gold without a GeoNames id: acc@161 from the coordinates alone, and
+        // no exact-id denominator.
+        let mut s = ResolutionScore::default();
+        s.record(Some((33.51, 36.29, 170654)), (33.5, 36.3), None);
+        s.record(Some((36.2, 37.16, 170063)), (33.5, 36.3), None);
+        assert_eq!(s.len(), 2);
+        assert!((s.accuracy_161() - 0.5).abs() < 1e-9);
+        assert_eq!(s.with_id, 0);
+        assert_eq!(s.exact_id_accuracy(), 0.0);
+    }
 }

@@ -92,6 +92,8 @@ pub struct BuildReport {
     pub by_kind: BTreeMap<&'static str, usize>,
     pub approximate: usize,
     pub keys: usize,
+    /// Keys of the folded index (`normalize::fold`).
+    pub folded_keys: usize,
     pub postings: usize,
     pub demonyms: usize,
     pub warnings: Vec<Warning>,
@@ -343,6 +345,16 @@ impl Builder {
         }
         let mut postings = Vec::new();
         let mut names = fst::MapBuilder::memory();
+        // Entry order of a posting list: biggest first, then kind and id.
+        let order = |&(i, _): &(u32, u8)| {
+            let e = entries.get(i as usize);
+            (
+                std::cmp::Reverse(e.map_or(0, |e| e.population)),
+                e.map_or(PlaceKind::Other, |e| e.kind()),
+                e.map_or(0, |e| e.geonameid),
+            )
+        };
+        let mut values: Vec<u64> = Vec::with_capacity(index.len());
         let mut n_postings: u64 = 0;
         for (key, hits) in &index {
             let mut hits: Vec<(u32, u8)> = hits
@@ -358,25 +370,68 @@ impl Builder {
                     (i, f)
                 })
                 .collect();
-            hits.sort_by_key(|&(i, _)| {
-                let e = entries.get(i as usize);
-                (
-                    std::cmp::Reverse(e.map_or(0, |e| e.population)),
-                    e.map_or(PlaceKind::Other, |e| e.kind()),
-                    e.map_or(0, |e| e.geonameid),
-                )
-            });
+            hits.sort_by_key(order);
             let value = (n_postings << 32) | hits.len() as u64;
             names.insert(key, value).map_err(fst_error)?;
+            values.push(value);
             for (i, f) in hits {
                 postings.extend_from_slice(&i.to_le_bytes());
                 postings.push(f);
                 n_postings += 1;
             }
         }
-        report.keys = index.len();
-        report.postings = n_postings as usize;
         let names = names.into_inner().map_err(fst_error)?;
+
+        // Folded index: a folded key one name has points at that name's
+        // postings; one several names share gets their merged postings.
+        // Every key takes part, codes included, so that a folded key's
+        // candidates are a superset of each of its exact keys' (codes keep
+        // their flag; lookups of short words skip the folded index, see
+        // `normalize::foldable`).
+        let mut by_fold: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (k, key) in index.keys().enumerate() {
+            let f = normalize::fold(key);
+            if !f.is_empty() {
+                by_fold.entry(f).or_default().push(k);
+            }
+        }
+        let hit_lists: Vec<&HashMap<u32, (bool, bool)>> = index.values().collect();
+        let mut folded = fst::MapBuilder::memory();
+        for (f, keys) in &by_fold {
+            let value = match keys.as_slice() {
+                [one] => values.get(*one).copied().unwrap_or(0),
+                _ => {
+                    let mut merged: HashMap<u32, u8> = HashMap::new();
+                    for &k in keys {
+                        for (&i, &(primary, code)) in
+                            hit_lists.get(k).copied().into_iter().flatten()
+                        {
+                            let flags = merged.entry(i).or_insert(Candidate::CODE);
+                            if primary {
+                                *flags |= Candidate::PRIMARY;
+                            }
+                            if !code {
+                                *flags &= !Candidate::CODE;
+                            }
+                        }
+                    }
+                    let mut hits: Vec<(u32, u8)> = merged.into_iter().collect();
+                    hits.sort_by_key(order);
+                    let value = (n_postings << 32) | hits.len() as u64;
+                    for (i, fl) in hits {
+                        postings.extend_from_slice(&i.to_le_bytes());
+                        postings.push(fl);
+                        n_postings += 1;
+                    }
+                    value
+                }
+            };
+            folded.insert(f, value).map_err(fst_error)?;
+        }
+        let folded = folded.into_inner().map_err(fst_error)?;
+        report.keys = index.len();
+        report.folded_keys = by_fold.len();
+        report.postings = n_postings as usize;
 
         // Demonyms: when two countries claim one word, the more populous wins.
         let country_index: HashMap<&str, (u32, u64)> = entries
@@ -415,6 +470,7 @@ impl Builder {
                 strings: &strings.bytes,
                 names: &names,
                 demonyms: &demonyms,
+                folded: &folded,
             },
             self.compress,
         )

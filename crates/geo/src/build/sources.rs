@@ -535,7 +535,9 @@ impl Builder {
     ///   [`SUPPLEMENT_ID_BASE`] in file order). An id already loaded adds the names
     ///   to that entry (coordinates and other columns may then be empty).
     /// - `kind`: `country`, `admin1`, `admin2`, `city`, `neighbourhood`, `other`,
-    ///   or `demonym` — then `name` (and the alternates) are adjectives of the
+    ///   optionally with a GeoNames feature code that says what the place is
+    ///   (`other:RGN` a region, `other:PEN` a peninsula, `other:MTS` mountains,
+    ///   `other:GULF`; the class follows from the code), or `demonym` — then `name` (and the alternates) are adjectives of the
     ///   country whose ISO2 code is in `country`, and the other columns are empty.
     /// - `note`: free text (sources); ignored.
     pub fn add_supplement(&mut self, path: &Path) -> Result<(), Error> {
@@ -589,7 +591,11 @@ impl Builder {
                 e.names.extend(names);
                 continue;
             }
-            let Some(kind) = PlaceKind::parse(kind) else {
+            let (kind_name, feature) = match kind.split_once(':') {
+                Some((k, f)) => (k, Some(f.trim().to_ascii_uppercase())),
+                None => (kind, None),
+            };
+            let Some(kind) = PlaceKind::parse(kind_name) else {
                 self.warn(path, Some(line), format!("unknown kind {kind:?}"));
                 continue;
             };
@@ -612,7 +618,10 @@ impl Builder {
                     continue;
                 }
             };
-            let (class, code) = kind.default_feature();
+            let (class, code) = match &feature {
+                Some(f) if !f.is_empty() => (feature_class(f), f.as_str()),
+                _ => kind.default_feature(),
+            };
             let is_abbrev = is_code(name);
             self.upsert(Entry {
                 geonameid: id,
@@ -635,5 +644,18 @@ impl Builder {
                 ..Entry::default()
             });
         }
+    }
+}
+
+/// The GeoNames feature class of a feature code given in a supplement: `H`
+/// for water bodies, `T` for relief (peninsulas, mountains, valleys...), `L`
+/// for regions and areas, `P`/`A` for places and divisions.
+fn feature_class(code: &str) -> char {
+    match code {
+        "GULF" | "SEA" | "BAY" | "STRT" | "LK" | "STM" | "OCN" | "CHN" => 'H',
+        "RGN" | "RGNE" | "AREA" | "CONT" | "OAS" => 'L',
+        c if c.starts_with("PPL") => 'P',
+        c if c.starts_with("ADM") || c.starts_with("PCL") => 'A',
+        _ => 'T',
     }
 }

@@ -7,7 +7,10 @@
 //! location is, in order: a place in the verb's own clause (locative
 //! `in`/`near`/`outside`... first, then finer places), a place in the sentence,
 //! the nearest earlier place in the paragraph, the dateline's place at one level
-//! coarser precision (the reporter's city locates the story loosely).
+//! coarser precision (the reporter's city locates the story loosely). The last
+//! two are flagged [`PlaceRef::inferred`]: the event's own sentence names no
+//! place. A name recognition rejected (an actor, a person) is no place
+//! mention, so it never locates an event.
 
 use super::index::EventContext;
 use sitrep_doc::places::{PlaceAssignment, PlacePrecision, PlaceRef};
@@ -140,10 +143,16 @@ impl EventContext<'_> {
             .min_by_key(|c| (c.actor, c.tier, !c.loc, c.r.precision, c.i))
             .map(|c| c.r.clone());
         let location = location
-            .or_else(|| self.earlier_in_paragraph(verb_token))
+            .or_else(|| {
+                self.earlier_in_paragraph(verb_token).map(|r| PlaceRef {
+                    inferred: true,
+                    ..r
+                })
+            })
             .or_else(|| {
                 self.dateline_place.map(|r| PlaceRef {
                     precision: coarser(r.precision),
+                    inferred: true,
                     ..r.clone()
                 })
             });

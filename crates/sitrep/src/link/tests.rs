@@ -90,6 +90,25 @@ fn said_in_belgrade_that_something_happened_in_aleppo() {
     assert_eq!(d.value, "2016-12-13", "{d:?}");
 }
 
+#[test]
+fn a_place_from_an_earlier_sentence_is_flagged_inferred() {
+    let Some(doc) = analysed(Article {
+        text: "Fighting raged in Aleppo on Monday. The army shelled the old town.".into(),
+        published: Date::new(2016, 12, 14),
+        ..Article::default()
+    }) else {
+        return;
+    };
+    let ctx = EventContext::new(&doc);
+    let shelled = token_after(&doc, "shelled", 0).expect("shelled");
+    let b = ctx.place_for_clause(shelled).location.expect("a location");
+    assert_eq!(b.geonameid, 170063);
+    assert!(b.inferred, "{b:?}");
+    let raged = token_after(&doc, "raged", 0).expect("raged");
+    let a = ctx.place_for_clause(raged).location.expect("a location");
+    assert!(!a.inferred, "{a:?}");
+}
+
 /// Heads per token, and sentence token ranges.
 type Case = (Vec<Option<u32>>, Vec<(u32, u32)>);
 
