@@ -17,10 +17,11 @@
 //!
 //! # Method
 //!
-//! 1. Discards: a story discard (`+PHRASE`) stops coding of the whole
-//!    document; a sentence-level discard phrase (`in 1988`, `two years ago`)
-//!    stops coding of its clause and the clauses inside it
-//!    ([`CoderOptions::clause_discards`]; PETRARCH drops the whole sentence).
+//! 1. Discards: a story discard (`+PHRASE`, `Manchester United`) stops
+//!    coding of its own sentence, a sentence-level discard phrase (`in 1988`,
+//!    `two years ago`) that of its clause and the clauses inside it
+//!    ([`CoderOptions::clause_discards`]; PETRARCH drops the whole sentence,
+//!    and the whole story for a story discard).
 //! 2. Actors ([`mentions`](crate)): longest dictionary match with roles on the
 //!    sentence date (dateline date, else [`Doc::anchor_date`]); PROPN runs in no
 //!    dictionary are `Unknown` mentions without code; `he`/`she` and
@@ -119,8 +120,15 @@ pub struct CoderOptions {
     /// clause holding `in 1988` or `two years ago` is about the past and is
     /// not coded, nor are clauses inside it, but the rest of the sentence is
     /// (`Sweden offered to mediate between factions that fought in 1994`).
-    /// `false` drops the whole sentence, as PETRARCH does.
+    /// A story discard phrase (`Manchester United`) drops its sentence only.
+    /// `false` drops the whole sentence (the whole story for a story
+    /// discard), as PETRARCH does.
     pub clause_discards: bool,
+    /// Code violence (CAMEO roots 18–20) whose attacker is an unnamed
+    /// weapon or attack (`A car bomb killed 14 people`: no source) or whose
+    /// victims no dictionary codes (`executed 12 prisoners`: no target), the
+    /// default; `false` requires both sides as PETRARCH does.
+    pub open_violence: bool,
 }
 
 impl CoderOptions {
@@ -132,6 +140,7 @@ impl CoderOptions {
         CoderOptions {
             frames: false,
             clause_discards: false,
+            open_violence: false,
             ..CoderOptions::default()
         }
     }
@@ -145,6 +154,7 @@ impl Default for CoderOptions {
             require_source: true,
             frames: true,
             clause_discards: true,
+            open_violence: true,
             new_actor_length: 0,
         }
     }
@@ -270,7 +280,14 @@ impl Coder {
                 continue;
             }
             for (a, b, d) in self.dicts.discards_in(&words) {
-                story_discarded |= d.story;
+                if d.story {
+                    // A story discard (`Manchester United`, `Wimbledon`)
+                    // marks its own sentence as off-topic, never the whole
+                    // article: a sports line in a conflict report must not
+                    // cost the report its events.
+                    *flag = true;
+                    continue;
+                }
                 if let Some(toks) = discard_tokens.get_mut(s) {
                     toks.extend(a..b);
                 }
