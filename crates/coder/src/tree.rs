@@ -115,6 +115,7 @@ impl<'d> Sent<'d> {
             }
         }
         sent.repair_headline_verb();
+        sent.repair_bare_complement();
         // Counting sort of the tokens by head: each head's dependents stay
         // in token order.
         let mut start = vec![0usize; len + 1];
@@ -178,7 +179,8 @@ impl<'d> Sent<'d> {
         for t in 0..n {
             if self.head[t] == Some(r) && t > r && self.upos[t] != Upos::PUNCT {
                 // `in Homs`, `on Monday`: the verb's obliques.
-                let prepositional = (0..n).any(|c| self.head[c] == Some(t) && self.deprel[c] == Deprel::CASE);
+                let prepositional =
+                    (0..n).any(|c| self.head[c] == Some(t) && self.deprel[c] == Deprel::CASE);
                 if prepositional && self.deprel[t] == Deprel::NMOD {
                     self.set(t, Some(v), Deprel::OBL);
                 }
@@ -190,6 +192,42 @@ impl<'d> Sent<'d> {
         self.set(r, Some(v), Deprel::OBJ);
         self.set(v, None, Deprel::ROOT);
         self.xpos[v] = Xpos::VBD;
+    }
+
+    /// A complement clause without `that` after a verb of saying, parsed
+    /// as the verb's object plus a conjoined verb: in `WaPo is claiming the
+    /// rebels are retreating` the parser makes `rebels` the object of
+    /// `claiming` and `retreating` its conjunct. A conjunct with no `and`
+    /// or comma before it, no subject of its own and an auxiliary right
+    /// after the object is that object's clause: the object becomes its
+    /// subject and the clause the verb's complement (`ccomp`).
+    fn repair_bare_complement(&mut self) {
+        let n = self.len;
+        for v in 0..n {
+            if self.upos[v] != Upos::VERB || sitrep_lexicon::speech_class(&self.lemma[v]).is_none()
+            {
+                continue;
+            }
+            let kids: Vec<usize> = (0..n).filter(|&c| self.head[c] == Some(v)).collect();
+            let Some(&o) = kids.iter().find(|&&c| self.deprel[c] == Deprel::OBJ) else {
+                continue;
+            };
+            let Some(&c) = kids
+                .iter()
+                .find(|&&c| c > o && self.deprel[c] == Deprel::CONJ && self.upos[c] == Upos::VERB)
+            else {
+                continue;
+            };
+            let own = |rel: Deprel| (0..n).any(|k| self.head[k] == Some(c) && self.base[k] == rel);
+            let aux_after_object = (o + 1..c)
+                .any(|k| self.head[k] == Some(c) && self.upos[k] == Upos::AUX)
+                && (o + 1..c).all(|k| self.upos[k] != Upos::PUNCT && self.upos[k] != Upos::CCONJ);
+            if own(Deprel::NSUBJ) || own(Deprel::CC) || !aux_after_object {
+                continue;
+            }
+            self.set(o, Some(c), Deprel::NSUBJ);
+            self.set(c, Some(v), Deprel::CCOMP);
+        }
     }
 
     fn set(&mut self, t: usize, head: Option<usize>, rel: Deprel) {

@@ -143,6 +143,25 @@ pub(super) fn gives_way(cx: &SentenceCx<'_>, v: usize) -> bool {
             return true;
         }
     }
+    // A claim (`WaPo is claiming the rebels are retreating`) attributes
+    // the act it reports: the event is the claimed act, according to the
+    // claimant, not an accusation by the claimant.
+    let claim =
+        sitrep_lexicon::speech_class(&sent.lemma[v]) == Some(sitrep_lexicon::SpeechClass::Claim);
+    if claim
+        && sent
+            .children_with(v, Deprel::CCOMP)
+            .filter(|&c| sent.is_verb(c))
+            .any(|c| {
+                choose_code(cx, c).is_some_and(|ch| {
+                    split_code(ch.code)
+                        .0
+                        .is_some_and(|f| cameo::root_code(f).is_some_and(|r| r != "01"))
+                })
+            })
+    {
+        return true;
+    }
     if !reporting(&sent.lemma[v]) {
         return false;
     }

@@ -95,15 +95,15 @@ fn may_code(cx: &SentenceCx<'_>, v: usize, made_event: &[bool]) -> bool {
     if !sent.is_verb(v) && sent.children_with(v, Deprel::CASE).next().is_some() {
         return false;
     }
-    // An infinitive modifying a noun (`US proposals to declare pauses`,
-    // `plans to attack`) names an act proposed, planned or hoped for, not
-    // one done: the noun's owner did not declare or attack anything.
+    // An infinitive modifying a noun of proposing, planning or hoping (`US
+    // proposals to declare pauses`, `plans to attack`) names an act not
+    // done: the noun's owner did not declare or attack anything.
     let infinitive = sent
         .children_with(v, Deprel::MARK)
         .any(|c| sent.lower[c] == "to");
     if infinitive
         && sent.base(v) == Deprel::ACL
-        && sent.head[v].is_some_and(|h| matches!(sent.upos[h], Upos::NOUN | Upos::PROPN))
+        && sent.head[v].is_some_and(|h| sitrep_lexicon::is_proposal_noun(&sent.lower[h]))
     {
         return false;
     }
@@ -230,7 +230,7 @@ fn sides(cx: &SentenceCx<'_>, r: &Reading<'_>) -> Option<(Vec<Side>, Vec<Side>)>
     let protest = root == Some("14");
     // Sides from the pattern, else from the parse.
     let (mut src, mut tgt, evidence) = if r.tagged_verb {
-        parse_sides(cx, v, protest)
+        parse_sides(cx, v, protest, split_code(r.code).1.is_some())
     } else {
         let subj = r.subj_head.map(|h| np(cx, h, 0)).unwrap_or_default();
         (subj, Vec::new(), sides::Evidence::default())
@@ -286,7 +286,7 @@ fn sides(cx: &SentenceCx<'_>, r: &Reading<'_>) -> Option<(Vec<Side>, Vec<Side>)>
         src = speaker(cx, v);
         tgt.retain(|t| !src.iter().any(|s| s.mention == t.mention));
     }
-    if tgt.is_empty() && r.tagged_verb && !protest && !evidence.symmetric {
+    if tgt.is_empty() && r.tagged_verb && !evidence.symmetric {
         // The parse lost the object (`contribute a million yum yennyen
         // to Gondor`): the first actor after the verb in its clause,
         // as TABARI's shallow reading finds it.
@@ -345,11 +345,24 @@ fn emit(
     // A clash is symmetric (`police clashed with protesters`): each side
     // attacks the other, so it is coded once per direction, as CAMEO's own
     // `190:190` patterns code `die in clashes`.
-    if rev.is_none() && r.framed_code.is_none() && sitrep_lexicon::is_clash_noun(&cx.sent.lemma[r.v])
+    // Only a physical clash with the verb's default code: a pattern's
+    // code says itself whether it is mutual (`clashed over` 121 is not).
+    let physical = fwd.and_then(cameo::root_code) == Some("19");
+    if rev.is_none()
+        && r.framed_code.is_none()
+        && r.pattern.is_none()
+        && physical
+        && cx.options.open_violence
+        && sitrep_lexicon::is_clash_noun(&cx.sent.lemma[r.v])
     {
         rev = fwd;
     }
-    let mut done: Vec<(String, Option<usize>, Option<usize>)> = Vec::new();
+    type Key = (
+        String,
+        Option<(usize, Option<String>)>,
+        Option<(usize, Option<String>)>,
+    );
+    let mut done: Vec<Key> = Vec::new();
     let act = Act {
         v: r.v,
         negated: r.negated,
@@ -368,7 +381,8 @@ fn emit(
             return false;
         }
         // The parties of a symmetric act meet twice in the pairs below.
-        let key = (code.to_string(), a.map(|x| x.mention), b.map(|x| x.mention));
+        let side = |x: &Side| (x.mention, x.code.clone());
+        let key = (code.to_string(), a.map(side), b.map(side));
         if done.contains(&key) {
             return false;
         }

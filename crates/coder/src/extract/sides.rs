@@ -277,8 +277,8 @@ pub(super) struct Evidence {
     /// written (`A car bomb killed ...`, `were killed in the strike`): the
     /// source is unknown, not missing.
     pub unknown_author: bool,
-    /// The act has a counted object no dictionary codes (`executed 12
-    /// prisoners`): its victims, not a missing target.
+    /// The act has an object no dictionary codes (`executed 12 prisoners`,
+    /// `shelled the town`): its victims, not a missing target.
     pub uncoded_object: bool,
     /// The sources are the parties of a clash (`died in clashes between
     /// police and protesters`), each acting on the others.
@@ -327,23 +327,27 @@ fn cause(cx: &SentenceCx<'_>, v: usize) -> Option<(Vec<Side>, Evidence)> {
 /// of them beyond the actors (see [`Evidence`]).
 ///
 /// `protest`: the act is a protest (CAMEO 14), whose target is what it is
-/// against, never the place it is held in (`protested in Khartoum against
-/// the military`).
+/// against before the place it is held in (`protested in Khartoum against
+/// the military`). `reverse_coded`: the verb's code has a reverse part
+/// (`[:184]`), whose dictionary reads the subject of a death verb as the
+/// victim already.
 pub(super) fn parse_sides(
     cx: &SentenceCx<'_>,
     v: usize,
     protest: bool,
+    reverse_coded: bool,
 ) -> (Vec<Side>, Vec<Side>, Evidence) {
     let (sent, coded) = (cx.sent, &cx.coded[..]);
     let npm = |h: usize| np(cx, h, 0);
     // `Four people died in clashes ...`: the dead are victims.
     if death_verb(&sent.lemma[v]) {
         let victims = subject(cx, v, 0);
-        return match cause(cx, v) {
-            Some((parties, ev)) if ev.symmetric => (parties, Vec::new(), ev),
-            Some((src, ev)) => (src, victims, ev),
-            None => (Vec::new(), victims, Evidence::default()),
-        };
+        match cause(cx, v) {
+            Some((parties, ev)) if ev.symmetric => return (parties, Vec::new(), ev),
+            _ if reverse_coded => {}
+            Some((src, ev)) => return (src, victims, ev),
+            None => return (Vec::new(), victims, Evidence::default()),
+        }
     }
     // A passive subject beside an active one is a conjunct the parse
     // mislabelled (`X's death and injury toll has risen`): the verb is active.
@@ -420,9 +424,11 @@ pub(super) fn parse_sides(
         }
     }
     if tgt.is_empty() {
+        // The weapon fired (`fired rockets`) is no victim.
         ev.uncoded_object = sent.children_with(v, Deprel::OBJ).any(|o| {
-            matches!(sent.upos[o], Upos::NOUN)
-                && sent.children_with(o, Deprel::NUMMOD).next().is_some()
+            matches!(sent.upos[o], Upos::NOUN | Upos::PROPN)
+                && !means::is_attack(sent, o)
+                && sitrep_lexicon::means_of(None, &sent.lower[o]).is_none()
         });
     }
     (src, tgt, ev)
@@ -543,7 +549,7 @@ fn first_in_subtree_except(
 }
 
 /// Prepositions of place: an oblique they introduce says where the act
-/// happened, so it gives a target only when no other oblique does.
+/// happened.
 fn locative(sent: &Sent<'_>, n: usize) -> bool {
     sent.children_with(n, Deprel::CASE).any(|k| {
         matches!(
@@ -573,9 +579,13 @@ fn object(cx: &SentenceCx<'_>, v: usize, depth: usize, protest: bool) -> Vec<Sid
         .children_with(v, Deprel::OBL)
         .filter(|&c| sent.deprel[c] != Deprel::OBL_AGENT)
         .collect();
-    let (places, others): (Vec<usize>, Vec<usize>) =
-        obliques.into_iter().partition(|&c| locative(sent, c));
-    let places = if protest { Vec::new() } else { places };
+    // What a protest is against (`protested in Khartoum against the
+    // military`) beats the place it is held in, which is its target only
+    // when nothing else is named (CAMEO codes the state where a protest is
+    // held as its target then: `rioted at a jail in Israel`).
+    let (places, others): (Vec<usize>, Vec<usize>) = obliques
+        .into_iter()
+        .partition(|&c| protest && locative(sent, c));
     for c in others.into_iter().chain(places) {
         let x = npm(c);
         if !x.is_empty() {
