@@ -235,11 +235,22 @@ fn merge_modifier_actors(
     for (m, e) in found {
         if let Some((prev, pe)) = merged.last_mut() {
             let adjacent = prev.token_end == m.token_start;
-            // A country with an agent (`Syrian regime`) owns forces; a
-            // named person does not.
-            let owner = prev.actor_id.is_some()
-                && (!pe.person || pe.agent.is_some())
-                && prev.code.is_some();
+            // A plain actor (country, group) or a government (`Syrian
+            // regime`) owns forces; a named person, or an actor with
+            // another agent (`reporter in the Danish` + `parliament`),
+            // does not.
+            let plain_or_government = match &pe.agent {
+                None => !pe.person,
+                Some((a, _)) => a == "GOV",
+            };
+            let owner = prev.actor_id.is_some() && plain_or_government && prev.code.is_some();
+            let no_preposition = (prev.token_start..prev.token_end).all(|t| {
+                (t as usize)
+                    .checked_sub(sent.start)
+                    .and_then(|l| sent.upos.get(l))
+                    .is_some_and(|&u| u != Upos::ADP)
+            });
+            let owner = owner && no_preposition;
             let bare_agent = m.kind == MentionKind::Agent && m.actor_id.is_none();
             let local = |t: u32| (t as usize).checked_sub(sent.start);
             let modifies = match (

@@ -186,7 +186,8 @@ pub fn means_of(previous: Option<&str>, word: &str) -> Option<Means> {
     WORDS.iter().find(|&&(w, _)| w == word).map(|&(_, m)| m)
 }
 
-/// Nouns naming an attack or its instrument (`rocket`, `strike`, `blast`):
+/// Nouns naming an attack or its instrument (`rocket`, `strike`, `blast`;
+/// not `fire`, which as often burns a house down):
 /// as the subject of a killing (`A rocket fired by rebels killed ...`) or
 /// its cause (`killed in air strikes`) they are no actor, and the actor is
 /// whoever the phrase names as firing or carrying it out. Lowercase.
@@ -213,7 +214,6 @@ const ATTACK_NOUNS: &[&str] = &[
     "bullets",
     "explosion",
     "explosions",
-    "fire",
     "grenade",
     "gunfire",
     "missile",

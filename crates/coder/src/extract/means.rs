@@ -57,6 +57,20 @@ pub(super) fn refine(cx: &SentenceCx<'_>, v: usize, code: &str) -> Option<&'stat
     best.filter(|&m| refines(m, code)).map(Means::cameo)
 }
 
+/// A violent code that names its means or manner (183x bombings, 1823
+/// killing by physical assault, 193–195 by weapon, 204x CBRN): an act
+/// that is violence whatever its object.
+pub(super) fn specific(code: Option<&str>) -> bool {
+    code.is_some_and(|c| {
+        c.starts_with("183")
+            || c.starts_with("193")
+            || c.starts_with("194")
+            || c.starts_with("195")
+            || c.starts_with("204")
+            || c == "1823"
+    })
+}
+
 /// The tokens of the clause of `v` (its subtree without other clauses) and,
 /// for a participle or conjunct continuing another verb's clause (`shelled
 /// the town, killing 12`), that verb's clause too: the means named there is

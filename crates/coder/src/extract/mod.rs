@@ -230,7 +230,7 @@ fn sides(cx: &SentenceCx<'_>, r: &Reading<'_>) -> Option<(Vec<Side>, Vec<Side>)>
     let protest = root == Some("14");
     // Sides from the pattern, else from the parse.
     let (mut src, mut tgt, evidence) = if r.tagged_verb {
-        parse_sides(cx, v, protest, split_code(r.code).1.is_some())
+        parse_sides(cx, v, protest, split_code(r.code).1.is_some(), fwd)
     } else {
         let subj = r.subj_head.map(|h| np(cx, h, 0)).unwrap_or_default();
         (subj, Vec::new(), sides::Evidence::default())

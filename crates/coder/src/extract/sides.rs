@@ -277,8 +277,11 @@ pub(super) struct Evidence {
     /// written (`A car bomb killed ...`, `were killed in the strike`): the
     /// source is unknown, not missing.
     pub unknown_author: bool,
-    /// The act has an object no dictionary codes (`executed 12 prisoners`,
-    /// `shelled the town`): its victims, not a missing target.
+    /// The act has an object no dictionary codes that is a counted group
+    /// (`executed 12 prisoners`) or the object of an act with a named means
+    /// (`shelled the town`): its victims, not a missing target. A generic
+    /// `hit`, `struck` or `destroyed` with an uncoded object is as often
+    /// sport or weather, and needs a coded target.
     pub uncoded_object: bool,
     /// The sources are the parties of a clash (`died in clashes between
     /// police and protesters`), each acting on the others.
@@ -330,12 +333,13 @@ fn cause(cx: &SentenceCx<'_>, v: usize) -> Option<(Vec<Side>, Evidence)> {
 /// against before the place it is held in (`protested in Khartoum against
 /// the military`). `reverse_coded`: the verb's code has a reverse part
 /// (`[:184]`), whose dictionary reads the subject of a death verb as the
-/// victim already.
+/// victim already. `code`: the verb's forward code.
 pub(super) fn parse_sides(
     cx: &SentenceCx<'_>,
     v: usize,
     protest: bool,
     reverse_coded: bool,
+    code: Option<&str>,
 ) -> (Vec<Side>, Vec<Side>, Evidence) {
     let (sent, coded) = (cx.sent, &cx.coded[..]);
     let npm = |h: usize| np(cx, h, 0);
@@ -429,6 +433,7 @@ pub(super) fn parse_sides(
             matches!(sent.upos[o], Upos::NOUN | Upos::PROPN)
                 && !means::is_attack(sent, o)
                 && sitrep_lexicon::means_of(None, &sent.lower[o]).is_none()
+                && (sent.children_with(o, Deprel::NUMMOD).next().is_some() || means::specific(code))
         });
     }
     (src, tgt, ev)
