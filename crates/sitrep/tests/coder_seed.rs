@@ -46,9 +46,10 @@ fn coded_with(coder: Coder) -> (sitrep_doc::Doc, Vec<Event>) {
 
 /// What the golden events owe to sitrep's supplementary patterns
 /// (`data/cameo/sitrep.verbs.txt`): with the Phoenix dictionaries alone,
-/// the general mechanisms still give the accusation, the threat and the
-/// regime's coercion; Lavrov's rejection of the US proposals comes only
-/// from the supplement's `lead up a blind alley` (`DEADEND`, 120).
+/// the general mechanisms still give the regime's coercion of the
+/// opposition (17x) and Lavrov's statements and demands; his rejection of
+/// the US proposals comes only from the supplement's `lead up a blind
+/// alley` (`DEADEND`, 120).
 #[test]
 fn seed_without_supplement() {
     let coder = Coder::new(
@@ -69,13 +70,8 @@ fn seed_without_supplement() {
         "the rejection needs the supplement: {all}"
     );
     assert!(
-        has(&|s| s == "RUSGOV", "11", &|t| t.starts_with("USA")),
-        "no RUSGOV 11x USA in: {all}"
-    );
-    assert!(
-        has(&|s| s == "RUSGOV", "13", &|t| t.ends_with("UAF")
-            || t.ends_with("REB")),
-        "no 13x towards militants in: {all}"
+        has(&|s| s == "RUSGOV", "10", &|t| t.ends_with("UAF")),
+        "no RUSGOV 10x demand towards the militants in: {all}"
     );
     assert!(
         has(
@@ -116,16 +112,16 @@ fn seed_golden_events() {
         .map(|s| doc.slice(s.span))
         .unwrap_or("");
     assert!(src.contains("Lavrov"), "{src}");
-    // Lavrov accuses the US(-led coalition).
+    // Lavrov's insinuation (`all this suggests, and I hope very much to be
+    // wrong, that it was orchestrated`) is a hedged statement, not a CAMEO
+    // 112 accusation, and `will be seen as subject to extermination` was a
+    // pattern of this article's idiom alone: the supplement audit (issue 14)
+    // removed both patterns, so neither event is expected any more.
     assert!(
-        has(&|s| s == "RUSGOV", "11", &|t| t.starts_with("USA")),
-        "no RUSGOV 11x USA in: {all}"
-    );
-    // A threat towards the militants.
-    assert!(
-        has(&|s| s == "RUSGOV", "13", &|t| t.ends_with("UAF")
-            || t.ends_with("REB")),
-        "no 13x towards militants in: {all}"
+        !events
+            .iter()
+            .any(|e| e.verb_text == "suggests" && e.root_code == "11"),
+        "an insinuation coded as an accusation: {all}"
     );
     // Regime army forces the opposition to withdraw.
     assert!(

@@ -534,6 +534,70 @@ mod tests {
         );
     }
 
+    /// `attacked` tagged VBN and parsed as an adjective of `rebels`, the
+    /// root: the tagger's reading of a headline clause.
+    const HEADLINE: &str = "\
+1\tThe\tthe\tDET\tDT\t_\t3\tdet\t_\t_
+2\tSyrian\tSyrian\tADJ\tJJ\t_\t3\tamod\t_\t_
+3\tarmy\tarmy\tNOUN\tNN\t_\t5\tcompound\t_\t_
+4\tattacked\tattack\tVERB\tVBN\t_\t5\tamod\t_\t_
+5\trebels\trebel\tNOUN\tNNS\t_\t0\troot\t_\t_
+6\tin\tin\tADP\tIN\t_\t7\tcase\t_\t_
+7\tHoms\tHoms\tPROPN\tNNP\t_\t5\tnmod\t_\t_
+8\t.\t.\tPUNCT\t.\t_\t5\tpunct\t_\t_
+";
+
+    const KILLED_IN_STRIKES: &str = "\
+1\tFour\tfour\tNUM\tCD\t_\t2\tnummod\t_\t_
+2\tcivilians\tcivilian\tNOUN\tNNS\t_\t4\tnsubj:pass\t_\t_
+3\twere\tbe\tAUX\tVBD\t_\t4\taux:pass\t_\t_
+4\tkilled\tkill\tVERB\tVBN\t_\t0\troot\t_\t_
+5\tin\tin\tADP\tIN\t_\t8\tcase\t_\t_
+6\tRussian\tRussian\tADJ\tJJ\t_\t8\tamod\t_\t_
+7\tair\tair\tNOUN\tNN\t_\t8\tcompound\t_\t_
+8\tstrikes\tstrike\tNOUN\tNNS\t_\t4\tobl\t_\t_
+9\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+";
+
+    const DIED_IN_HOSPITAL: &str = "\
+1\tThree\tthree\tNUM\tCD\t_\t2\tnummod\t_\t_
+2\tsoldiers\tsoldier\tNOUN\tNNS\t_\t3\tnsubj\t_\t_
+3\tdied\tdie\tVERB\tVBD\t_\t0\troot\t_\t_
+4\tin\tin\tADP\tIN\t_\t5\tcase\t_\t_
+5\thospital\thospital\tNOUN\tNN\t_\t3\tobl\t_\t_
+6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+";
+
+    #[test]
+    fn a_headline_participle_is_read_as_the_verb() {
+        assert_eq!(
+            coded(HEADLINE, CoderOptions::default()),
+            ["SYRMIL 190 SYRREB"]
+        );
+    }
+
+    #[test]
+    fn the_author_of_the_strikes_kills_not_the_victims() {
+        assert_eq!(
+            coded(KILLED_IN_STRIKES, CoderOptions::default()),
+            ["RUS 195 ---CVL"]
+        );
+    }
+
+    #[test]
+    fn a_death_without_an_attack_is_no_violence() {
+        let typing = CoderOptions {
+            require_source: false,
+            require_target: false,
+            ..CoderOptions::default()
+        };
+        // The dead are never the source; with no attack there is none.
+        assert!(coded(DIED_IN_HOSPITAL, typing)
+            .iter()
+            .all(|e| !e.starts_with("---MIL")));
+        assert!(coded(DIED_IN_HOSPITAL, CoderOptions::default()).is_empty());
+    }
+
     #[test]
     fn codes_split_at_the_colon_and_drop_null_halves() {
         use super::split_code;
