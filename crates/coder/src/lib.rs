@@ -93,6 +93,18 @@ pub enum Error {
     },
 }
 
+/// A discard phrase found in a document (see [`Coder::discards`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Discarded {
+    /// The sentence it is in.
+    pub sentence: usize,
+    /// The phrase in the text.
+    pub span: sitrep_doc::Span,
+    /// A story discard (its sentence is not coded); else a sentence-level
+    /// one (its clause is not coded).
+    pub story: bool,
+}
+
 /// What the coder reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CoderOptions {
@@ -333,6 +345,34 @@ impl Coder {
         }
         sitrep_doc::events::assign_ids(&doc.id, &mut events);
         doc.events = events;
+    }
+
+    /// What the discard phrases of the dictionaries take out of coding, one
+    /// entry per phrase found, in text order: the sentence, the phrase's
+    /// span, and whether it is a story discard (`Manchester United`: its
+    /// sentence is not coded) or a sentence-level one (`in 1988`: its clause
+    /// is not coded). The diagnostic a summary or document record reports,
+    /// so nothing is dropped without a word.
+    pub fn discards(&self, doc: &Doc) -> Vec<Discarded> {
+        let mut out = Vec::new();
+        for (s, sent) in doc.sentences.iter().enumerate() {
+            let range = sent.tokens();
+            let words: Vec<&str> = range.clone().map(|t| doc.token_text(t)).collect();
+            for (a, b, d) in self.dicts.discards_in(&words) {
+                let (Some(first), Some(last)) = (
+                    doc.tokens.get(range.start + a),
+                    doc.tokens.get((range.start + b).saturating_sub(1)),
+                ) else {
+                    continue;
+                };
+                out.push(Discarded {
+                    sentence: s,
+                    span: first.span.cover(last.span),
+                    story: d.story,
+                });
+            }
+        }
+        out
     }
 
     /// Whether the document contains a discard phrase (sentence or story).

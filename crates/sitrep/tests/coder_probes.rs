@@ -246,6 +246,20 @@ fn p34_a_sports_sentence_never_drops_the_article() {
     assert_eq!(code_of(&e.source), "SYRMIL", "{}", describe(&ev));
     assert_eq!(code_of(&e.target), "SYRREB", "{}", describe(&ev));
     assert!(ev.iter().all(|e| e.sentence == 1), "{}", describe(&ev));
+    // What was dropped is reported.
+    let p = pipeline();
+    let doc = p.analyze(Article {
+        id: "probe".into(),
+        text: "Manchester United lost 2-1. Syrian troops attacked rebels in Homs.".into(),
+        ..Article::default()
+    });
+    let coder = Coder::vendored().expect("vendored dictionaries");
+    let dropped = coder.discards(&doc);
+    assert!(
+        dropped.iter().any(|d| d.story && d.sentence == 0),
+        "{dropped:?}"
+    );
+    assert!(dropped.iter().all(|d| d.sentence == 0), "{dropped:?}");
 }
 
 #[test]
