@@ -49,6 +49,19 @@
 //!    `said` before a framed clause) then gives way to its complement's
 //!    event. `docs/schema.md` (*Frames*) lists the cues and codes.
 //!
+//! 6. Violence (`extract/means.rs`): the weapon or attack named in the clause
+//!    refines CAMEO's generic 180/183/190 (194 shelling, 195 air strikes,
+//!    183x bombings, 193 firearms) and turns killing into 2041 with chemical
+//!    agents; an attack noun as subject or cause stands for its author
+//!    (`A rocket fired by rebels`, `killed in Russian air strikes`), the dead
+//!    and the victims of a passive are never the source, clashes are coded
+//!    in both directions, and with [`CoderOptions::open_violence`] an act by
+//!    an unnamed weapon or on uncoded victims is still coded.
+//! 7. Parse repairs in the coder's own view of the tree (`tree.rs`): a
+//!    headline clause tagged as a noun phrase (`The Syrian army attacked
+//!    rebels`, `attacked` an adjective) and a `that`-less complement after a
+//!    verb of saying read as object plus conjunct.
+//!
 //! The closed word classes these rules read come from `sitrep_lexicon`, shared
 //! with the geoparser and attribution: the framing verbs and adjectives are
 //! its `ComplementClass`es, the verbs whose subject is the speaker of a clause
