@@ -132,6 +132,16 @@ fn dictionary_mentions(scope: Scope<'_>, covered: &mut [bool]) -> Vec<(ActorMent
         if m.start >= m.end || m.end > n || covered[m.start..m.end].iter().any(|&c| c) {
             continue;
         }
+        // Page boilerplate (`Date of publication 3 May 2016`, `time of
+        // issue`): a bare agent noun labelled by `date of`/`time of` is a
+        // field name, not an actor.
+        let label = m.actor.is_none()
+            && m.start >= 2
+            && sent.lower[m.start - 1] == "of"
+            && matches!(sent.lower[m.start - 2].as_ref(), "date" | "time");
+        if label {
+            continue;
+        }
         covered[m.start..m.end].iter_mut().for_each(|c| *c = true);
         let agent = m
             .agent

@@ -263,6 +263,18 @@ fn p34_a_sports_sentence_never_drops_the_article() {
 }
 
 #[test]
+fn boilerplate_is_no_actor() {
+    // p21's actor half (its place and date are the geoparser's and the
+    // time resolver's).
+    let ev = events("Date of publication 3 May 2016 Air strikes killed 8 people in the town.");
+    assert!(
+        ev.iter().all(|e| !code_of(&e.source).ends_with("MED")),
+        "{}",
+        describe(&ev)
+    );
+}
+
+#[test]
 fn protests_target_what_they_are_against() {
     // p27's role half (the place is the geoparser's).
     let ev = events("Thousands of people protested in Khartoum against the military.");
