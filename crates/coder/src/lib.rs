@@ -17,10 +17,11 @@
 //!
 //! # Method
 //!
-//! 1. Discards: a story discard (`+PHRASE`) stops coding of the whole
-//!    document; a sentence-level discard phrase (`in 1988`, `two years ago`)
-//!    stops coding of its clause and the clauses inside it
-//!    ([`CoderOptions::clause_discards`]; PETRARCH drops the whole sentence).
+//! 1. Discards: a story discard (`+PHRASE`, `Manchester United`) stops
+//!    coding of its own sentence, a sentence-level discard phrase (`in 1988`,
+//!    `two years ago`) that of its clause and the clauses inside it
+//!    ([`CoderOptions::clause_discards`]; PETRARCH drops the whole sentence,
+//!    and the whole story for a story discard).
 //! 2. Actors ([`mentions`](crate)): longest dictionary match with roles on the
 //!    sentence date (dateline date, else [`Doc::anchor_date`]); PROPN runs in no
 //!    dictionary are `Unknown` mentions without code; `he`/`she` and
@@ -47,6 +48,19 @@
 //!    12x rejection (see [`cameo::framed`]). The framing verb (`agreed`, or
 //!    `said` before a framed clause) then gives way to its complement's
 //!    event. `docs/schema.md` (*Frames*) lists the cues and codes.
+//!
+//! 6. Violence (`extract/means.rs`): the weapon or attack named in the clause
+//!    refines CAMEO's generic 180/183/190 (194 shelling, 195 air strikes,
+//!    183x bombings, 193 firearms) and turns killing into 2041 with chemical
+//!    agents; an attack noun as subject or cause stands for its author
+//!    (`A rocket fired by rebels`, `killed in Russian air strikes`), the dead
+//!    and the victims of a passive are never the source, clashes are coded
+//!    in both directions, and with [`CoderOptions::open_violence`] an act by
+//!    an unnamed weapon or on uncoded victims is still coded.
+//! 7. Parse repairs in the coder's own view of the tree (`tree.rs`): a
+//!    headline clause tagged as a noun phrase (`The Syrian army attacked
+//!    rebels`, `attacked` an adjective) and a `that`-less complement after a
+//!    verb of saying read as object plus conjunct.
 //!
 //! The closed word classes these rules read come from `sitrep_lexicon`, shared
 //! with the geoparser and attribution: the framing verbs and adjectives are
@@ -92,6 +106,18 @@ pub enum Error {
     },
 }
 
+/// A discard phrase found in a document (see [`Coder::discards`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Discarded {
+    /// The sentence it is in.
+    pub sentence: usize,
+    /// The phrase in the text.
+    pub span: sitrep_doc::Span,
+    /// A story discard (its sentence is not coded); else a sentence-level
+    /// one (its clause is not coded).
+    pub story: bool,
+}
+
 /// What the coder reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CoderOptions {
@@ -119,8 +145,15 @@ pub struct CoderOptions {
     /// clause holding `in 1988` or `two years ago` is about the past and is
     /// not coded, nor are clauses inside it, but the rest of the sentence is
     /// (`Sweden offered to mediate between factions that fought in 1994`).
-    /// `false` drops the whole sentence, as PETRARCH does.
+    /// A story discard phrase (`Manchester United`) drops its sentence only.
+    /// `false` drops the whole sentence (the whole story for a story
+    /// discard), as PETRARCH does.
     pub clause_discards: bool,
+    /// Code violence (CAMEO roots 18–20) whose attacker is an unnamed
+    /// weapon or attack (`A car bomb killed 14 people`: no source) or whose
+    /// victims no dictionary codes (`executed 12 prisoners`: no target), the
+    /// default; `false` requires both sides as PETRARCH does.
+    pub open_violence: bool,
 }
 
 impl CoderOptions {
@@ -132,6 +165,7 @@ impl CoderOptions {
         CoderOptions {
             frames: false,
             clause_discards: false,
+            open_violence: false,
             ..CoderOptions::default()
         }
     }
@@ -145,6 +179,7 @@ impl Default for CoderOptions {
             require_source: true,
             frames: true,
             clause_discards: true,
+            open_violence: true,
             new_actor_length: 0,
         }
     }
@@ -270,7 +305,14 @@ impl Coder {
                 continue;
             }
             for (a, b, d) in self.dicts.discards_in(&words) {
-                story_discarded |= d.story;
+                if d.story {
+                    // A story discard (`Manchester United`, `Wimbledon`)
+                    // marks its own sentence as off-topic, never the whole
+                    // article: a sports line in a conflict report must not
+                    // cost the report its events.
+                    *flag = true;
+                    continue;
+                }
                 if let Some(toks) = discard_tokens.get_mut(s) {
                     toks.extend(a..b);
                 }
@@ -317,6 +359,34 @@ impl Coder {
         }
         sitrep_doc::events::assign_ids(&doc.id, &mut events);
         doc.events = events;
+    }
+
+    /// What the discard phrases of the dictionaries take out of coding, one
+    /// entry per phrase found, in text order: the sentence, the phrase's
+    /// span, and whether it is a story discard (`Manchester United`: its
+    /// sentence is not coded) or a sentence-level one (`in 1988`: its clause
+    /// is not coded). The diagnostic a summary or document record reports,
+    /// so nothing is dropped without a word.
+    pub fn discards(&self, doc: &Doc) -> Vec<Discarded> {
+        let mut out = Vec::new();
+        for (s, sent) in doc.sentences.iter().enumerate() {
+            let range = sent.tokens();
+            let words: Vec<&str> = range.clone().map(|t| doc.token_text(t)).collect();
+            for (a, b, d) in self.dicts.discards_in(&words) {
+                let (Some(first), Some(last)) = (
+                    doc.tokens.get(range.start + a),
+                    doc.tokens.get((range.start + b).saturating_sub(1)),
+                ) else {
+                    continue;
+                };
+                out.push(Discarded {
+                    sentence: s,
+                    span: first.span.cover(last.span),
+                    story: d.story,
+                });
+            }
+        }
+        out
     }
 
     /// Whether the document contains a discard phrase (sentence or story).

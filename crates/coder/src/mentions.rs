@@ -125,7 +125,8 @@ pub(crate) struct Scope<'a> {
 pub(crate) fn find(scope: Scope<'_>, known: &mut Known<'_>) -> Vec<Option<usize>> {
     let mut covered = vec![false; scope.sent.len];
     let found = dictionary_mentions(scope, &mut covered);
-    let mut found = merge_titles(scope.sent, found);
+    let found = merge_titles(scope.sent, found);
+    let mut found = merge_modifier_actors(scope.sent, found);
     let anaphors = names(scope, known, &mut covered, &mut found);
     for (m, e) in found.iter_mut() {
         // A name the persons layer vouches for is a person's, whatever the
@@ -154,6 +155,16 @@ fn dictionary_mentions(scope: Scope<'_>, covered: &mut [bool]) -> Vec<(ActorMent
     let mut found: Vec<(ActorMention, Extra)> = Vec::new();
     for m in matches {
         if m.start >= m.end || m.end > n || covered[m.start..m.end].iter().any(|&c| c) {
+            continue;
+        }
+        // Page boilerplate (`Date of publication 3 May 2016`, `time of
+        // issue`): a bare agent noun labelled by `date of`/`time of` is a
+        // field name, not an actor.
+        let label = m.actor.is_none()
+            && m.start >= 2
+            && sent.lower[m.start - 1] == "of"
+            && matches!(sent.lower[m.start - 2].as_ref(), "date" | "time");
+        if label {
             continue;
         }
         covered[m.start..m.end].iter_mut().for_each(|c| *c = true);
@@ -239,6 +250,84 @@ fn merge_titles(
                     prev.name = m.name;
                 }
                 pe.person = true;
+                continue;
+            }
+        }
+        merged.push((m, e));
+    }
+    merged
+}
+
+/// An actor written as a modifier of a bare agent noun is that agent's
+/// owner: `Syrian regime` (SYRGOV) + `forces` (`---MIL`) is one mention,
+/// `Syrian regime forces`, coded SYRGOVMIL, as the dictionary codes a
+/// country and agent it finds together (`Syrian forces` → SYRMIL). The
+/// actor must modify the agent in the parse (its last token attached inside
+/// the agent's phrase) and name no person (`Obama aides` is about Obama's
+/// staff, but a person's agents are not coded as the person's). Mentions
+/// are in text order and stay so.
+fn merge_modifier_actors(
+    sent: &Sent<'_>,
+    found: Vec<(ActorMention, Extra)>,
+) -> Vec<(ActorMention, Extra)> {
+    let mut merged: Vec<(ActorMention, Extra)> = Vec::with_capacity(found.len());
+    for (m, e) in found {
+        if let Some((prev, pe)) = merged.last_mut() {
+            let adjacent = prev.token_end == m.token_start;
+            // A plain actor (country, group) or a government (`Syrian
+            // regime`) owns forces; a named person, or an actor with
+            // another agent (`reporter in the Danish` + `parliament`),
+            // does not.
+            let plain_or_government = match &pe.agent {
+                None => !pe.person,
+                Some((a, _)) => a == "GOV",
+            };
+            let owner = prev.actor_id.is_some() && plain_or_government && prev.code.is_some();
+            let no_preposition = (prev.token_start..prev.token_end).all(|t| {
+                (t as usize)
+                    .checked_sub(sent.start)
+                    .and_then(|l| sent.upos.get(l))
+                    .is_some_and(|&u| u != Upos::ADP)
+            });
+            let owner = owner && no_preposition;
+            let bare_agent = m.kind == MentionKind::Agent && m.actor_id.is_none();
+            let local = |t: u32| (t as usize).checked_sub(sent.start);
+            let modifies = match (
+                prev.token_end.checked_sub(1).and_then(local),
+                local(m.token_start),
+                local(m.token_end),
+            ) {
+                (Some(last), Some(a), Some(b)) => sent
+                    .head
+                    .get(last)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|h| (a..b).contains(&h)),
+                _ => false,
+            };
+            if let (true, true, true, true, Some((acode, place)), Some(pcode)) = (
+                adjacent,
+                owner,
+                bare_agent,
+                modifies,
+                e.agent.clone(),
+                prev.code.clone(),
+            ) {
+                let code = if pcode.len() > 3 && pcode.ends_with(acode.as_str()) {
+                    pcode
+                } else {
+                    match place {
+                        Placement::Suffix => format!("{pcode}{acode}"),
+                        Placement::Prefix => format!("{acode}{pcode}"),
+                    }
+                };
+                prev.span = prev.span.cover(m.span);
+                prev.token_end = m.token_end;
+                prev.text = prev.span.slice(sent.text).to_string();
+                prev.code = Some(code);
+                prev.agent = Some(acode.clone());
+                pe.agent = Some((acode, place));
+                pe.plural = e.plural;
                 continue;
             }
         }

@@ -114,6 +114,8 @@ impl<'d> Sent<'d> {
                 cur = sent.head[h];
             }
         }
+        sent.repair_headline_verb();
+        sent.repair_bare_complement();
         // Counting sort of the tokens by head: each head's dependents stay
         // in token order.
         let mut start = vec![0usize; len + 1];
@@ -134,6 +136,104 @@ impl<'d> Sent<'d> {
         sent.child_list = list;
         sent.child_start = start;
         sent
+    }
+
+    /// Headline-style clauses the tagger read as one noun phrase: in `The
+    /// Syrian army attacked rebels in Homs` it tags `attacked` VBN and the
+    /// parser makes it an adjective of `rebels`, the root. A sentence with
+    /// no finite verb whose root is a noun, with a participle right after
+    /// a noun of the root's own phrase (`army attacked`), is read as the
+    /// clause it is: the participle is the root verb (past tense), the noun
+    /// before it its subject, the root noun its object, and the root's
+    /// prepositional modifiers after it the verb's obliques.
+    ///
+    /// Only the coder's view changes (the document's parse is untouched).
+    /// An attributive participle after a determiner or adjective (`the
+    /// occupied territories`) has no noun before it and is left alone.
+    fn repair_headline_verb(&mut self) {
+        let n = self.len;
+        let finite = (0..n).any(|t| {
+            self.xpos[t].is_finite_verb() && matches!(self.upos[t], Upos::VERB | Upos::AUX)
+        });
+        if finite {
+            return;
+        }
+        let Some(r) = (0..n).find(|&t| self.head[t].is_none()) else {
+            return;
+        };
+        if !matches!(self.upos[r], Upos::NOUN | Upos::PROPN) {
+            return;
+        }
+        let nominal = |u: Upos| matches!(u, Upos::NOUN | Upos::PROPN);
+        let Some(v) = (1..r).find(|&v| {
+            self.upos[v] == Upos::VERB
+                && matches!(self.xpos[v], Xpos::VBN | Xpos::VBD)
+                && self.head[v] == Some(r)
+                && nominal(self.upos[v - 1])
+                && self.head[v - 1] == Some(r)
+                && !(0..n).any(|c| self.head[c] == Some(v))
+        }) else {
+            return;
+        };
+        let subj = v - 1;
+        for t in 0..n {
+            if self.head[t] == Some(r) && t > r && self.upos[t] != Upos::PUNCT {
+                // `in Homs`, `on Monday`: the verb's obliques.
+                let prepositional =
+                    (0..n).any(|c| self.head[c] == Some(t) && self.deprel[c] == Deprel::CASE);
+                if prepositional && self.deprel[t] == Deprel::NMOD {
+                    self.set(t, Some(v), Deprel::OBL);
+                }
+            } else if self.head[t] == Some(r) && self.upos[t] == Upos::PUNCT {
+                self.set(t, Some(v), Deprel::PUNCT);
+            }
+        }
+        self.set(subj, Some(v), Deprel::NSUBJ);
+        self.set(r, Some(v), Deprel::OBJ);
+        self.set(v, None, Deprel::ROOT);
+        self.xpos[v] = Xpos::VBD;
+    }
+
+    /// A complement clause without `that` after a verb of saying, parsed
+    /// as the verb's object plus a conjoined verb: in `WaPo is claiming the
+    /// rebels are retreating` the parser makes `rebels` the object of
+    /// `claiming` and `retreating` its conjunct. A conjunct with no `and`
+    /// or comma before it, no subject of its own and an auxiliary right
+    /// after the object is that object's clause: the object becomes its
+    /// subject and the clause the verb's complement (`ccomp`).
+    fn repair_bare_complement(&mut self) {
+        let n = self.len;
+        for v in 0..n {
+            if self.upos[v] != Upos::VERB || sitrep_lexicon::speech_class(&self.lemma[v]).is_none()
+            {
+                continue;
+            }
+            let kids: Vec<usize> = (0..n).filter(|&c| self.head[c] == Some(v)).collect();
+            let Some(&o) = kids.iter().find(|&&c| self.deprel[c] == Deprel::OBJ) else {
+                continue;
+            };
+            let Some(&c) = kids
+                .iter()
+                .find(|&&c| c > o && self.deprel[c] == Deprel::CONJ && self.upos[c] == Upos::VERB)
+            else {
+                continue;
+            };
+            let own = |rel: Deprel| (0..n).any(|k| self.head[k] == Some(c) && self.base[k] == rel);
+            let aux_after_object = (o + 1..c)
+                .any(|k| self.head[k] == Some(c) && self.upos[k] == Upos::AUX)
+                && (o + 1..c).all(|k| self.upos[k] != Upos::PUNCT && self.upos[k] != Upos::CCONJ);
+            if own(Deprel::NSUBJ) || own(Deprel::CC) || !aux_after_object {
+                continue;
+            }
+            self.set(o, Some(c), Deprel::NSUBJ);
+            self.set(c, Some(v), Deprel::CCOMP);
+        }
+    }
+
+    fn set(&mut self, t: usize, head: Option<usize>, rel: Deprel) {
+        self.head[t] = head;
+        self.deprel[t] = rel;
+        self.base[t] = rel.base_rel();
     }
 
     /// The base relation (`obl` for `obl:agent`); unset out of range.

@@ -83,6 +83,10 @@ pub fn assign_ids(doc_id: &str, events: &mut [Event]) {
     }
 }
 
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
 fn is_unassigned(id: &EventId) -> bool {
     !id.is_assigned()
 }
@@ -171,6 +175,13 @@ pub struct Event {
     /// The verb is negated (`did not attack`).
     pub negated: bool,
     pub modality: Modality,
+    /// A content-free statement: CAMEO 010 "make statement, not specified
+    /// below" from a verb of saying with no pattern (`said`, `told`), which
+    /// records that an actor spoke to another, not what was done. Summaries
+    /// set these apart from events that say what happened. Written only when
+    /// true.
+    #[serde(skip_serializing_if = "is_false")]
+    pub statement_only: bool,
     /// The dictionary pattern that chose the code, as written (`- * TIES [064]`),
     /// or `None` if the verb's default code applied.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -175,6 +175,7 @@ const fn tag_index(table: &[&str], name: &str) -> u8 {
 // as integers rather than by name.
 impl Upos {
     pub const ADJ: Upos = Upos(tag_index(UPOS_NAMES, "ADJ"));
+    pub const ADP: Upos = Upos(tag_index(UPOS_NAMES, "ADP"));
     pub const ADV: Upos = Upos(tag_index(UPOS_NAMES, "ADV"));
     pub const CCONJ: Upos = Upos(tag_index(UPOS_NAMES, "CCONJ"));
     pub const DET: Upos = Upos(tag_index(UPOS_NAMES, "DET"));

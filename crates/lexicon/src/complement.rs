@@ -70,6 +70,58 @@ const INTENT_ADJECTIVES: &[&str] = &[
     "keen",
 ];
 
+/// Nouns whose infinitive complement is proposed, planned, demanded or
+/// hoped for, not done (`US proposals to declare pauses`, `calls to
+/// release`, `plans to attack`): their owner did not do the act, so the
+/// coder codes no event for it. Not `attempt` or `bid` (`an attempt to
+/// assassinate` is CAMEO 185, an act that happened). Lowercase, singular
+/// and plural.
+const PROPOSAL_NOUNS: &[&str] = &[
+    "proposal",
+    "proposals",
+    "plan",
+    "plans",
+    "call",
+    "calls",
+    "offer",
+    "offers",
+    "hope",
+    "hopes",
+    "demand",
+    "demands",
+    "request",
+    "requests",
+    "appeal",
+    "appeals",
+    "plea",
+    "pleas",
+    "promise",
+    "promises",
+    "pledge",
+    "pledges",
+    "threat",
+    "threats",
+    "idea",
+    "ideas",
+    "initiative",
+    "initiatives",
+    "intention",
+    "intentions",
+    "decision",
+    "order",
+    "orders",
+    "readiness",
+    "willingness",
+    "wish",
+    "right",
+];
+
+/// True for a noun (lowercase) whose infinitive complement is not done
+/// (see `PROPOSAL_NOUNS`).
+pub fn is_proposal_noun(word: &str) -> bool {
+    PROPOSAL_NOUNS.contains(&word)
+}
+
 /// The class a verb lemma gives its infinitive complement, or `None`.
 pub fn complement_class(lemma: &str) -> Option<ComplementClass> {
     VERBS.iter().find(|(l, _)| *l == lemma).map(|&(_, c)| c)
@@ -89,6 +141,7 @@ mod tests {
     fn tables_are_well_formed() {
         well_formed("complement verbs", VERBS.iter().map(|(l, _)| *l));
         well_formed("intent adjectives", INTENT_ADJECTIVES.iter().copied());
+        well_formed("proposal nouns", PROPOSAL_NOUNS.iter().copied());
     }
 
     #[test]

@@ -25,10 +25,12 @@
 //! same rule as for `sitrep-doc`).
 
 mod complement;
+mod means;
 mod persons;
 mod speech;
 
-pub use complement::{complement_class, is_intent_adjective, ComplementClass};
+pub use complement::{complement_class, is_intent_adjective, is_proposal_noun, ComplementClass};
+pub use means::{is_attack_noun, is_clash_noun, means_of, Means};
 pub use persons::{
     is_collective, is_courtesy_abbreviation, is_organisation_head, is_role, is_role_head, is_title,
     title_class, TitleClass,

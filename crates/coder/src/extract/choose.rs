@@ -143,6 +143,29 @@ pub(super) fn gives_way(cx: &SentenceCx<'_>, v: usize) -> bool {
             return true;
         }
     }
+    // A claim (`WaPo is claiming the rebels are retreating`) attributes
+    // the act it reports: the event is the claimed act, according to the
+    // claimant, not an accusation by the claimant.
+    let claim =
+        sitrep_lexicon::speech_class(&sent.lemma[v]) == Some(sitrep_lexicon::SpeechClass::Claim);
+    if claim
+        && sent
+            .children_with(v, Deprel::CCOMP)
+            .filter(|&c| sent.is_verb(c))
+            .any(|c| {
+                // A claimed conflict by another (`claims the Church
+                // imprisoned her`) is an allegation, CAMEO's 112 accuse:
+                // only a claimed act of another kind gives way.
+                choose_code(cx, c).is_some_and(|ch| {
+                    split_code(ch.code).0.is_some_and(|f| {
+                        cameo::root_code(f).is_some_and(|r| r != "01")
+                            && !matches!(cameo::quad_class(f), 3 | 4)
+                    })
+                })
+            })
+    {
+        return true;
+    }
     if !reporting(&sent.lemma[v]) {
         return false;
     }
@@ -206,6 +229,11 @@ fn candidates(coder: &Coder, sent: &Sent<'_>, v: usize) -> Vec<(usize, usize)> {
 fn windows(cx: &SentenceCx<'_>, v: usize, subj: Option<usize>) -> (Vec<usize>, Vec<usize>) {
     let (sent, words, first_word) = (cx.sent, &cx.words[..], &cx.first_word[..]);
     let mut inside = vec![false; sent.len];
+    // What a speaker says (`said the rebels attacked the army`) is a clause
+    // with its own subject and event, coded on its own verb: a pattern of
+    // the verb of saying (`REPORT * ATTACK [190]`) must not read it.
+    let speech = sitrep_lexicon::speech_class(&sent.lemma[v])
+        .is_some_and(sitrep_lexicon::SpeechClass::names_speaker);
     // The (possibly inherited) subject belongs to the clause too.
     let mut stack = vec![v];
     stack.extend(subj);
@@ -218,7 +246,12 @@ fn windows(cx: &SentenceCx<'_>, v: usize, subj: Option<usize>) -> (Vec<usize>, V
             let other_clause = (matches!(sent.base(c), Deprel::PARATAXIS | Deprel::ADVCL)
                 && !complement(sent, c))
                 || (sent.base(c) == Deprel::CONJ && sent.is_verb(c))
-                || (c == v && t != v);
+                || (c == v && t != v)
+                || (speech
+                    && t == v
+                    && sent.base(c) == Deprel::CCOMP
+                    && sent.is_verb(c)
+                    && sent.children_with(c, Deprel::NSUBJ).next().is_some());
             if !other_clause {
                 stack.push(c);
             }
@@ -278,7 +311,12 @@ fn windows(cx: &SentenceCx<'_>, v: usize, subj: Option<usize>) -> (Vec<usize>, V
     // A verb with nothing after it in its subtree lost its complements to a
     // parse error (`all this suggests, and I hope ..., that it was ...`): it
     // reads on to the end of the sentence instead.
-    if after.is_empty() && sent.children_with(v, Deprel::NSUBJ).next().is_some() {
+    let reported_clause = speech
+        && sent
+            .children_with(v, Deprel::CCOMP)
+            .any(|c| sent.is_verb(c) && sent.children_with(c, Deprel::NSUBJ).next().is_some());
+    if after.is_empty() && !reported_clause && sent.children_with(v, Deprel::NSUBJ).next().is_some()
+    {
         after = (vw..words.len()).filter(|&i| words[i].tok != v).collect();
     }
     (before, after)

@@ -69,6 +69,8 @@ pub(super) fn make_event(
         plover: cameo::plover_for_verb(code, &sent.lemma[v]),
         negated: act.negated,
         modality: act.modality,
+        // `said`, `told`: a statement with no content CAMEO codes.
+        statement_only: code == "010" && act.pattern.is_none(),
         pattern: act.pattern.clone(),
         // Context (place, time, sources, casualties) is joined by the facade.
         ..Event::default()

@@ -31,6 +31,7 @@ mod cx;
 mod event;
 mod frames;
 mod heads;
+mod means;
 mod patterns;
 mod sides;
 
@@ -86,6 +87,24 @@ fn may_code(cx: &SentenceCx<'_>, v: usize, made_event: &[bool]) -> bool {
         return false;
     }
     if cx.discarded_clauses.iter().any(|&c| within(sent, v, c)) {
+        return false;
+    }
+    // A noun inside a prepositional phrase (`killed in Russian air
+    // strikes`) is the means or circumstance of its head's act, coded
+    // there, not a clause of its own.
+    if !sent.is_verb(v) && sent.children_with(v, Deprel::CASE).next().is_some() {
+        return false;
+    }
+    // An infinitive modifying a noun of proposing, planning or hoping (`US
+    // proposals to declare pauses`, `plans to attack`) names an act not
+    // done: the noun's owner did not declare or attack anything.
+    let infinitive = sent
+        .children_with(v, Deprel::MARK)
+        .any(|c| sent.lower[c] == "to");
+    if infinitive
+        && sent.base(v) == Deprel::ACL
+        && sent.head[v].is_some_and(|h| sitrep_lexicon::is_proposal_noun(&sent.lower[h]))
+    {
         return false;
     }
     // A complement of a verb that already coded an event belongs to it
@@ -160,6 +179,12 @@ fn read_verb<'a>(cx: &SentenceCx<'a>, v: usize) -> Option<Reading<'a>> {
         }
         _ => code,
     };
+    // The means named in the clause refines a generic violent code
+    // (`shelled` 194, `killed in air strikes` 195, `chlorine` 2041).
+    let code = match split_code(code) {
+        (Some(f), None) => means::refine(cx, v, f).unwrap_or(code),
+        _ => code,
+    };
     let (fwd, rev) = split_code(code);
     if fwd.is_none() && rev.is_none() {
         return None;
@@ -201,12 +226,14 @@ fn read_verb<'a>(cx: &SentenceCx<'a>, v: usize) -> Option<Reading<'a>> {
 fn sides(cx: &SentenceCx<'_>, r: &Reading<'_>) -> Option<(Vec<Side>, Vec<Side>)> {
     let (sent, options, v, hit) = (cx.sent, cx.options, r.v, &r.hit);
     let (fwd, _) = r.codes();
+    let root = fwd.and_then(cameo::root_code);
+    let protest = root == Some("14");
     // Sides from the pattern, else from the parse.
-    let (mut src, mut tgt) = if r.tagged_verb {
-        parse_sides(cx, v)
+    let (mut src, mut tgt, evidence) = if r.tagged_verb {
+        parse_sides(cx, v, protest, split_code(r.code).1.is_some(), fwd)
     } else {
         let subj = r.subj_head.map(|h| np(cx, h, 0)).unwrap_or_default();
-        (subj, Vec::new())
+        (subj, Vec::new(), sides::Evidence::default())
     };
     // The parse's subject, before a `$` slot replaces the source.
     let parse_src = src.clone();
@@ -259,7 +286,7 @@ fn sides(cx: &SentenceCx<'_>, r: &Reading<'_>) -> Option<(Vec<Side>, Vec<Side>)>
         src = speaker(cx, v);
         tgt.retain(|t| !src.iter().any(|s| s.mention == t.mention));
     }
-    if tgt.is_empty() && r.tagged_verb {
+    if tgt.is_empty() && r.tagged_verb && !evidence.symmetric {
         // The parse lost the object (`contribute a million yum yennyen
         // to Gondor`): the first actor after the verb in its clause,
         // as TABARI's shallow reading finds it.
@@ -271,6 +298,10 @@ fn sides(cx: &SentenceCx<'_>, r: &Reading<'_>) -> Option<(Vec<Side>, Vec<Side>)>
     }
     let mut src = expand(src);
     let mut tgt = expand(tgt);
+    // The parties of a clash act on each other.
+    if evidence.symmetric && tgt.is_empty() {
+        tgt = src.clone();
+    }
     // A compound subject with no target acts on each other (`X and Y
     // agree that ...` → X→Y and Y→X), as PETRARCH codes it.
     if tgt.is_empty() && src.len() > 1 && cx.conjoined(&src) {
@@ -287,8 +318,14 @@ fn sides(cx: &SentenceCx<'_>, r: &Reading<'_>) -> Option<(Vec<Side>, Vec<Side>)>
             src = expand(sp);
         }
     }
-    let missing_source = src.is_empty() && options.require_source;
-    let missing_target = tgt.is_empty() && options.require_target;
+    // Violence by an unnamed attacker (`A car bomb killed ...`) or on
+    // uncoded victims (`executed 12 prisoners`) is still an event
+    // ([`CoderOptions::open_violence`]).
+    let open = options.open_violence && matches!(root, Some("18" | "19" | "20"));
+    let missing_source =
+        src.is_empty() && options.require_source && !(open && evidence.unknown_author);
+    let missing_target =
+        tgt.is_empty() && options.require_target && !(open && evidence.uncoded_object);
     if missing_source || missing_target || (src.is_empty() && tgt.is_empty()) {
         return None;
     }
@@ -304,7 +341,28 @@ fn emit(
     (src, tgt): (&[Side], &[Side]),
     out: &mut Vec<Event>,
 ) {
-    let (fwd, rev) = r.codes();
+    let (fwd, mut rev) = r.codes();
+    // A clash is symmetric (`police clashed with protesters`): each side
+    // attacks the other, so it is coded once per direction, as CAMEO's own
+    // `190:190` patterns code `die in clashes`.
+    // Only a physical clash with the verb's default code: a pattern's
+    // code says itself whether it is mutual (`clashed over` 121 is not).
+    let physical = fwd.and_then(cameo::root_code) == Some("19");
+    if rev.is_none()
+        && r.framed_code.is_none()
+        && r.pattern.is_none()
+        && physical
+        && cx.options.open_violence
+        && sitrep_lexicon::is_clash_noun(&cx.sent.lemma[r.v])
+    {
+        rev = fwd;
+    }
+    type Key = (
+        String,
+        Option<(usize, Option<String>)>,
+        Option<(usize, Option<String>)>,
+    );
+    let mut done: Vec<Key> = Vec::new();
     let act = Act {
         v: r.v,
         negated: r.negated,
@@ -322,6 +380,13 @@ fn emit(
         if code.is_empty() || code == "---" {
             return false;
         }
+        // The parties of a symmetric act meet twice in the pairs below.
+        let side = |x: &Side| (x.mention, x.code.clone());
+        let key = (code.to_string(), a.map(side), b.map(side));
+        if done.contains(&key) {
+            return false;
+        }
+        done.push(key);
         out.push(make_event(cx, &act, code, (a, b)));
         true
     };
@@ -467,6 +532,70 @@ mod tests {
             coded(WILL_SEND_AID, CoderOptions::peer_compatible()),
             ["FRA 070 UKR"]
         );
+    }
+
+    /// `attacked` tagged VBN and parsed as an adjective of `rebels`, the
+    /// root: the tagger's reading of a headline clause.
+    const HEADLINE: &str = "\
+1\tThe\tthe\tDET\tDT\t_\t3\tdet\t_\t_
+2\tSyrian\tSyrian\tADJ\tJJ\t_\t3\tamod\t_\t_
+3\tarmy\tarmy\tNOUN\tNN\t_\t5\tcompound\t_\t_
+4\tattacked\tattack\tVERB\tVBN\t_\t5\tamod\t_\t_
+5\trebels\trebel\tNOUN\tNNS\t_\t0\troot\t_\t_
+6\tin\tin\tADP\tIN\t_\t7\tcase\t_\t_
+7\tHoms\tHoms\tPROPN\tNNP\t_\t5\tnmod\t_\t_
+8\t.\t.\tPUNCT\t.\t_\t5\tpunct\t_\t_
+";
+
+    const KILLED_IN_STRIKES: &str = "\
+1\tFour\tfour\tNUM\tCD\t_\t2\tnummod\t_\t_
+2\tcivilians\tcivilian\tNOUN\tNNS\t_\t4\tnsubj:pass\t_\t_
+3\twere\tbe\tAUX\tVBD\t_\t4\taux:pass\t_\t_
+4\tkilled\tkill\tVERB\tVBN\t_\t0\troot\t_\t_
+5\tin\tin\tADP\tIN\t_\t8\tcase\t_\t_
+6\tRussian\tRussian\tADJ\tJJ\t_\t8\tamod\t_\t_
+7\tair\tair\tNOUN\tNN\t_\t8\tcompound\t_\t_
+8\tstrikes\tstrike\tNOUN\tNNS\t_\t4\tobl\t_\t_
+9\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+";
+
+    const DIED_IN_HOSPITAL: &str = "\
+1\tThree\tthree\tNUM\tCD\t_\t2\tnummod\t_\t_
+2\tsoldiers\tsoldier\tNOUN\tNNS\t_\t3\tnsubj\t_\t_
+3\tdied\tdie\tVERB\tVBD\t_\t0\troot\t_\t_
+4\tin\tin\tADP\tIN\t_\t5\tcase\t_\t_
+5\thospital\thospital\tNOUN\tNN\t_\t3\tobl\t_\t_
+6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+";
+
+    #[test]
+    fn a_headline_participle_is_read_as_the_verb() {
+        assert_eq!(
+            coded(HEADLINE, CoderOptions::default()),
+            ["SYRMIL 190 SYRREB"]
+        );
+    }
+
+    #[test]
+    fn the_author_of_the_strikes_kills_not_the_victims() {
+        assert_eq!(
+            coded(KILLED_IN_STRIKES, CoderOptions::default()),
+            ["RUS 195 ---CVL"]
+        );
+    }
+
+    #[test]
+    fn a_death_without_an_attack_is_no_violence() {
+        let typing = CoderOptions {
+            require_source: false,
+            require_target: false,
+            ..CoderOptions::default()
+        };
+        // The dead are never the source; with no attack there is none.
+        assert!(coded(DIED_IN_HOSPITAL, typing)
+            .iter()
+            .all(|e| !e.starts_with("---MIL")));
+        assert!(coded(DIED_IN_HOSPITAL, CoderOptions::default()).is_empty());
     }
 
     #[test]

@@ -9,6 +9,7 @@ use sitrep_lexicon::{speech_class, SpeechClass};
 
 use super::cx::{SentenceCx, Side};
 use super::heads::subject_head;
+use super::means;
 use crate::mentions::Extra;
 use crate::tree::Sent;
 
@@ -269,10 +270,89 @@ fn compose(actor: &str, agent: &str, place: Placement) -> String {
     }
 }
 
-/// Source and target of verb `v` from the parse.
-pub(super) fn parse_sides(cx: &SentenceCx<'_>, v: usize) -> (Vec<Side>, Vec<Side>) {
+/// What the parse says of a verb's sides beyond the actors it names.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Evidence {
+    /// The act was carried out by an attack or weapon whose author is not
+    /// written (`A car bomb killed ...`, `were killed in the strike`): the
+    /// source is unknown, not missing.
+    pub unknown_author: bool,
+    /// The act has an object no dictionary codes that is a counted group
+    /// (`executed 12 prisoners`) or the object of an act with a named means
+    /// (`shelled the town`): its victims, not a missing target. A generic
+    /// `hit`, `struck` or `destroyed` with an uncoded object is as often
+    /// sport or weather, and needs a coded target.
+    pub uncoded_object: bool,
+    /// The sources are the parties of a clash (`died in clashes between
+    /// police and protesters`), each acting on the others.
+    pub symmetric: bool,
+}
+
+/// Verbs of dying: their subject is the dead, never the source of the
+/// violence; the source is the attack or clash they died in.
+fn death_verb(lemma: &str) -> bool {
+    matches!(lemma, "die" | "perish")
+}
+
+/// The cause of a death or of a passive killing: an oblique attack or
+/// clash noun (`in Russian air strikes`, `in clashes between ...`) and
+/// what it says of the sides: `Some((sources, evidence))`.
+fn cause(cx: &SentenceCx<'_>, v: usize) -> Option<(Vec<Side>, Evidence)> {
+    let sent = cx.sent;
+    for c in sent.children_with(v, Deprel::OBL) {
+        let parties = means::clash_parties(cx, c);
+        if !parties.is_empty() {
+            let ev = Evidence {
+                symmetric: true,
+                ..Evidence::default()
+            };
+            return Some((parties, ev));
+        }
+        if means::is_attack(sent, c) {
+            let mut src: Vec<Side> = np(cx, c, 0)
+                .into_iter()
+                .filter(|s| s.code.is_some())
+                .collect();
+            if src.is_empty() {
+                src = means::attack_authors(cx, c);
+            }
+            let ev = Evidence {
+                unknown_author: src.is_empty(),
+                ..Evidence::default()
+            };
+            return Some((src, ev));
+        }
+    }
+    None
+}
+
+/// Source and target of verb `v` from the parse, with what the parse says
+/// of them beyond the actors (see [`Evidence`]).
+///
+/// `protest`: the act is a protest (CAMEO 14), whose target is what it is
+/// against before the place it is held in (`protested in Khartoum against
+/// the military`). `reverse_coded`: the verb's code has a reverse part
+/// (`[:184]`), whose dictionary reads the subject of a death verb as the
+/// victim already. `code`: the verb's forward code.
+pub(super) fn parse_sides(
+    cx: &SentenceCx<'_>,
+    v: usize,
+    protest: bool,
+    reverse_coded: bool,
+    code: Option<&str>,
+) -> (Vec<Side>, Vec<Side>, Evidence) {
     let (sent, coded) = (cx.sent, &cx.coded[..]);
     let npm = |h: usize| np(cx, h, 0);
+    // `Four people died in clashes ...`: the dead are victims.
+    if death_verb(&sent.lemma[v]) {
+        let victims = subject(cx, v, 0);
+        match cause(cx, v) {
+            Some((parties, ev)) if ev.symmetric => return (parties, Vec::new(), ev),
+            _ if reverse_coded => {}
+            Some((src, ev)) => return (src, victims, ev),
+            None => return (Vec::new(), victims, Evidence::default()),
+        }
+    }
     // A passive subject beside an active one is a conjunct the parse
     // mislabelled (`X's death and injury toll has risen`): the verb is active.
     let active_subj = sent
@@ -307,10 +387,28 @@ pub(super) fn parse_sides(cx: &SentenceCx<'_>, v: usize) -> (Vec<Side>, Vec<Side
             Some(a) => npm(a),
             None => Vec::new(),
         };
-        return (src, tgt);
+        if src.is_empty() {
+            // `Four civilians were killed in Russian air strikes`: the
+            // strikes' author is the source, the victims never are.
+            match cause(cx, v) {
+                Some((parties, ev)) if ev.symmetric => return (parties, Vec::new(), ev),
+                Some((src, ev)) => return (src, tgt, ev),
+                None => {}
+            }
+        }
+        return (src, tgt, Evidence::default());
     }
-    let src = subject(cx, v, 0);
-    let mut tgt = object(cx, v, 0);
+    let mut ev = Evidence::default();
+    let mut src = subject(cx, v, 0);
+    // `A rocket fired by rebels killed ...`: an attack in subject position
+    // stands for its author, written or not.
+    if let Some(h) = subject_head(sent, v, 0).filter(|&h| means::is_attack(sent, h)) {
+        if src.iter().all(|s| s.code.is_none()) {
+            src = means::attack_authors(cx, h);
+            ev.unknown_author = src.is_empty();
+        }
+    }
+    let mut tgt = object(cx, v, 0, protest);
     tgt.retain(|t| !src.iter().any(|s| s.mention == t.mention));
     let same_actor = |t: &Side| {
         src.iter()
@@ -329,7 +427,16 @@ pub(super) fn parse_sides(cx: &SentenceCx<'_>, v: usize) -> (Vec<Side>, Vec<Side
             }
         }
     }
-    (src, tgt)
+    if tgt.is_empty() {
+        // The weapon fired (`fired rockets`) is no victim.
+        ev.uncoded_object = sent.children_with(v, Deprel::OBJ).any(|o| {
+            matches!(sent.upos[o], Upos::NOUN | Upos::PROPN)
+                && !means::is_attack(sent, o)
+                && sitrep_lexicon::means_of(None, &sent.lower[o]).is_none()
+                && (sent.children_with(o, Deprel::NUMMOD).next().is_some() || means::specific(code))
+        });
+    }
+    (src, tgt, ev)
 }
 
 fn has_case(sent: &Sent<'_>, n: usize, word: &str) -> bool {
@@ -446,7 +553,18 @@ fn first_in_subtree_except(
         .find(|&m| !not.iter().any(|s| s.mention == m))
 }
 
-fn object(cx: &SentenceCx<'_>, v: usize, depth: usize) -> Vec<Side> {
+/// Prepositions of place: an oblique they introduce says where the act
+/// happened.
+fn locative(sent: &Sent<'_>, n: usize) -> bool {
+    sent.children_with(n, Deprel::CASE).any(|k| {
+        matches!(
+            sent.lower[k].as_ref(),
+            "in" | "at" | "near" | "outside" | "inside" | "across" | "throughout" | "around"
+        )
+    })
+}
+
+fn object(cx: &SentenceCx<'_>, v: usize, depth: usize, protest: bool) -> Vec<Side> {
     let (sent, coded) = (cx.sent, &cx.coded[..]);
     let npm = |h: usize| np(cx, h, 0);
     for rel in [Deprel::OBJ, Deprel::IOBJ] {
@@ -462,10 +580,18 @@ fn object(cx: &SentenceCx<'_>, v: usize, depth: usize) -> Vec<Side> {
             }
         }
     }
-    for c in sent.children_with(v, Deprel::OBL).collect::<Vec<_>>() {
-        if sent.deprel[c] == Deprel::OBL_AGENT {
-            continue;
-        }
+    let obliques: Vec<usize> = sent
+        .children_with(v, Deprel::OBL)
+        .filter(|&c| sent.deprel[c] != Deprel::OBL_AGENT)
+        .collect();
+    // What a protest is against (`protested in Khartoum against the
+    // military`) beats the place it is held in, which is its target only
+    // when nothing else is named (CAMEO codes the state where a protest is
+    // held as its target then: `rioted at a jail in Israel`).
+    let (places, others): (Vec<usize>, Vec<usize>) = obliques
+        .into_iter()
+        .partition(|&c| protest && locative(sent, c));
+    for c in others.into_iter().chain(places) {
         let x = npm(c);
         if !x.is_empty() {
             return x;
@@ -483,7 +609,7 @@ fn object(cx: &SentenceCx<'_>, v: usize, depth: usize) -> Vec<Side> {
     }
     if depth < 3 {
         for c in sent.children_with(v, Deprel::XCOMP).collect::<Vec<_>>() {
-            let x = object(cx, c, depth + 1);
+            let x = object(cx, c, depth + 1, protest);
             if !x.is_empty() {
                 return x;
             }
