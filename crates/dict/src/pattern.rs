@@ -34,7 +34,6 @@ pub(crate) fn parse_pattern_line(line: &str, dialect: Dialect) -> Result<Pattern
     if code.is_empty() || code.contains(char::is_whitespace) {
         return Err(format!("invalid event code [{code}]"));
     }
-    check_event_code(code)?;
     let elems = parse_elems(&body[..open], dialect)?;
     if !contains_verb(&elems) {
         return Err("missing verb marker '*' in pattern".to_string());
@@ -45,17 +44,19 @@ pub(crate) fn parse_pattern_line(line: &str, dialect: Dialect) -> Result<Pattern
     })
 }
 
-/// Refuses an event code that mixes digits and letters (`[07X]`, `[19O]`
-/// with a letter O): CAMEO event codes are digits (`190`, paired `073:071`,
-/// null `---`), so such a code is a typo that would silently never match a
-/// CAMEO table entry. Codes of letters only (options, placeholders) and the
-/// other punctuation TABARI uses are left to their readers.
+/// Flags an event code that mixes digits and letters (`[07X]`, `[19O]` with
+/// a letter O): CAMEO event codes are digits (`190`, paired `073:071`, null
+/// `---`), so such a code is usually a typo that never matches a CAMEO table
+/// entry. It is a warning, not a refusal: some dictionaries use lettered
+/// sub-codes on purpose (PETRARCH's validation suite expects `174K`), and the
+/// line is kept as written. Codes of letters only (options, placeholders)
+/// and the other punctuation TABARI uses are left to their readers.
 pub(crate) fn check_event_code(code: &str) -> Result<(), String> {
     let digit = code.chars().any(|c| c.is_ascii_digit());
     let letter = code.chars().any(|c| c.is_ascii_alphabetic());
     if digit && letter {
         return Err(format!(
-            "malformed event code [{code}] (CAMEO event codes are digits)"
+            "malformed event code [{code}] (CAMEO event codes are digits); kept as written"
         ));
     }
     Ok(())

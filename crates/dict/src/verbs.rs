@@ -72,7 +72,10 @@ pub fn read_petrarch_verbs(
         } else {
             match parse_verb_line(s) {
                 Ok(verb) => match b.dict.blocks.last_mut() {
-                    Some(block) => block.verbs.push(verb),
+                    Some(block) => {
+                        warn_code(&mut diag, line.no, verb.code.as_deref());
+                        block.verbs.push(verb);
+                    }
                     None => b.bad(&mut diag, line.no, "verb before any --- block header"),
                 },
                 Err(msg) => b.bad(&mut diag, line.no, &msg),
@@ -143,6 +146,7 @@ pub fn read_tabari_verbs(
         } else {
             match parse_verb_line(s) {
                 Ok(mut verb) => {
+                    warn_code(&mut diag, line.no, verb.code.as_deref());
                     let code = verb.code.take().unwrap_or_else(|| NULL_CODE.into());
                     b.start_block(verb.words.join(" ").to_ascii_uppercase(), code);
                     if let Some(block) = b.dict.blocks.last_mut() {
@@ -203,6 +207,7 @@ impl Builder {
         match parse_pattern_line(s, dialect) {
             Ok(p) => match (self.dict.blocks.last_mut(), self.pattern_lines.last_mut()) {
                 (Some(block), Some(lines)) => {
+                    warn_code(diag, line, Some(&p.code));
                     block.patterns.push(p);
                     lines.push(line);
                 }
@@ -330,6 +335,13 @@ fn parse_header(s: &str) -> Option<(String, Box<str>)> {
     Some((name.to_string(), code.into()))
 }
 
+/// Warns about a malformed event code ([`crate::pattern::check_event_code`]).
+fn warn_code(diag: &mut Diag<'_>, line: usize, code: Option<&str>) {
+    if let Some(Err(msg)) = code.map(crate::pattern::check_event_code) {
+        diag.warn(line, msg);
+    }
+}
+
 /// `SPEED {SPEEDING SPEEDS SPED } [042]`; TABARI `BAN= [191]`, `ACT_ [100]`.
 fn parse_verb_line(s: &str) -> Result<Verb, String> {
     let end = s.find(['{', '[']).unwrap_or(s.len());
@@ -351,7 +363,6 @@ fn parse_verb_line(s: &str) -> Result<Verb, String> {
             if code.is_empty() {
                 return Err("empty verb code".to_string());
             }
-            crate::pattern::check_event_code(code)?;
             Some(code.into())
         }
         None if rest.trim().is_empty() => None,
