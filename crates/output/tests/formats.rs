@@ -43,6 +43,7 @@ fn place(name: &str, cc: &str, admin1: &str, lat: f64, lon: f64, id: u32, at: Sp
         admin1: admin1.into(),
         precision: PlacePrecision::City,
         evidence: at,
+        inferred: false,
     }
 }
 
