@@ -541,3 +541,40 @@ fn an_empty_dictionary_directory_is_a_warning_among_others() {
     );
     assert!(!alone.status.success());
 }
+
+#[test]
+fn a_discarded_sports_sentence_is_reported_and_the_rest_is_coded() {
+    // Probe p34: a story-level discard phrase (`Manchester United`) keeps only
+    // its own sentence out of coding, and says so.
+    let dir = scratch("discards");
+    std::fs::write(
+        dir.join("in.jsonl"),
+        "{\"id\": \"p34\", \"text\": \"Manchester United lost 2-1. Syrian troops attacked rebels in Homs.\"}\n",
+    )
+    .unwrap();
+    let out = sitrep_in(
+        &dir,
+        &["demo", "in.jsonl", "--out", "out", "--date", "2016-12-12"],
+    );
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        stdout.contains("1 sentence not coded (discard phrases)"),
+        "{stdout}"
+    );
+    let doc: serde_json::Value = serde_json::from_str(
+        std::fs::read_to_string(dir.join("out/documents.jsonl"))
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    let discarded = &doc["extra"]["discarded"][0];
+    assert_eq!(discarded["text"], "Manchester United");
+    assert_eq!(discarded["story"], true);
+    assert!(
+        !doc["events"].as_array().unwrap().is_empty(),
+        "the Homs attack is still coded"
+    );
+}

@@ -44,4 +44,4 @@ pub use sink::{
     write_actors_jsonl, Acled, ActorsJsonl, Conllu, DocumentsJsonl, EventsJsonl, Gdelt,
     GdeltMentions, Sink, Text,
 };
-pub use summary::{Summary, LANGUAGE_KEY, NO_EVENTS_KEY};
+pub use summary::{Summary, DISCARDED_KEY, LANGUAGE_KEY, NO_EVENTS_KEY};

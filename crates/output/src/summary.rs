@@ -10,6 +10,11 @@ use std::fmt;
 /// pipeline; documents.jsonl carries it with the rest of `extra`.
 pub const NO_EVENTS_KEY: &str = "no_events";
 
+/// The `Doc::extra` key listing what the dictionaries' discard phrases kept
+/// out of coding: an array of `{sentence, start, end, text, story}`, one per
+/// phrase (`story: true`: its sentence was not coded; else only its clause).
+pub const DISCARDED_KEY: &str = "discarded";
+
 /// The `Doc::extra` key holding the document's language (ISO 639-3, `und` when
 /// undetermined), recorded by ingest.
 pub const LANGUAGE_KEY: &str = "language";
@@ -43,6 +48,10 @@ pub struct Summary {
     pub no_events: BTreeMap<String, u64>,
     /// Language ([`LANGUAGE_KEY`]) → documents.
     pub languages: BTreeMap<String, u64>,
+    /// Discard phrases found ([`DISCARDED_KEY`]): story-level (sentence not
+    /// coded) and sentence-level (clause not coded).
+    pub discarded_story: u64,
+    pub discarded_clause: u64,
 }
 
 /// How many sample lines [`Summary`] keeps.
@@ -63,6 +72,15 @@ impl Summary {
         }
         if let Some(lang) = doc.extra.get(LANGUAGE_KEY).and_then(|v| v.as_str()) {
             bump(&mut self.languages, lang);
+        }
+        if let Some(list) = doc.extra.get(DISCARDED_KEY).and_then(|v| v.as_array()) {
+            for d in list {
+                if d.get("story").and_then(|v| v.as_bool()) == Some(true) {
+                    self.discarded_story += 1;
+                } else {
+                    self.discarded_clause += 1;
+                }
+            }
         }
         for q in &doc.quotes {
             if let Some(s) = &q.speaker {
@@ -161,6 +179,30 @@ impl Summary {
     }
 }
 
+impl Summary {
+    /// `2 sentences and 1 clause not coded (discard phrases)`, or `None`.
+    pub fn discards_line(&self) -> Option<String> {
+        let (s, c) = (self.discarded_story, self.discarded_clause);
+        let plural = |n: u64, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+        match (s, c) {
+            (0, 0) => None,
+            (s, 0) => Some(format!(
+                "{} not coded (discard phrases)",
+                plural(s, "sentence")
+            )),
+            (0, c) => Some(format!(
+                "{} not coded (discard phrases)",
+                plural(c, "clause")
+            )),
+            (s, c) => Some(format!(
+                "{} and {} not coded (discard phrases)",
+                plural(s, "sentence"),
+                plural(c, "clause")
+            )),
+        }
+    }
+}
+
 fn top(
     f: &mut fmt::Formatter<'_>,
     title: &str,
@@ -187,6 +229,9 @@ impl fmt::Display for Summary {
             self.articles, self.sentences, self.tokens, self.events, self.quotes
         )?;
         if let Some(line) = self.no_events_line() {
+            writeln!(f, "{line}")?;
+        }
+        if let Some(line) = self.discards_line() {
             writeln!(f, "{line}")?;
         }
         if self.languages.len() > 1 {
@@ -218,6 +263,22 @@ impl fmt::Display for Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn discard_phrases_are_counted_by_kind() {
+        let mut s = Summary::default();
+        assert_eq!(s.discards_line(), None);
+        let mut doc = Doc::default();
+        doc.extra.insert(
+            DISCARDED_KEY.into(),
+            serde_json::json!([{"story": true}, {"story": false}, {"story": true}]),
+        );
+        s.add(&doc);
+        assert_eq!(
+            s.discards_line().as_deref(),
+            Some("2 sentences and 1 clause not coded (discard phrases)")
+        );
+    }
 
     #[test]
     fn reasons_for_no_events_are_counted() {

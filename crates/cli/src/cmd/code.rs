@@ -105,6 +105,9 @@ pub fn run(args: Args) -> Result<()> {
         Some(line) => eprintln!("sitrep: {} events; {line}", summary.events),
         None => eprintln!("sitrep: {} events", summary.events),
     }
+    if let Some(line) = summary.discards_line() {
+        eprintln!("sitrep: {line}");
+    }
     for note in sink.diagnostics() {
         eprintln!("sitrep: {note}");
     }

@@ -4,7 +4,7 @@
 
 use sitrep::Pipeline;
 use sitrep_doc::Doc;
-use sitrep_output::NO_EVENTS_KEY;
+use sitrep_output::{DISCARDED_KEY, NO_EVENTS_KEY};
 
 /// The reason a coded document has no events, most specific first. `None` when
 /// it has events, or when the pipeline does not code events at all.
@@ -27,9 +27,30 @@ pub fn no_events_reason(pipeline: &Pipeline, doc: &Doc) -> Option<&'static str> 
     })
 }
 
-/// Records [`no_events_reason`] in `doc.extra`.
+/// Records [`no_events_reason`] in `doc.extra`, and every discard phrase that
+/// kept a sentence or clause out of coding (so a sports line in a conflict
+/// article is reported, not silently dropped).
 pub fn note(pipeline: &Pipeline, doc: &mut Doc) {
     if let Some(reason) = no_events_reason(pipeline, doc) {
         doc.extra.insert(NO_EVENTS_KEY.into(), reason.into());
+    }
+    let Some(coder) = pipeline.coder() else {
+        return;
+    };
+    let found: Vec<serde_json::Value> = coder
+        .discards(doc)
+        .into_iter()
+        .map(|d| {
+            serde_json::json!({
+                "sentence": d.sentence,
+                "start": d.span.start,
+                "end": d.span.end,
+                "text": doc.slice(d.span),
+                "story": d.story,
+            })
+        })
+        .collect();
+    if !found.is_empty() {
+        doc.extra.insert(DISCARDED_KEY.into(), found.into());
     }
 }
