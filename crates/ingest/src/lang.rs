@@ -11,9 +11,10 @@ use crate::options::ReadOptions;
 use serde_json::Value;
 use sitrep_doc::Article;
 
-/// How much of the text is looked at: ample for trigram statistics, and
-/// detection stays cheap on long articles.
-const SAMPLE_BYTES: usize = 4096;
+/// How much of the text is looked at: a paragraph or two is ample for
+/// trigram statistics, and detection stays cheap (at 4 KiB it took 2–3% of
+/// a full pipeline run).
+const SAMPLE_BYTES: usize = 1024;
 
 /// The key of `Article::extra` that holds the language.
 pub(crate) const KEY: &str = "language";
