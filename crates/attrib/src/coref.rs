@@ -23,7 +23,7 @@
 use crate::persons::{is_place_word, is_title, skip_det};
 use crate::speech::Mention;
 use crate::tok::*;
-use sitrep_doc::persons::{PersonMention, PersonMentionKind};
+use sitrep_doc::persons::{overlapping, PersonMention, PersonMentionKind};
 use sitrep_doc::{Doc, Span};
 use sitrep_lexicon::{is_collective, is_role, is_role_head};
 
@@ -109,7 +109,7 @@ pub fn resolve(doc: &Doc, persons: &[&PersonMention], prior: &[Prior], m: Mentio
             let w = word(doc, m.first).to_string();
             if !plural {
                 // The persons layer's answer first: the coder reads the same one.
-                let linked = crate::persons::at(&doc.persons, span(doc, m.first))
+                let linked = overlapping(&doc.persons, span(doc, m.first))
                     .filter(|p| p.kind == PersonMentionKind::Pronoun)
                     .and_then(|p| p.antecedent)
                     .and_then(|a| doc.persons.get(a as usize));
@@ -334,7 +334,7 @@ fn by_surname(
         n >= 2 && words.next_back().is_some_and(|w| w == surname)
     };
     // The persons layer's link first: the coder reads the same one.
-    let linked = crate::persons::at(&doc.persons, span(doc, at))
+    let linked = overlapping(&doc.persons, span(doc, at))
         .filter(|p| p.kind == PersonMentionKind::Surname)
         .and_then(|p| p.antecedent)
         .and_then(|a| doc.persons.get(a as usize));

@@ -23,7 +23,7 @@
 
 use crate::tok::*;
 use sitrep_doc::persons::{PersonMention, PersonMentionKind, PersonOrg};
-use sitrep_doc::{Deprel, Doc, Span, Upos};
+use sitrep_doc::{Deprel, Doc, Upos};
 use sitrep_lexicon::{is_collective, is_role, is_role_head, title_class, TitleClass};
 use std::collections::HashMap;
 
@@ -362,18 +362,10 @@ pub(crate) fn is_title(w: &str) -> bool {
     )
 }
 
-/// The person mention covering byte `at`, by binary search over the layer.
-pub fn at(persons: &[PersonMention], at: Span) -> Option<&PersonMention> {
-    let i = persons.partition_point(|p| p.span.end <= at.start);
-    persons
-        .get(i)
-        .filter(|p| p.span.start < at.end.max(at.start + 1))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sitrep_doc::Token;
+    use sitrep_doc::{Span, Token};
 
     /// A document over `text` split on spaces, with no tags: proper names are
     /// recognised by capitals.

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use sitrep_dict::{Dictionaries, Placement};
 use sitrep_doc::actors::{ActorMention, MentionKind};
-use sitrep_doc::persons::{PersonMention, PersonMentionKind};
+use sitrep_doc::persons::{overlapping, starting_at, PersonMention, PersonMentionKind};
 use sitrep_doc::{Date, Span, Upos, Xpos};
 
 use crate::tree::Sent;
@@ -519,22 +519,14 @@ impl Anaphor {
 /// Where the name of the person the layer links the `kind` mention at
 /// document token `t` to is written.
 fn linked(persons: &[PersonMention], t: usize, kind: PersonMentionKind) -> Option<Span> {
-    let t = u32::try_from(t).ok()?;
-    let k = persons.partition_point(|p| p.token_end <= t);
-    let p = persons.get(k).filter(|p| p.token_start == t)?;
-    if p.kind != kind {
-        return None;
-    }
+    let p = starting_at(persons, u32::try_from(t).ok()?).filter(|p| p.kind == kind)?;
     p.antecedent?;
     Some(p.name_span)
 }
 
 /// Whether `span` is a person's name the `persons` layer vouches for.
 fn names_person(persons: &[PersonMention], span: Span) -> bool {
-    let k = persons.partition_point(|p| p.span.end <= span.start);
-    persons
-        .get(k)
-        .is_some_and(|p| p.kind == PersonMentionKind::Name && p.span.overlaps(span))
+    overlapping(persons, span).is_some_and(|p| p.kind == PersonMentionKind::Name)
 }
 
 fn anaphor(lower: &str, upos: Upos) -> Option<Anaphor> {

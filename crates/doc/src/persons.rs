@@ -71,3 +71,49 @@ pub struct PersonMention {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub antecedent: Option<u32>,
 }
+
+/// The mention of `persons` (a `persons` layer: in text order, never
+/// overlapping) that overlaps `span`, by binary search.
+pub fn overlapping(persons: &[PersonMention], span: Span) -> Option<&PersonMention> {
+    let i = persons.partition_point(|p| p.span.end <= span.start);
+    persons.get(i).filter(|p| p.span.overlaps(span))
+}
+
+/// The mention of `persons` that starts at document token `t`, by binary
+/// search.
+pub fn starting_at(persons: &[PersonMention], t: u32) -> Option<&PersonMention> {
+    let i = persons.partition_point(|p| p.token_end <= t);
+    persons.get(i).filter(|p| p.token_start == t)
+}
+
+/// The mentions of `persons` whose first token lies in `tokens`.
+pub fn in_tokens(persons: &[PersonMention], tokens: std::ops::Range<u32>) -> &[PersonMention] {
+    let a = persons.partition_point(|p| p.token_start < tokens.start);
+    let b = persons.partition_point(|p| p.token_start < tokens.end);
+    persons.get(a..b.max(a)).unwrap_or(&[])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(tokens: (u32, u32), bytes: (u32, u32)) -> PersonMention {
+        PersonMention {
+            token_start: tokens.0,
+            token_end: tokens.1,
+            span: Span::new(bytes.0 as usize, bytes.1 as usize),
+            ..PersonMention::default()
+        }
+    }
+
+    #[test]
+    fn lookups_find_the_one_mention_there() {
+        let layer = [mention((0, 2), (0, 13)), mention((5, 6), (30, 36))];
+        assert_eq!(overlapping(&layer, Span::new(30, 32)), Some(&layer[1]));
+        assert_eq!(overlapping(&layer, Span::new(14, 29)), None);
+        assert_eq!(starting_at(&layer, 5), Some(&layer[1]));
+        assert_eq!(starting_at(&layer, 1), None);
+        assert_eq!(in_tokens(&layer, 1..6), &layer[1..]);
+        assert!(in_tokens(&layer, 2..5).is_empty());
+    }
+}

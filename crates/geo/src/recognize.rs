@@ -35,7 +35,7 @@
 
 use crate::gazetteer::Gazetteer;
 use crate::place::{Candidate, PlaceKind};
-use sitrep_doc::persons::PersonMentionKind;
+use sitrep_doc::persons::{in_tokens, PersonMentionKind};
 use sitrep_doc::{Doc, Span, Upos};
 use sitrep_lexicon::{is_capitalised, is_title, speech_class, SpeechClass};
 use std::collections::HashSet;
@@ -534,10 +534,8 @@ fn note_persons(doc: &Doc, range: Range<usize>, gaz: &Gazetteer, persons: &mut H
     let (Ok(lo), Ok(hi)) = (u32::try_from(range.start), u32::try_from(range.end)) else {
         return;
     };
-    let first = doc.persons.partition_point(|p| p.token_start < lo);
-    for p in doc.persons[first..]
+    for p in in_tokens(&doc.persons, lo..hi)
         .iter()
-        .take_while(|p| p.token_start < hi)
         .filter(|p| p.kind != PersonMentionKind::Pronoun)
     {
         let Some(last) = doc.slice(p.span).split_whitespace().next_back() else {
